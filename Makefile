@@ -1,0 +1,34 @@
+# quotes: make install && make run && make test
+PY ?= python3
+VENV ?= .venv
+BIN = $(VENV)/bin
+SHARED_MODELS = ../shared/stanza_resources
+# Models: $STANZA_RESOURCES_DIR if set, else ../shared/stanza_resources when it exists (this
+# workplace), else Stanza's default (~/stanza_resources, filled by stanza.download).
+STANZA_RESOURCES_DIR ?= $(if $(wildcard $(SHARED_MODELS)/resources.json),$(abspath $(SHARED_MODELS)),$(HOME)/stanza_resources)
+export STANZA_RESOURCES_DIR
+
+.PHONY: install run test eval clean
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+install: $(BIN)/python
+	$(BIN)/pip install -q torch==2.13.0 || $(BIN)/pip install -q torch
+	$(BIN)/pip install -q -e '.[test]'
+
+run:
+	mkdir -p out
+	$(BIN)/quotes extract seeds -o out/seeds.jsonl
+	@echo "wrote out/seeds.jsonl"
+
+test:
+	$(BIN)/python -m pytest -q
+
+eval:
+	$(BIN)/quotes eval --gold ../shared/corpora/de-news-quotes/dev/gold.jsonl --docs ../shared/corpora/de-news-quotes/dev/docs --lang de
+	$(BIN)/quotes eval --gold ../shared/corpora/en-polnear/dev/gold.jsonl --docs ../shared/corpora/en-polnear/dev/docs --lang en
+
+clean:
+	rm -rf out .pytest_cache

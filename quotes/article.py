@@ -1,0 +1,120 @@
+"""Input: files and folders of articles, read exactly as they are.
+
+`.txt` files are one article each; `.jsonl` files hold one article per line as
+`{"id", "text", "lang"?, "outlet"?, "url"?, "date"?}`. Text is never normalised: offsets in the
+output slice the text as read (a UTF-8 or UTF-16 byte-order mark is dropped, CRLF is kept).
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from .errors import InputError
+
+ARTICLE_SUFFIXES = (".txt", ".jsonl")
+
+
+class Article(BaseModel):
+    """One article as read: `id` is the file name (relative to the folder given) or the JSONL id."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    id: str
+    text: str
+    lang: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    date: str | None = None
+    source: str = ""  # where it was read from, for error messages
+
+
+def decode(data: bytes, source: str, encoding: str | None = None) -> str:
+    """Bytes to text: UTF-8 (BOM optional) or UTF-16 with BOM; anything else needs `encoding`."""
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8):]
+        encoding = "utf-8"
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise InputError(source, f"broken UTF-16 at byte {exc.start}") from None
+    if b"\x00" in data:
+        raise InputError(source, "binary file (contains NUL bytes), skipped")
+    try:
+        return data.decode(encoding or "utf-8")
+    except UnicodeDecodeError as exc:
+        hint = "" if encoding else "; pass --encoding (e.g. cp1252) if you know it"
+        raise InputError(source, f"not valid {encoding or 'UTF-8'} at byte {exc.start}{hint}") from None
+    except LookupError:
+        raise InputError(source, f"unknown encoding {encoding!r}") from None
+
+
+def _files(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str] | InputError]:
+    """(file, id) for every input file, folders walked recursively in sorted order."""
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            for f in sorted(path.rglob("*")):
+                if f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES:
+                    yield f, f.relative_to(path).as_posix()
+        elif path.is_file():
+            yield path, path.name
+        else:
+            yield InputError(str(path), "no such file or folder")
+
+
+def _read_jsonl(path: Path, text: str, lang: str | None) -> Iterator[Article | InputError]:
+    for n, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"{path}:{n}"
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield InputError(where, f"not a JSON line ({exc.msg})")
+            continue
+        if not isinstance(obj, dict):
+            yield InputError(where, "JSON line is not an object")
+            continue
+        try:
+            art = Article.model_validate({**obj, "id": str(obj.get("id", "")), "source": where})
+        except ValidationError as exc:
+            err = exc.errors()[0]
+            yield InputError(where, f"field {'.'.join(map(str, err['loc']))}: {err['msg']}")
+            continue
+        if not art.id:
+            yield InputError(where, "missing field id")
+            continue
+        if art.lang is None and lang:
+            art.lang = lang
+        yield art
+
+
+def read_articles(
+    paths: Iterable[str | Path], lang: str | None = None, encoding: str | None = None
+) -> Iterator[Article | InputError]:
+    """Every article under `paths`, in order, or an InputError in its place; never raises for one file."""
+    for item in _files(paths):
+        if isinstance(item, InputError):
+            yield item
+            continue
+        path, doc_id = item
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            yield InputError(str(path), f"cannot read ({exc.strerror or exc})")
+            continue
+        try:
+            text = decode(data, str(path), encoding)
+        except InputError as err:
+            yield err
+            continue
+        if path.suffix.lower() == ".jsonl":
+            yield from _read_jsonl(path, text, lang)
+        else:
+            yield Article(id=doc_id, text=text, lang=lang, source=str(path))

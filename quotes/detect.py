@@ -1,0 +1,589 @@
+"""Detection: cues, their reported content, and the kind of each quote.
+
+Input: a parsed document, its quoted spans and the language's rules. Output: `Candidate`s, each a
+quote span with its kind, its cue (or none) and the mention of its source as the sentence gives
+it (a word index, resolved to a name later by `resolve`).
+
+The rules lean on surface structure (commas, colons, complementizers, quotation marks) and use
+the dependency parse where it is reliable enough (the subject, the agent, the object of
+"laut"/"according to"), because the parser misses about one sentence boundary in nine and tags
+many names wrongly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .marks import QuotedSpan
+from .parse import ParsedDoc, Word
+from .rules import RuleSet
+
+VERBAL = {"VERB", "AUX"}
+CUE_POS = {"VERB", "AUX", "ADJ", "X"}
+SENTENCE_END = ".!?"
+TRAILING = " \t\r\n.,;:!?"
+
+
+@dataclass(slots=True)
+class Unit:
+    """A sentence as the detector sees it: Stanza sentences merged where a quote or a frame runs on."""
+
+    start: int
+    end: int
+    first: int  # first word index
+    last: int  # one past the last word index
+    para: int
+
+
+@dataclass(slots=True)
+class Cue:
+    words: list[int]  # the verb (and particle) or the preposition's words
+    lemma: str
+    kind: str  # "verb" | "preposition"
+    unit: int
+    source: int | None = None  # word index heading the source mention
+    source_words: tuple[int, int] | None = None  # explicit [first, last) of the source mention
+    via: str = "subject"
+    outlet: int | None = None  # word index heading an outlet mention
+    content: tuple[int, int] | None = None  # article offsets of the reported content
+    content2: tuple[int, int] | None = None  # the second part of a quote the frame interrupts
+
+
+@dataclass(slots=True)
+class Candidate:
+    kind: str  # direct | indirect | mixed
+    start: int
+    end: int
+    cue: Cue | None
+    via: str | None = None  # how the speaker was found when there is no cue word
+    source: int | None = None
+    source_words: tuple[int, int] | None = None
+    outlet: int | None = None
+    outlet_words: tuple[int, int] | None = None
+    follows: Candidate | None = None  # the earlier quote whose speaker this one continues
+    spans: list[QuotedSpan] = field(default_factory=list)
+
+
+class Detector:
+    def __init__(self, rules: RuleSet):
+        self.rules = rules
+        self.cues = rules.cues
+        self.marks = {m for pair in rules.quotes.pairs for m in pair}
+        self.openers = {o for o, _ in rules.quotes.pairs}
+        self.closers = {c for _, c in rules.quotes.pairs}
+        self.konjunktiv = set(rules.konjunktiv.forms)
+
+    # ------------------------------------------------------------------ units
+    def units(self, doc: ParsedDoc, spans: list[QuotedSpan]) -> list[Unit]:
+        """Merge Stanza sentences that a quote spans, or whose second part is only a frame."""
+        units: list[Unit] = []
+        for s in doc.sentences:
+            if units and units[-1].para == s.para and self._joins(doc, spans, units[-1], s):
+                u = units[-1]
+                u.end, u.last = s.end, s.last
+            else:
+                units.append(Unit(s.start, s.end, s.first, s.last, s.para))
+        return units
+
+    def _joins(self, doc: ParsedDoc, spans: list[QuotedSpan], prev: Unit, s) -> bool:
+        if any(q.open < prev.end and q.close > s.start for q in spans):
+            return True
+        first = doc.words[s.first]
+        # A sentence never starts lower-case or with a comma: the split before it was wrong.
+        return first.text[:1].islower() or first.text in {",", ";"}
+
+    # ------------------------------------------------------------------ cues
+    def _is_quote_mark(self, w: Word) -> bool:
+        return w.text in self.marks or all(ch in "\"'“”„‚‘’«»‹›`" for ch in w.text)
+
+    def verb_cues(self, doc: ParsedDoc, units: list[Unit]) -> list[Cue]:
+        words = doc.words
+        cues: list[Cue] = []
+        sep = self.rules.separable_bases
+        for ui, u in enumerate(units):
+            for w in words[u.first:u.last]:
+                lemma, low = w.lemma.lower(), w.lower
+                if w.upos not in CUE_POS and not (w.upos == "NOUN" and low in self.rules.verb_forms):
+                    continue
+                parts = [w.i]
+                if lemma in sep or low in sep:
+                    particle = self._particle(doc, u, w, sep.get(lemma) or sep[low])
+                    if particle is None:
+                        if lemma not in self.rules.verb_lemmas:
+                            continue
+                    else:
+                        parts.append(particle)
+                        lemma = f"{lemma} {words[particle].lower}"
+                elif lemma in self.cues.quoting_verbs:
+                    pass
+                elif lemma not in self.rules.verb_lemmas and low not in self.rules.verb_forms:
+                    continue
+                if any(c.lower in self.cues.negations and abs(c.i - w.i) <= 3 for c in doc.children(w.i)):
+                    continue
+                if lemma in self.cues.impersonal_verbs and not any(
+                    c.lower in self.cues.impersonal_subjects for c in doc.children(w.i)
+                ) and not any(x.lower in self.cues.impersonal_subjects for x in words[max(u.first, w.i - 1):w.i + 2]):
+                    continue
+                cues.append(Cue(words=parts, lemma=lemma, kind="verb", unit=ui))
+        return cues
+
+    def _particle(self, doc: ParsedDoc, u: Unit, verb: Word, particles: set[str]) -> int | None:
+        for c in doc.children(verb.i):
+            if c.lower in particles and c.deprel in ("compound:prt", "compound", "advmod", "obl", "mark"):
+                return c.i
+        # Tolerate a wrong attachment: the particle closes the clause (before , . : or a quote).
+        for w in doc.words[verb.i + 1:u.last]:
+            if w.lower in particles:
+                nxt = doc.words[w.i + 1] if w.i + 1 < u.last else None
+                if nxt is None or nxt.text in {",", ".", ":", ";"} or self._is_quote_mark(nxt):
+                    return w.i
+            if w.text in {",", ":", ";"}:
+                break
+        return None
+
+    def preposition_cues(self, doc: ParsedDoc, units: list[Unit]) -> list[Cue]:
+        words = doc.words
+        cues: list[Cue] = []
+        for ui, u in enumerate(units):
+            lows = [w.lower for w in words[u.first:u.last]]
+            for p in self.cues.prepositions:
+                n = len(p.words)
+                for k in range(len(lows) - n + 1):
+                    if lows[k:k + n] != p.words:
+                        continue
+                    i = u.first + k
+                    cue = self._preposition(doc, u, ui, i, i + n, p.position)
+                    if cue:
+                        cues.append(cue)
+        return cues
+
+    def _np_after(self, doc: ParsedDoc, i: int, last: int) -> tuple[int, int] | None:
+        j = i
+        noun = False
+        while j < last and j - i < 14:
+            w = doc.words[j]
+            if w.text in {",", ".", ";", ":", "!", "?"} or self._is_quote_mark(w):
+                break
+            if w.upos in VERBAL and j > i or w.lower in self.cues.complementizers:
+                break
+            if noun and w.upos == "ADP" and not w.text[:1].isupper():
+                break  # a second prepositional phrase: "der Regierung | zur Bewachung"
+            noun = noun or w.upos in {"NOUN", "PROPN", "X"}
+            j += 1
+        return (i, j) if j > i else None
+
+    def _np_before(self, doc: ParsedDoc, i: int, first: int) -> tuple[int, int] | None:
+        j = i
+        while j > first and i - j < 14:
+            w = doc.words[j - 1]
+            if w.text in {",", ".", ";", ":", "!", "?"} or self._is_quote_mark(w):
+                break
+            if w.upos in VERBAL and not (w.text[:1].isupper() and j - 1 > first):
+                break  # a capitalised "verb" inside a clause is a mis-tagged name ("Xi Jinping")
+            j -= 1
+        if j >= i:
+            return None
+        # cut a trailing prepositional phrase: "Xi Jinping | on Friday"
+        for k in range(j + 1, i):
+            if doc.words[k].upos == "ADP" and any(doc.words[x].upos in {"NOUN", "PROPN"} for x in range(j, k)):
+                return (j, k)
+        return (j, i)
+
+    def _preposition(self, doc: ParsedDoc, u: Unit, ui: int, a: int, b: int, position: str) -> Cue | None:
+        words = doc.words
+        if position == "after":
+            np = self._np_before(doc, a, u.first)
+        else:
+            np = self._np_after(doc, b, u.last)
+        if np is None:
+            return None
+        if position == "comma_before" and (a == u.first or words[a - 1].text != ","):
+            return None
+        phrase_first, phrase_last = (np[0], b) if position == "after" else (a, np[1])
+        cue = Cue(words=list(range(a, b)), lemma=" ".join(w.lower for w in words[a:b]), kind="preposition",
+                  unit=ui, via="preposition", source_words=np)
+        cue.source = self._np_head(doc, np)
+        # Where does the content lie? At the start: after the phrase; at the end: before it.
+        lead = phrase_first == u.first or all(w.upos in {"CCONJ", "PUNCT"} for w in words[u.first:phrase_first])
+        tail_words = words[phrase_last:u.last]
+        tail = all(w.upos == "PUNCT" and not self._is_quote_mark(w) for w in tail_words)
+        if lead and not tail:
+            j = phrase_last
+            while j < u.last and words[j].text in {",", ":"}:
+                j += 1
+            if j >= u.last:
+                return None
+            cue.content = (words[j].start, u.end)
+        elif tail and not lead:
+            j = phrase_first
+            while j > u.first and words[j - 1].text in {",", ":", "–", "-", "—"}:
+                j -= 1
+            cue.content = (u.start, words[j - 1].end if j > u.first else u.start)
+        else:
+            cue.content = (u.start, u.end)  # a frame inside the clause: the whole clause, bridged
+        return cue
+
+    @staticmethod
+    def _np_head(doc: ParsedDoc, np: tuple[int, int]) -> int:
+        """The word of np whose head lies outside it (the last such: German/English NPs are head-final-ish)."""
+        inside = range(*np)
+        heads = [i for i in inside if doc.words[i].head not in inside]
+        nouns = [i for i in heads if doc.words[i].upos in {"PROPN", "NOUN", "PRON", "X"}]
+        return (nouns or heads or [np[1] - 1])[0]
+
+    # ------------------------------------------------------------------ content of verb cues
+    def _frame_ok(self, w: Word, cue: Cue, doc: ParsedDoc) -> bool:
+        """Can w belong to the frame around the cue (subject, adverbs, objects), not to content?"""
+        if w.i in cue.words:
+            return True
+        if w.upos in VERBAL:
+            return w.head in cue.words and w.deprel.startswith("aux")
+        return True
+
+    def verb_content(self, doc: ParsedDoc, u: Unit, cue: Cue) -> None:
+        c = cue.words[0]
+        subj = [k.i for k in doc.children(c) if k.deprel.startswith("nsubj")]
+        before = self._content_before(doc, u, cue, subj)
+        after, via_comma = self._content_after(doc, u, cue)
+        text = doc.text
+        if before and after and text[:before[1]].rstrip(TRAILING)[-1:] in self.closers \
+                and text[after[0]:after[0] + 2].lstrip()[:1] in self.openers:
+            cue.content, cue.content2 = before, after  # “A,” he said, “B”: two quotes, one frame
+        elif after and not via_comma:
+            cue.content = after  # "In a call …, Wang said China …": the clause after the cue
+        else:
+            cue.content = before or after
+
+    def _content_before(self, doc: ParsedDoc, u: Unit, cue: Cue, subj: list[int]) -> tuple[int, int] | None:
+        words = doc.words
+        c = min(cue.words)
+        j = c - 1
+        while j >= u.first and c - j <= 12:
+            w = words[j]
+            if w.text in {",", ";", "–", "—"} or w.text in self.closers and j + 1 <= c:
+                break
+            if not self._frame_ok(w, cue, doc):
+                return None
+            j -= 1
+        else:
+            return None
+        if j < u.first or j == u.first and w.text not in self.closers:
+            return None
+        if subj and all(x < j for x in subj) and not (w.text in self.closers):
+            return None  # "Wang Yi, der auch Staatsrat ist, äußerte sich …": the subject, not content
+        end = words[j].end if w.text in self.closers else words[j].start
+        k = j
+        while k > u.first and words[k - 1].text in {",", ";"}:
+            k -= 1
+        if w.text not in self.closers:
+            end = words[k - 1].end if k > u.first else u.start
+        if end <= u.start:
+            return None
+        span_words = [x for x in words[u.first:j] if x.upos in VERBAL or self._is_quote_mark(x)]
+        if not span_words:
+            return None  # "Zhu Yongbiao, Experte …, sagte": a subject with an apposition, no clause
+        return (u.start, end)
+
+    def _content_after(self, doc: ParsedDoc, u: Unit, cue: Cue) -> tuple[tuple[int, int] | None, bool]:
+        words = doc.words
+        c = max(cue.words)
+        ccomp = {x.i for x in doc.children(cue.words[0]) if x.deprel in ("ccomp", "parataxis") and x.i > c}
+        j = c + 1
+        nouns = 0
+        while j < u.last and j - c <= 14:
+            w = words[j]
+            if w.lower in self.cues.complementizers:
+                return (w.start, u.end), False
+            if w.text in self.openers:
+                # "sprach von „X“", "called it “X”", "said: “X”" - not "betonte die Solidarität … „X“"
+                if nouns == 0 and j - c <= 3:
+                    return (w.start, u.end), False
+                return None, False
+            if w.text in {":", ","}:
+                nxt = words[j + 1] if j + 1 < u.last else None
+                if nxt is not None and nxt.lower in self.cues.complementizers:
+                    return (nxt.start, u.end), False  # "sagte der Zeitung, dass …"
+                if nxt is None or nxt.lower in self.cues.frame_subordinators or w.text == "," and (
+                        nouns > 2 or "PronType=Rel" in nxt.feats or "PronType=Int" in nxt.feats):
+                    return None, False  # ", wie das Ministerium mitteilte", ", where …": not content
+                return (nxt.start, u.end), w.text == ","
+            if w.i in ccomp:
+                sub = doc.subtree(w.i)
+                first = max(min(sub), c + 1)
+                return (words[first].start, u.end), False
+            if not self._frame_ok(w, cue, doc):
+                return None, False
+            nouns += w.upos in {"NOUN", "PROPN"}
+            j += 1
+        return None, False
+
+    def subject(self, doc: ParsedDoc, i: int, content: tuple[int, int] | None = None) -> int | None:
+        """The cue's subject (outside its content): its own nsubj, else that of the verb it is
+        coordinated with or auxiliary to."""
+        seen = set()
+        while i >= 0 and i not in seen:
+            seen.add(i)
+            # the leftmost subject before the cue, else the first after it ("sagte Wang")
+            for c in sorted(doc.children(i), key=lambda k: (k.i > i, k.i)):
+                if (c.deprel.startswith("nsubj") or c.deprel.startswith("expl")) and not (
+                        content and content[0] <= c.start < content[1]) and not any(
+                        g.deprel == "case" for g in doc.children(c.i)) and not (
+                        c.i > 0 and doc.words[c.i - 1].upos == "ADP"):
+                    return c.i
+            w = doc.words[i]
+            if w.deprel in ("conj", "xcomp", "advcl") or w.deprel.startswith("aux"):
+                i = w.head
+            else:
+                break
+        return None
+
+    # ------------------------------------------------------------------ sources of verb cues
+    def verb_source(self, doc: ParsedDoc, u: Unit, cue: Cue) -> None:
+        words = doc.words
+        c = cue.words[0]
+        kids = doc.children(c)
+        subj = self.subject(doc, c, cue.content)
+        passive = any(k.deprel in ("aux:pass", "nsubj:pass") for k in kids)
+        agent = next((k.i for k in kids if k.deprel.startswith("obl") and any(
+            g.lower in self.cues.agent_markers and g.deprel == "case" for g in doc.children(k.i))), None)
+        if cue.lemma in self.cues.quoting_verbs:
+            # "zitierte das Ministerium Wang": the medium quotes, the other noun phrase speaks
+            args = [k.i for k in kids if k.deprel.split(":")[0] in ("nsubj", "obj", "iobj")
+                    and k.upos in {"NOUN", "PROPN", "X", "PRON"}]
+            outlets = [i for i in args if self._is_outlet(doc, i)]
+            others = [i for i in args if i not in outlets]
+            if outlets and others:
+                cue.outlet, cue.source, cue.via = outlets[0], others[0], "subject"
+                return
+            if agent is not None:
+                cue.outlet = agent  # "…, cited by the ministry"
+        after_cue = max(cue.words) + 1
+        inverted = cue.content is not None and cue.content[1] <= words[c].start and after_cue < u.last \
+            and words[after_cue].upos not in VERBAL | {"PUNCT", "ADP"} \
+            and not doc.text[cue.content[1]:words[min(cue.words)].start].strip(TRAILING + "“”„\"'»«")
+        if cue.lemma in self.cues.quoting_verbs:
+            cue.content = cue.content2 = None  # "citing its policy", "cited by the ministry": no quote of its own
+            return
+        if passive and agent is not None:
+            cue.source, cue.via = agent, "agent"
+        elif inverted and self._np_after(doc, after_cue, u.last):
+            # "…, said Li Mingjiang, associate professor …" / "…, sagte Wang": the NP after the cue
+            cue.source_words = self._np_after(doc, after_cue, u.last)
+            cue.source, cue.via = self._np_head(doc, cue.source_words), "subject"
+        elif subj is not None and (cue.content is None or not cue.content[0] <= words[subj].start < cue.content[1]):
+            cue.source, cue.via = subj, "subject"
+        else:
+            # Parser gave no usable subject: the NP right after an inverted cue ("sagte Wang"),
+            # else the NP right before it ("Wang said").
+            np = self._np_after(doc, max(cue.words) + 1, u.last) if max(cue.words) + 1 < u.last else None
+            if np and cue.content and words[np[0]].start >= cue.content[1] or np and not cue.content:
+                cue.source_words = np
+            else:
+                np = self._np_before(doc, c, u.first)
+                if np and (cue.content is None or words[np[0]].start >= cue.content[1] or words[np[1] - 1].end <= cue.content[0]):
+                    cue.source_words = np
+            if cue.source_words:
+                cue.source = self._np_head(doc, cue.source_words)
+        if cue.source is not None and words[cue.source].lower in self.cues.impersonal_subjects:
+            cue.source, cue.source_words = None, None
+        # The medium the words were given to: "told Reuters", "sagte der South China Morning Post".
+        for k in kids:
+            if k.i != cue.source and k.deprel in ("obj", "iobj", "obl", "obl:arg", "nmod") and self._is_outlet(doc, k.i):
+                cue.outlet = k.i
+        if cue.outlet is None and cue.content and cue.content[0] > words[c].start and after_cue < u.last:
+            np = self._np_after(doc, after_cue, u.last)
+            if np and words[np[1] - 1].end <= cue.content[0] and not (cue.source_words == np):
+                hits = [k for k in range(*np) if self.rules.is_outlet_word(words[k].text) and k != cue.source]
+                if hits:
+                    cue.outlet = hits[-1]  # "sagte der South China Morning Post, dass …"
+        if cue.source is not None and cue.outlet is None and self._is_outlet(doc, cue.source) \
+                and cue.content and cue.content[0] > words[c].start:
+            # "X, Experte …, sagte der Post, dass …": the parser took the medium for the subject.
+            np = self._np_after(doc, u.first, u.last)
+            if np and np[1] <= c and words[np[0]].text[:1].isupper() and not self._is_outlet(doc, self._np_head(doc, np)):
+                head = self._np_head(doc, np)
+                if words[head].upos in {"PROPN", "X", "NOUN"} and head != cue.source:
+                    cue.outlet, cue.source, cue.source_words = cue.source, head, np
+
+    def _is_outlet(self, doc: ParsedDoc, i: int) -> bool:
+        """Does the noun phrase headed by word i name a medium ("state television", "a Chinese
+        Foreign Ministry statement", "die South China Morning Post")?"""
+        w = doc.words[i]
+        near = [x for x in doc.words[max(0, i - 3):i + 3] if x.sent == w.sent and (x.i == i or x.head == i)]
+        return any(self.rules.is_outlet_word(x.text) for x in near)
+
+    # ------------------------------------------------------------------ candidates
+    def detect(self, doc: ParsedDoc, spans: list[QuotedSpan]) -> list[Candidate]:
+        units = self.units(doc, spans)
+        cues = self.verb_cues(doc, units)
+        for cue in cues:
+            self.verb_content(doc, units[cue.unit], cue)
+        for cue in cues:
+            self.verb_source(doc, units[cue.unit], cue)
+        cues += self.preposition_cues(doc, units)
+        cues = self._stack(doc, cues)
+        cands: list[Candidate] = []
+        used: set[int] = set()
+        for cue in sorted(cues, key=lambda c: c.content[0] if c.content else -1):
+            for part in (cue.content, cue.content2):
+                if part:
+                    cands.extend(self._classify(doc, cue, part, spans, used))
+        cands.sort(key=lambda c: c.start)
+        cands = self._orphans(doc, units, spans, used, cues, cands)
+        cands = self._konjunktiv(doc, units, cands)
+        return _drop_nested(cands)
+
+    def _stack(self, doc: ParsedDoc, cues: list[Cue]) -> list[Cue]:
+        """Two attributions in one clause. The outer one is the cue whose content holds the other's
+        cue word and is the longer. An outer medium ("…, so das Staatsfernsehen", "state television
+        said") becomes the inner quote's outlet; any other outer source keeps the quote and the inner
+        report (a report inside a report) is dropped."""
+        words = doc.words
+        for cue in cues:
+            if cue.content is None and cue.outlet is not None:
+                # a quoting frame with no content ("…, cited by the ministry"): lend its outlet
+                for other in cues:
+                    if other is not cue and other.unit == cue.unit and other.outlet is None and other.content:
+                        other.outlet = cue.outlet
+        with_content = [c for c in cues if c.content]
+        dropped: set[int] = set()
+        for cue in with_content:
+            at = words[cue.words[0]].start
+            outers = []
+            for o in with_content:
+                if o is cue or o.unit != cue.unit or not o.content[0] <= at < o.content[1]:
+                    continue
+                if cue.content[0] <= words[o.words[0]].start < cue.content[1]:
+                    # each holds the other: a medium is the outer one, else the earlier cue
+                    o_medium = o.source is not None and self._is_outlet(doc, o.source)
+                    c_medium = cue.source is not None and self._is_outlet(doc, cue.source)
+                    if c_medium and not o_medium or (o_medium == c_medium and cue.words[0] < o.words[0]):
+                        continue
+                outers.append(o)
+            if not outers:
+                continue
+            outer = min(outers, key=lambda o: o.content[1] - o.content[0])
+            o_at = words[min(outer.words)].start
+            if cue.content[0] <= o_at < cue.content[1]:
+                # the outer frame trails the inner content: cut it off ("…, so das Staatsfernsehen")
+                cut = min(outer.words + ([outer.source_words[0]] if outer.source_words else [])
+                          + (doc.subtree(outer.source)[:1] if outer.source is not None else []))
+                cue.content = (cue.content[0], words[cut].start)
+            if outer.source is not None and self._is_outlet(doc, outer.source) and cue.outlet is None:
+                cue.outlet = outer.source
+                dropped.add(id(outer))
+            else:
+                dropped.add(id(cue))
+        return [c for c in cues if c.content is not None and id(c) not in dropped]
+
+    def _trim(self, text: str, a: int, b: int) -> tuple[int, int]:
+        while b > a and text[b - 1] in TRAILING:
+            b -= 1
+        for rx in self.rules.strip_regexes:
+            m = rx.match(text, a, b, timeout=0.5)
+            if m and m.end() < b:
+                a = m.end()
+        while a < b and text[a] in " \t,;:–—-":
+            a += 1
+        return a, b
+
+    def _classify(self, doc: ParsedDoc, cue: Cue, content: tuple[int, int], spans: list[QuotedSpan],
+                  used: set[int]) -> list[Candidate]:
+        text = doc.text
+        a, b = self._trim(text, *content)
+        if b <= a:
+            return []
+        inside = [k for k, q in enumerate(spans) if k not in used and q.open >= a and q.end <= b + 1]
+        # Only quotes and the punctuation or space between them: direct quotes.
+        if inside:
+            rest, pos = [], a
+            for k in inside:
+                rest.append(text[pos:spans[k].open])
+                pos = spans[k].close
+            rest.append(text[pos:b + 1] if pos <= b else "")
+            only_quotes = all(not r.strip(TRAILING) for r in rest)
+            # "sprach von „X“ …", "called it “X” on Monday": the quote and only adjuncts after it
+            if not only_quotes and not rest[0].strip(TRAILING) and len(inside) == 1:
+                tail = [w for w in doc.words if spans[inside[0]].close <= w.start < b]
+                only_quotes = not any(w.upos in VERBAL for w in tail) and len(tail) <= 6
+            if only_quotes:
+                used.update(inside)
+                return [Candidate("direct", spans[k].start, spans[k].end, cue, spans=[spans[k]]) for k in inside]
+            used.update(inside)
+            # the closing mark belongs to a mixed quote that ends with it
+            return [Candidate("mixed", a, b, cue, spans=[spans[k] for k in inside])]
+        if len(text[a:b].split()) < 3:
+            return []
+        return [Candidate("indirect", a, b, cue)]
+
+    def _orphans(self, doc, units, spans, used, cues, cands) -> list[Candidate]:
+        """Quoted spans no cue claimed: a colon attribution, a continuation, or no quote at all."""
+        text = doc.text
+        out = list(cands)
+        for k, q in enumerate(spans):
+            if k in used:
+                continue
+            if any(c.start <= q.open and q.close <= c.end + 1 for c in out if c.kind != "direct"):
+                continue  # inside an indirect clause (a cue with a mixed quote not classified as such)
+            unit = next((u for u in units if u.start <= q.open < u.end + 1), None)
+            before = text[unit.start if unit else q.open:q.open]
+            prev = max((c for c in out if c.end <= q.open), key=lambda c: c.end, default=None)
+            n_words = q.words(text)
+            if q.continued and prev is not None:
+                out.append(Candidate("direct", q.start, q.end, None, via="continuation", follows=prev, spans=[q]))
+                continue
+            colon = before.rstrip()
+            if colon.endswith(":") and unit is not None:
+                head = colon[:-1].strip()
+                ws = [w for w in doc.words[unit.first:unit.last] if w.end <= q.open and w.text != ":"]
+                if 0 < len(ws) <= 6 and head and not any(w.upos in VERBAL for w in ws):
+                    np = (ws[0].i, ws[-1].i + 1)
+                    out.append(Candidate("direct", q.start, q.end, None, via="colon", source_words=np,
+                                         source=Detector._np_head(doc, np), spans=[q]))
+                    continue
+            starts_unit = not before.strip(" \t-–—")
+            if starts_unit and prev is not None and n_words >= self.rules.quotes.min_words_without_cue:
+                prev_para = doc.sentences[doc.words[next(w.i for w in doc.words if w.start >= prev.start)].sent].para
+                if q.para - prev_para <= 1:
+                    same = q.para == prev_para and prev.cue is not None
+                    out.append(Candidate("direct", q.start, q.end, prev.cue if same else None,
+                                         via=None if same else "continuation", follows=prev, spans=[q]))
+                    continue
+        out.sort(key=lambda c: c.start)
+        return out
+
+    def _konjunktiv(self, doc, units, cands) -> list[Candidate]:
+        """German reported speech runs on in Konjunktiv without a cue: "… sagte Wang. China sei bereit …"."""
+        if not self.konjunktiv:
+            return cands
+        out = list(cands)
+        for ui, u in enumerate(units):
+            if any(c.start < u.end and c.end > u.start for c in out):
+                continue
+            prev = max((c for c in out if c.end <= u.start), key=lambda c: c.end, default=None)
+            if prev is None or prev.kind == "direct":
+                continue
+            prev_unit = next((k for k, x in enumerate(units) if x.start <= prev.start < x.end + 1), None)
+            if prev_unit is None or ui - prev_unit > 2:
+                continue
+            ws = doc.words[u.first:u.last]
+            if not any(w.lower in self.konjunktiv and w.upos in VERBAL and (
+                    w.head < 0 or w.deprel in ("aux", "cop") and doc.words[w.head].head < 0) for w in ws):
+                continue  # a Konjunktiv main clause, not one inside a subordinate clause
+            a, b = self._trim(doc.text, u.start, u.end)
+            if len(doc.text[a:b].split()) < 3:
+                continue
+            kind = "mixed" if any(self._is_quote_mark(w) for w in ws) else "indirect"
+            out.append(Candidate(kind, a, b, None, via="continuation", follows=prev))
+            out.sort(key=lambda c: c.start)
+        return out
+
+
+def _drop_nested(cands: list[Candidate]) -> list[Candidate]:
+    """No two quotes overlap: the longer one wins (a report inside a report is its container's)."""
+    kept: list[Candidate] = []
+    for c in sorted(cands, key=lambda c: (c.start, -(c.end - c.start))):
+        if kept and c.start < kept[-1].end:
+            continue
+        kept.append(c)
+    return kept

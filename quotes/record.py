@@ -1,0 +1,53 @@
+"""The output record: one JSON object per quote, defined here and published as JSON Schema."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Span(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    start: int = Field(description="offset of the first character (Python str index into the article)")
+    end: int = Field(description="offset one past the last character")
+
+
+class CueRef(Span):
+    text: str = Field(description="the cue word(s) as written, e.g. 'sagte', 'according to'")
+    lemma: str = Field(description="the cue's lemma, particle included for separable verbs ('teilen mit')")
+
+
+class Speaker(Span):
+    name: str | None = Field(description="full name, honorific dropped, short forms linked; null when unnamed")
+    mention: str = Field(description="the mention as written where the quote is attributed")
+    type: Literal["person", "organization", "unknown"]
+    via: Literal["subject", "agent", "preposition", "pronoun", "continuation", "colon"]
+
+
+class Outlet(Span):
+    name: str = Field(description="the medium that carried the speaker's words")
+
+
+class Quote(BaseModel):
+    """One quote in one article. `article[start:end] == text` always holds."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(description="stable id: hash of doc, kind and offsets")
+    doc: str = Field(description="article id: file name relative to the input folder, or the JSONL id")
+    lang: str
+    kind: Literal["direct", "indirect", "mixed"]
+    text: str
+    start: int
+    end: int
+    cue: CueRef | None
+    speaker: Speaker | None
+    role: str | None = Field(description="the speaker's role or description as the article gives it")
+    outlet: Outlet | None
+    publisher: str | None = Field(description="the article's own outlet (metadata, dateline or source line)")
+
+
+def quote_id(doc: str, kind: str, start: int, end: int) -> str:
+    return hashlib.sha1(f"{doc}\x00{kind}\x00{start}\x00{end}".encode()).hexdigest()[:16]

@@ -1,0 +1,347 @@
+"""Resolution: from a candidate's source mention to a speaker, role and outlet.
+
+- speaker: the mention's name (flat/compound words, honorific dropped), short forms ("Wang",
+  "Herr Wang", "Mr. Wang") linked to the document's full name ("Wang Yi"); pronouns and
+  continuation quotes take the nearest compatible earlier speaker;
+- role: pre-modifiers ("Chinas Präsident Xi Jinping"), appositions ("Li Mingjiang, associate
+  professor at …") and the rule file's relative-clause patterns ("Wang Yi, der auch Staatsrat
+  ist"), wherever the document gives them for that name;
+- outlet: the medium named as carrying the words, linked to its fullest mention in the document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .detect import VERBAL, Candidate
+from .parse import ParsedDoc, Word
+from .record import CueRef, Outlet, Quote, Speaker, quote_id
+from .rules import RuleSet
+
+NOT_NAME_POS = {"DET", "PRON", "VERB", "AUX", "CCONJ", "SCONJ", "PUNCT", "NUM", "ADJ", "SYM", "PART"}
+MENTION_STOP = {",", ".", ";", ":", "!", "?", "(", ")", "–", "—"}
+
+
+@dataclass(slots=True)
+class Resolved:
+    name: str | None
+    mention: tuple[int, int]  # word range
+    type: str
+    role: str | None
+
+
+class Resolver:
+    def __init__(self, rules: RuleSet):
+        self.rules = rules
+        sp = rules.speakers
+        self.stop = set(rules.language.stopwords) | set(sp.honorifics)
+        self.pronouns = set(sp.pronouns_singular) | set(sp.pronouns_plural)
+
+    # ------------------------------------------------------------------ names
+    def is_name_word(self, doc: ParsedDoc, w: Word) -> bool:
+        t = w.text
+        if not t[:1].isupper() or w.lower in self.stop or w.upos in NOT_NAME_POS - {"ADJ", "VERB", "AUX"}:
+            return False
+        if self.rules.is_role_noun(t) or self.rules.is_role_noun(w.lemma):
+            return False
+        if w.upos == "ADJ":
+            return False
+        if w.upos in VERBAL:
+            # a capitalised "verb" inside a sentence is a mis-tagged name ("Xi Jinping" as VERB)
+            return w.i > doc.sentences[w.sent].first and w.lemma[:1].isupper()
+        if w.upos == "NOUN":
+            # German capitalises every noun: a NOUN counts as a name only beside a PROPN or when
+            # no article or adjective stands before it and it does not inflect.
+            nb = [x for x in (doc.words[w.i - 1] if w.i > 0 else None,
+                              doc.words[w.i + 1] if w.i + 1 < len(doc.words) else None) if x is not None]
+            if w.lemma == w.text and any(x.upos == "PROPN" and x.text[:1].isupper() and x.sent == w.sent for x in nb):
+                return True
+            prev = doc.words[w.i - 1] if w.i > 0 else None
+            if prev is not None and prev.sent == w.sent and prev.upos in {"DET", "ADJ"}:
+                return False
+            return w.lemma == w.text and not self.rules.is_organization_word(t)
+        return True
+
+    def name_runs(self, doc: ParsedDoc, first: int, last: int) -> list[tuple[int, int]]:
+        runs, a = [], None
+        for i in range(first, last):
+            w = doc.words[i]
+            ok = self.is_name_word(doc, w) or (a is not None and self._initial(w))
+            if ok and a is None:
+                a = i
+            elif not ok and a is not None:
+                runs.append((a, i))
+                a = None
+        if a is not None:
+            runs.append((a, last))
+        return runs
+
+    @staticmethod
+    def _initial(w: Word) -> bool:
+        return len(w.text) == 2 and w.text[0].isupper() and w.text[1] == "."
+
+    def text_of(self, doc: ParsedDoc, a: int, b: int) -> str:
+        return doc.text[doc.words[a].start:doc.words[b - 1].end]
+
+    def document_names(self, doc: ParsedDoc) -> list[str]:
+        """Every name in the document that looks like a person's (2-4 capitalised words, no
+        organization word, at least one tagged PROPN), in order of first appearance."""
+        names: list[str] = []
+        for s in doc.sentences:
+            for a, b in self.name_runs(doc, s.first, s.last):
+                ws = doc.words[a:b]
+                if 2 <= b - a <= 4 and any(w.upos == "PROPN" for w in ws) and not any(
+                        self.rules.is_organization_word(w.text) for w in ws) and all(w.text[:1].isupper() for w in ws):
+                    n = self.text_of(doc, a, b)
+                    if n not in names:
+                        names.append(n)
+        return names
+
+    # ------------------------------------------------------------------ mentions
+    def mention(self, doc: ParsedDoc, head: int, given: tuple[int, int] | None) -> tuple[int, int]:
+        """The source noun phrase around head: its subtree, contiguous, cut at punctuation and verbs."""
+        if given:
+            return given
+        words = doc.words
+        sub = set(doc.subtree(head))
+        sent = doc.sentences[words[head].sent]
+        a = head
+        while a - 1 >= sent.first and (a - 1) in sub and words[a - 1].text not in MENTION_STOP \
+                and words[a - 1].upos not in VERBAL and not self._relative(words[a - 1]):
+            a -= 1
+        b = head + 1
+        while b < sent.last and b in sub and words[b].text not in MENTION_STOP and words[b].upos not in VERBAL \
+                and words[b].deprel not in ("acl:relcl", "acl") and not self._mark(words[b]):
+            b += 1
+        while b < sent.last and (self.is_name_word(doc, words[b]) or self._role(words[b])) and (
+                self.is_name_word(doc, words[b - 1]) or self._role(words[b - 1])
+                or words[b - 1].lower in self.rules.speakers.honorifics):
+            b += 1  # a name the parser cut off: "Herr | Tokajew", "Chinese | President Xi Jinping"
+        while b > a + 1 and self._role(words[b - 1]) and not self._role(words[head]):
+            b -= 1
+        while a > sent.first and self.is_name_word(doc, words[a - 1]) and self.is_name_word(doc, words[a]):
+            a -= 1  # "South China Morning | Post"
+        return a, b
+
+    def _role(self, w: Word) -> bool:
+        return self.rules.is_role_noun(w.text) or self.rules.is_role_noun(w.lemma)
+
+    def _relative(self, w: Word) -> bool:
+        return w.deprel in ("acl:relcl",)
+
+    def _mark(self, w: Word) -> bool:
+        return all(ch in "\"'“”„‚‘’«»‹›`" for ch in w.text)
+
+    def pick_name(self, doc: ParsedDoc, head: int, mention: tuple[int, int]) -> tuple[int, int] | None:
+        runs = self.name_runs(doc, *mention)
+        if not runs:
+            return None
+        words = doc.words
+        # a capitalised run right before a role noun modifies it: "Chinese Foreign | Minister"
+        runs = [r for r in runs if not (r[1] < mention[1] and (self.rules.is_role_noun(words[r[1]].text)
+                                                                or self.rules.is_role_noun(words[r[1]].lemma)))]
+        return runs[-1] if runs else None  # names follow their modifiers: "Chinas Außenminister Wang Yi"
+
+    def resolve_mention(self, doc: ParsedDoc, head: int, given: tuple[int, int] | None) -> Resolved:
+        words = doc.words
+        m = self.mention(doc, head, given)
+        name_r = self.pick_name(doc, head, m)
+        lows = [words[i].lower for i in range(*m)]
+        org = any(self.rules.is_organization_word(words[i].text) for i in range(*m))
+        person_hint = any(x in self.rules.speakers.honorifics for x in lows) or any(
+            self.rules.is_role_noun(words[i].text) or self.rules.is_role_noun(words[i].lemma) for i in range(*m))
+        role = None
+        if name_r:
+            name = self.text_of(doc, *name_r)
+            pre = [i for i in range(m[0], name_r[0]) if words[i].upos not in {"DET", "PRON"}
+                   and words[i].lower not in self.rules.speakers.honorifics]
+            if pre and any(self.rules.is_role_noun(words[i].text) or self.rules.is_role_noun(words[i].lemma) for i in pre):
+                role = self.text_of(doc, pre[0], pre[-1] + 1)
+            kind = "organization" if org and not person_hint else (
+                "person" if person_hint or name_r[1] - name_r[0] >= 2 else "unknown")
+        else:
+            name = None
+            kind = "organization" if org else ("person" if person_hint else "unknown")
+            content = [i for i in range(*m) if words[i].upos not in {"DET"}]
+            if content and kind != "organization":
+                role = self.text_of(doc, content[0], content[-1] + 1)
+        role = self.apposition(doc, m) or role
+        return Resolved(name, m, kind, role)
+
+    def apposition(self, doc: ParsedDoc, m: tuple[int, int]) -> str | None:
+        """", associate professor at …" after a mention, up to the next comma or the sentence end."""
+        words = doc.words
+        sent = doc.sentences[words[m[0]].sent]
+        i = m[1]
+        if i >= sent.last or words[i].text != ",":
+            return self.relative_role(doc, m)
+        j = i + 1
+        while j < sent.last and words[j].text not in {",", ";", ":"} and not self._mark(words[j]):
+            if words[j].upos in VERBAL or words[j].deprel == "acl:relcl" or words[j].upos == "PRON":
+                return self.relative_role(doc, m)
+            j += 1
+        if j == i + 1:
+            return None
+        phrase = [w for w in words[i + 1:j] if w.text not in {".", "!", "?"}]
+        if not phrase:
+            return None
+        roleish = any(self.rules.is_role_noun(w.text) or self.rules.is_role_noun(w.lemma) for w in phrase)
+        if not roleish and not (phrase[0].text[:1].islower() and phrase[0].upos in {"NOUN", "ADJ"}):
+            return None
+        return doc.text[phrase[0].start:phrase[-1].end]
+
+    def relative_role(self, doc: ParsedDoc, m: tuple[int, int]) -> str | None:
+        after = doc.text[doc.words[m[1] - 1].end:doc.words[m[1] - 1].end + 200]
+        for rx in self.rules.role_regexes:
+            hit = rx.search(after, timeout=0.5)
+            if hit:
+                return hit.group("role").strip()
+        return None
+
+    def doc_role(self, doc: ParsedDoc, name: str) -> str | None:
+        """A role the document gives the name anywhere: before it ("Außenminister Wang Yi") or after it."""
+        words = doc.words
+        starts = {w.start: w.i for w in words}
+        pos = doc.text.find(name)
+        while pos >= 0:
+            i = starts.get(pos)
+            if i is not None:
+                j = i + len(name.split()) - 1
+                role = self.relative_role(doc, (i, min(j + 1, len(words))))
+                if role:
+                    return role
+                k = i
+                while k > doc.sentences[words[i].sent].first and words[k - 1].upos not in VERBAL | {"PUNCT", "ADP", "DET"} \
+                        and words[k - 1].text not in MENTION_STOP:
+                    k -= 1
+                pre = [x for x in range(k, i)]
+                if pre and any(self.rules.is_role_noun(words[x].text) or self.rules.is_role_noun(words[x].lemma) for x in pre):
+                    return doc.text[words[pre[0]].start:words[pre[-1]].end]
+            pos = doc.text.find(name, pos + 1)
+        return None
+
+    # ------------------------------------------------------------------ documents
+    def resolve(self, doc: ParsedDoc, cands: list[Candidate], doc_id: str, lang: str,
+                publisher: str | None) -> list[Quote]:
+        words = doc.words
+        full_names = self.document_names(doc)
+        speakers_by_cand: dict[int, Speaker | None] = {}
+        roles: dict[int, str | None] = {}
+        seen_names: list[tuple[int, str]] = []  # (offset, name) of earlier named persons
+        out: list[Quote] = []
+        name_roles: dict[str, str] = {}
+        for cand in cands:
+            cue = cand.cue
+            head = cue.source if cue and cand.via is None else cand.source
+            given = cue.source_words if cue and cand.via is None else cand.source_words
+            via = cue.via if cue and cand.via is None else (cand.via or "subject")
+            speaker, role = None, None
+            if cand.follows is not None and id(cand.follows) in speakers_by_cand:
+                prev = speakers_by_cand[id(cand.follows)]
+                if prev is not None:
+                    speaker = prev.model_copy(update={"via": via if cand.via is None else "continuation"})
+                role = roles.get(id(cand.follows))
+            elif head is not None:
+                w = words[head]
+                if w.upos == "PRON" and w.lower in self.pronouns or w.lower in self.rules.speakers.pronouns_singular:
+                    target = self._antecedent(seen_names, w.start) or self._nearest_name(doc, full_names, w.start)
+                    speaker = Speaker(name=target, mention=w.text, start=w.start, end=w.end,
+                                      type="person" if w.lower in self.rules.speakers.pronouns_singular else "unknown",
+                                      via="pronoun")
+                    role = name_roles.get(target) if target else None
+                else:
+                    r = self.resolve_mention(doc, head, given)
+                    name = self._expand(r.name, full_names)
+                    if name and name != r.name and r.type == "unknown" and len(name.split()) >= 2:
+                        r.type = "person"
+                    ms, me = words[r.mention[0]].start, words[r.mention[1] - 1].end
+                    speaker = Speaker(name=name, mention=doc.text[ms:me], start=ms, end=me, type=r.type, via=via)
+                    role = r.role
+            if speaker and speaker.name:
+                if role:
+                    name_roles.setdefault(speaker.name, role)
+                else:
+                    role = name_roles.get(speaker.name) or self.doc_role(doc, speaker.name)
+                    if role:
+                        name_roles[speaker.name] = role
+                if speaker.type == "person" or speaker.via == "pronoun":
+                    seen_names.append((speaker.start, speaker.name))
+            speakers_by_cand[id(cand)] = speaker
+            roles[id(cand)] = role
+            out.append(Quote(
+                id=quote_id(doc_id, cand.kind, cand.start, cand.end), doc=doc_id, lang=lang, kind=cand.kind,
+                text=doc.text[cand.start:cand.end], start=cand.start, end=cand.end,
+                cue=self._cue(doc, cue) if cue else None, speaker=speaker, role=role,
+                outlet=self._outlet(doc, cue) if cue else None, publisher=publisher,
+            ))
+        # a speaker's role is the fullest one the document gives: "Minister Wang" is the
+        # "Chinese Foreign Minister Wang Yi" of the first paragraph
+        best: dict[str, str] = {}
+        for q in out:
+            if q.speaker and q.speaker.name and q.role and len(q.role) > len(best.get(q.speaker.name, "")):
+                best[q.speaker.name] = q.role
+        for q in out:
+            if q.speaker and q.speaker.name in best and (q.role is None or len(q.role.split()) == 1):
+                q.role = best[q.speaker.name]
+        return out
+
+    @staticmethod
+    def _nearest_name(doc: ParsedDoc, full_names: list[str], before: int) -> str | None:
+        """A pronoun with no earlier speaker takes the nearest earlier person name in the text."""
+        best = None
+        for n in full_names:
+            pos = doc.text.rfind(n, 0, before)
+            if pos >= 0 and (best is None or pos > best[0]):
+                best = (pos, n)
+        return best[1] if best else None
+
+    @staticmethod
+    def _antecedent(seen: list[tuple[int, str]], before: int) -> str | None:
+        prior = [n for off, n in seen if off < before and n]
+        return prior[-1] if prior else None
+
+    def _expand(self, name: str | None, full_names: list[str]) -> str | None:
+        """"Wang" -> "Wang Yi" when the document names him in full."""
+        if not name:
+            return name
+        toks = name.split()
+        for full in full_names:
+            ft = full.split()
+            if len(ft) > len(toks) and (ft[-len(toks):] == toks or ft[:len(toks)] == toks):
+                return full
+        return name
+
+    def _cue(self, doc: ParsedDoc, cue) -> CueRef:
+        ws = [doc.words[i] for i in cue.words]
+        a, b = min(w.start for w in ws), max(w.end for w in ws)
+        if len(ws) > 1 and ws[-1].i - ws[0].i > 1 and cue.kind == "verb":
+            a, b = ws[0].start, ws[0].end  # a separated particle: the finite verb is the cue's span
+        return CueRef(text=doc.text[a:b], start=a, end=b, lemma=cue.lemma)
+
+    def _outlet(self, doc: ParsedDoc, cue) -> Outlet | None:
+        if cue.outlet is None:
+            return None
+        words = doc.words
+        m = self.mention(doc, cue.outlet, None)
+        ws = [i for i in range(*m) if words[i].upos not in {"DET"} and words[i].lower not in self.stop]
+        if not ws:
+            return None
+        a, b = words[ws[0]].start, words[ws[-1]].end
+        name = doc.text[a:b]
+        if len(ws) == 1 and not self.is_name_word(doc, words[ws[0]]):
+            name = self._fullest(doc, words[ws[0]]) or name
+        return Outlet(name=name, start=a, end=b)
+
+    def _fullest(self, doc: ParsedDoc, w: Word) -> str | None:
+        """"the ministry" -> "Chinese Foreign Ministry": the longest mention that ends in the same word."""
+        low = w.lower
+        best = None
+        for x in doc.words:
+            if x.i != w.i and x.lower.endswith(low) and x.start < w.start:
+                m = self.mention(doc, x.i, None)
+                ws = [i for i in range(m[0], x.i + 1) if doc.words[i].upos != "DET" and doc.words[i].lower not in self.stop]
+                if ws:
+                    cand = doc.text[doc.words[ws[0]].start:x.end]
+                    if best is None or len(cand) > len(best):
+                        best = cand
+        return best

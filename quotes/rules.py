@@ -1,0 +1,250 @@
+"""Rule files: `rules/<lang>.toml`, validated by pydantic on load.
+
+A rule file is data only (quotation marks, speech verbs, prepositional attributions, role nouns,
+outlet words, patterns). Adding a language means adding a file; nothing in the code names a word
+of any language.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from functools import cached_property
+from pathlib import Path
+from typing import Literal
+
+import regex
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from .errors import RuleFileError
+
+DEFAULT_RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
+REGEX_TIMEOUT = 0.5  # seconds; a pattern that backtracks longer than this is rejected
+
+
+def _lower_unique(words: list[str]) -> list[str]:
+    out: list[str] = []
+    for w in words:
+        w = w.strip().lower()
+        if not w:
+            raise ValueError("empty word in list")
+        if w not in out:
+            out.append(w)
+    return out
+
+
+def _compile(pattern: str) -> regex.Pattern:
+    try:
+        compiled = regex.compile(pattern)
+    except regex.error as exc:
+        raise ValueError(f"pattern {pattern!r} does not compile: {exc}") from None
+    # A pattern that backtracks catastrophically is caught here, before any article is read.
+    probe = ("a" * 40 + ", " + "Ab " * 20 + "x!") * 3
+    try:
+        compiled.search(probe, timeout=REGEX_TIMEOUT)
+    except TimeoutError:
+        raise ValueError(f"pattern {pattern!r} backtracks catastrophically") from None
+    return compiled
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class LanguageInfo(Strict):
+    code: str = Field(pattern=r"^[a-z]{2,3}$")
+    name: str
+    stopwords: list[str] = Field(min_length=10)
+
+    _norm = field_validator("stopwords")(_lower_unique)
+
+
+class QuoteMarks(Strict):
+    pairs: list[tuple[str, str]] = Field(min_length=1)
+    min_words_without_cue: int = Field(default=4, ge=1)
+    strip_prefixes: list[str] = []  # patterns removed from the start of a quote (datelines)
+
+    @field_validator("strip_prefixes")
+    @classmethod
+    def _patterns(cls, patterns: list[str]) -> list[str]:
+        for p in patterns:
+            _compile(p)
+        return patterns
+
+    @field_validator("pairs")
+    @classmethod
+    def _marks(cls, pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        for o, c in pairs:
+            if not o or not c or len(o) > 2 or len(c) > 2:
+                raise ValueError(f"quotation mark pair {[o, c]!r}: each mark must be 1 or 2 characters")
+        return pairs
+
+
+class Preposition(Strict):
+    words: list[str] = Field(min_length=1)
+    position: Literal["before", "after", "comma_before"]
+
+    _norm = field_validator("words")(_lower_unique)
+
+
+class Cues(Strict):
+    verbs: list[str] = Field(min_length=1)
+    forms: list[str] = []
+    separable: list[tuple[str, str]] = []
+    quoting_verbs: list[str] = []
+    complementizers: list[str] = []
+    frame_subordinators: list[str] = []
+    agent_markers: list[str] = []
+    impersonal_subjects: list[str] = []
+    impersonal_verbs: list[str] = []
+    negations: list[str] = []
+    prepositions: list[Preposition] = []
+
+    _norm = field_validator(
+        "verbs", "forms", "quoting_verbs", "complementizers", "frame_subordinators",
+        "agent_markers", "impersonal_subjects", "impersonal_verbs", "negations",
+    )(_lower_unique)
+
+    @field_validator("separable")
+    @classmethod
+    def _sep(cls, pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        return [(b.strip().lower(), p.strip().lower()) for b, p in pairs]
+
+
+class Konjunktiv(Strict):
+    forms: list[str] = []
+    endings: list[str] = []
+
+    _norm = field_validator("forms", "endings")(_lower_unique)
+
+
+class Speakers(Strict):
+    honorifics: list[str] = []
+    role_nouns: list[str] = []
+    organization_words: list[str] = []
+    outlet_words: list[str] = []
+    pronouns_singular: list[str] = []
+    pronouns_plural: list[str] = []
+    role_patterns: list[str] = []
+
+    _norm = field_validator(
+        "honorifics", "role_nouns", "organization_words", "outlet_words",
+        "pronouns_singular", "pronouns_plural",
+    )(_lower_unique)
+
+    @field_validator("role_patterns")
+    @classmethod
+    def _patterns(cls, patterns: list[str]) -> list[str]:
+        for p in patterns:
+            if "(?P<role>" not in p:
+                raise ValueError(f"pattern {p!r} has no (?P<role>...) group")
+            _compile(p)
+        return patterns
+
+
+class Publisher(Strict):
+    patterns: list[str] = []
+
+    @field_validator("patterns")
+    @classmethod
+    def _patterns(cls, patterns: list[str]) -> list[str]:
+        for p in patterns:
+            if "(?P<name>" not in p:
+                raise ValueError(f"pattern {p!r} has no (?P<name>...) group")
+            _compile(p)
+        return patterns
+
+
+class RuleSet(Strict):
+    """One language's rules, as read from its TOML file."""
+
+    language: LanguageInfo
+    quotes: QuoteMarks
+    cues: Cues
+    konjunktiv: Konjunktiv = Konjunktiv()
+    speakers: Speakers = Speakers()
+    publisher: Publisher = Publisher()
+
+    model_config = ConfigDict(extra="forbid", frozen=True, ignored_types=(cached_property,))
+
+    @property
+    def code(self) -> str:
+        return self.language.code
+
+    @cached_property
+    def verb_lemmas(self) -> frozenset[str]:
+        return frozenset(self.cues.verbs)
+
+    @cached_property
+    def verb_forms(self) -> frozenset[str]:
+        return frozenset(self.cues.forms)
+
+    @cached_property
+    def separable_bases(self) -> dict[str, set[str]]:
+        out: dict[str, set[str]] = {}
+        for base, particle in self.cues.separable:
+            out.setdefault(base, set()).add(particle)
+        return out
+
+    @cached_property
+    def preposition_words(self) -> frozenset[str]:
+        return frozenset(w for p in self.cues.prepositions for w in p.words)
+
+    @cached_property
+    def strip_regexes(self) -> list[regex.Pattern]:
+        return [regex.compile(p) for p in self.quotes.strip_prefixes]
+
+    @cached_property
+    def role_regexes(self) -> list[regex.Pattern]:
+        return [regex.compile(p) for p in self.speakers.role_patterns]
+
+    @cached_property
+    def publisher_regexes(self) -> list[regex.Pattern]:
+        return [regex.compile(p) for p in self.publisher.patterns]
+
+    def is_role_noun(self, word: str) -> bool:
+        w = word.lower().rstrip(".")
+        return any(w == r or (len(r) > 3 and w.endswith(r)) for r in self.speakers.role_nouns)
+
+    def is_organization_word(self, word: str) -> bool:
+        w = word.lower()
+        return any(w == r or (len(r) > 3 and w.endswith(r)) for r in self.speakers.organization_words)
+
+    def is_outlet_word(self, word: str) -> bool:
+        w = word.lower()
+        return any(w == r or (len(r) > 3 and w.endswith(r)) for r in self.speakers.outlet_words)
+
+
+def rules_dir(explicit: str | os.PathLike | None = None) -> Path:
+    """The rules folder: an explicit option, else $QUOTES_RULES_DIR, else the project's `rules/`."""
+    if explicit:
+        return Path(explicit)
+    env = os.environ.get("QUOTES_RULES_DIR")
+    return Path(env) if env else DEFAULT_RULES_DIR
+
+
+def available_languages(directory: Path | None = None) -> list[str]:
+    d = directory or rules_dir()
+    return sorted(p.stem for p in d.glob("*.toml"))
+
+
+def load_rules(lang: str, directory: Path | None = None) -> RuleSet:
+    """Read and validate `<directory>/<lang>.toml`; any problem is a RuleFileError naming file and key."""
+    path = (directory or rules_dir()) / f"{lang}.toml"
+    if not path.is_file():
+        raise RuleFileError(f"{path}: no rule file for language {lang!r}")
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise RuleFileError(f"{path}: not valid TOML: {exc}") from None
+    try:
+        rules = RuleSet.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        key = ".".join(str(p) for p in first["loc"]) or "(top level)"
+        msg = first["msg"].removeprefix("Value error, ")
+        more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
+        raise RuleFileError(f"{path}: key {key}: {msg}{more}") from None
+    if rules.code != lang:
+        raise RuleFileError(f"{path}: key language.code: is {rules.code!r}, file name says {lang!r}")
+    return rules
