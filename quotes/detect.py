@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .marks import QuotedSpan
+from .marks import QuotedSpan, is_mark_text
 from .parse import ParsedDoc, Word
 from .rules import RuleSet
 
@@ -94,7 +94,7 @@ class Detector:
 
     # ------------------------------------------------------------------ cues
     def _is_quote_mark(self, w: Word) -> bool:
-        return w.text in self.marks or all(ch in "\"'“”„‚‘’«»‹›`" for ch in w.text)
+        return w.text in self.marks or is_mark_text(w.text)
 
     def verb_cues(self, doc: ParsedDoc, units: list[Unit]) -> list[Cue]:
         words = doc.words

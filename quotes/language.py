@@ -17,6 +17,7 @@ def detect_language(text: str, rulesets: dict[str, RuleSet], sample: int = 20000
     words = [w.lower() for w in _WORD.findall(text[:sample])]
     if not words:
         return None
-    scores = {code: sum(1 for w in words if w in set(r.language.stopwords)) for code, r in rulesets.items()}
+    stopwords = {code: frozenset(r.language.stopwords) for code, r in rulesets.items()}
+    scores = {code: sum(1 for w in words if w in stop) for code, stop in stopwords.items()}
     best = max(scores, key=lambda c: (scores[c], c))
     return best if scores[best] > 0 else None

@@ -30,6 +30,12 @@ class QuotedSpan:
 
 
 _SINGLE = set("‘’‚'‹›`")
+QUOTE_CHARS = frozenset("\"'“”„‚‘’«»‹›`")  # every character that can be part of a quotation mark
+
+
+def is_mark_text(token: str) -> bool:
+    """Is this token made only of quotation-mark characters?"""
+    return bool(token) and all(ch in QUOTE_CHARS for ch in token)
 
 
 def _is_single(mark: str) -> bool:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .detect import VERBAL, Candidate
+from .marks import is_mark_text
 from .parse import ParsedDoc, Word
 from .record import CueRef, Outlet, Quote, Speaker, quote_id
 from .rules import RuleSet
@@ -111,7 +112,7 @@ class Resolver:
             a -= 1
         b = head + 1
         while b < sent.last and b in sub and words[b].text not in MENTION_STOP and words[b].upos not in VERBAL \
-                and words[b].deprel not in ("acl:relcl", "acl") and not self._mark(words[b]):
+                and words[b].deprel not in ("acl:relcl", "acl") and not is_mark_text(words[b].text):
             b += 1
         while b < sent.last and (self.is_name_word(doc, words[b]) or self._role(words[b])) and (
                 self.is_name_word(doc, words[b - 1]) or self._role(words[b - 1])
@@ -129,8 +130,6 @@ class Resolver:
     def _relative(self, w: Word) -> bool:
         return w.deprel in ("acl:relcl",)
 
-    def _mark(self, w: Word) -> bool:
-        return all(ch in "\"'“”„‚‘’«»‹›`" for ch in w.text)
 
     def pick_name(self, doc: ParsedDoc, head: int, mention: tuple[int, int]) -> tuple[int, int] | None:
         runs = self.name_runs(doc, *mention)
@@ -176,7 +175,7 @@ class Resolver:
         if i >= sent.last or words[i].text != ",":
             return self.relative_role(doc, m)
         j = i + 1
-        while j < sent.last and words[j].text not in {",", ";", ":"} and not self._mark(words[j]):
+        while j < sent.last and words[j].text not in {",", ";", ":"} and not is_mark_text(words[j].text):
             if words[j].upos in VERBAL or words[j].deprel == "acl:relcl" or words[j].upos == "PRON":
                 return self.relative_role(doc, m)
             j += 1

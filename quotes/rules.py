@@ -202,17 +202,19 @@ class RuleSet(Strict):
     def publisher_regexes(self) -> list[regex.Pattern]:
         return [regex.compile(p) for p in self.publisher.patterns]
 
+    @staticmethod
+    def _in_list(word: str, entries: list[str]) -> bool:
+        """The word is an entry, or ends in one longer than 3 letters ("außenminister" ~ "minister")."""
+        return any(word == e or (len(e) > 3 and word.endswith(e)) for e in entries)
+
     def is_role_noun(self, word: str) -> bool:
-        w = word.lower().rstrip(".")
-        return any(w == r or (len(r) > 3 and w.endswith(r)) for r in self.speakers.role_nouns)
+        return self._in_list(word.lower().rstrip("."), self.speakers.role_nouns)
 
     def is_organization_word(self, word: str) -> bool:
-        w = word.lower()
-        return any(w == r or (len(r) > 3 and w.endswith(r)) for r in self.speakers.organization_words)
+        return self._in_list(word.lower(), self.speakers.organization_words)
 
     def is_outlet_word(self, word: str) -> bool:
-        w = word.lower()
-        return any(w == r or (len(r) > 3 and w.endswith(r)) for r in self.speakers.outlet_words)
+        return self._in_list(word.lower(), self.speakers.outlet_words)
 
 
 def rules_dir(explicit: str | os.PathLike | None = None) -> Path:
