@@ -8,7 +8,7 @@ SHARED_MODELS = ../shared/stanza_resources
 STANZA_RESOURCES_DIR ?= $(if $(wildcard $(SHARED_MODELS)/resources.json),$(abspath $(SHARED_MODELS)),$(HOME)/stanza_resources)
 export STANZA_RESOURCES_DIR
 
-.PHONY: install run test eval clean
+.PHONY: install run test eval bench clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -21,7 +21,8 @@ install: $(BIN)/python
 run:
 	mkdir -p out
 	$(BIN)/quotes extract seeds -o out/seeds.jsonl
-	@echo "wrote out/seeds.jsonl"
+	$(BIN)/quotes review out/seeds.jsonl --docs seeds -o out/report --sample 20
+	@echo "wrote out/seeds.jsonl and out/report/index.html"
 
 test:
 	$(BIN)/python -m pytest -q
@@ -29,6 +30,9 @@ test:
 eval:
 	$(BIN)/quotes eval --gold ../shared/corpora/de-news-quotes/dev/gold.jsonl --docs ../shared/corpora/de-news-quotes/dev/docs --lang de
 	$(BIN)/quotes eval --gold ../shared/corpora/en-polnear/dev/gold.jsonl --docs ../shared/corpora/en-polnear/dev/docs --lang en
+
+bench:
+	$(BIN)/python bench/run.py
 
 clean:
 	rm -rf out .pytest_cache

@@ -1,115 +1,140 @@
-"""The `quotes` command line: extract, eval, schema."""
+"""The `quotes` command line: extract, eval, schema, cache."""
 
 from __future__ import annotations
 
+import io
 import json
 import sys
 import time
 from pathlib import Path
 from typing import Annotated, Optional
 
-import jsonlines
 import typer
 
-from .article import read_articles
-from .errors import InputError, QuotesError
+from .errors import QuotesError
+from .output import ErrorWriter, RecordWriter
 from .record import Quote
+from .runner import DEFAULT_MAX_CHARS, RunOptions, Summary, run
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Find direct, indirect and mixed quotes in news articles and say who said them.")
+cache_app = typer.Typer(no_args_is_help=True, help="The parse cache: where it is, how big, clear it.")
+app.add_typer(cache_app, name="cache")
+
+EXIT_OK, EXIT_SOME_FAILED, EXIT_CONFIG, EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 0, 1, 2, 130, 141
 
 Models = Annotated[Optional[Path], typer.Option("--models", help="Stanza model folder (default: $STANZA_RESOURCES_DIR, else ~/stanza_resources).")]
 Rules = Annotated[Optional[Path], typer.Option("--rules", help="Folder of rules/<lang>.toml files (default: the project's rules/).")]
 Lang = Annotated[str, typer.Option("--lang", help="Language of the articles: a rule file's code (de, en) or auto.")]
+CacheDir = Annotated[Optional[Path], typer.Option("--cache", help="Parse cache folder (default: $QUOTES_CACHE_DIR, else the per-user cache folder).")]
+NoCache = Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the parse cache.")]
+NoPrefilter = Annotated[bool, typer.Option("--no-prefilter", help="Parse every sentence fully, not only those that can hold a quote.")]
+Workers = Annotated[int, typer.Option("--workers", min=1, help="Worker processes, each with its own Stanza pipelines.")]
 
 
 def _fail(message: str) -> None:
     typer.echo(f"quotes: error: {message}", err=True)
-    raise typer.Exit(2)
+    raise typer.Exit(EXIT_CONFIG)
 
 
-def _progress(total_hint: int | None):
-    """A progress line on stderr, only when stderr is a terminal."""
+def _progress():
+    """A progress bar on stderr, only when stderr is a terminal."""
     if not sys.stderr.isatty():
         return None
     from tqdm import tqdm  # stanza depends on tqdm
 
-    return tqdm(total=total_hint, unit="article", file=sys.stderr, leave=False)
+    return tqdm(unit="article", file=sys.stderr, leave=False)
 
 
-def run_extract(paths, lang, models, rules, output, encoding=None) -> tuple[int, int, int]:
-    """Extract quotes from every article; returns (articles, quotes, errors)."""
-    from .extract import Extractor
-    from .parse import Parser
+def _check_config(opts: RunOptions) -> None:
+    """Rule files and models are checked before any article is read (exit 2 on a problem)."""
+    from .parse import check_models, models_dir
+    from .rules import available_languages, load_rules, rules_dir
 
-    extractor = Extractor(Parser(models), rules)
-    if lang != "auto" and lang not in extractor.stages:
-        _fail(f"--lang {lang}: no rule file for it (have: {', '.join(extractor.stages)}, auto)")
-    n_articles = n_quotes = n_errors = 0
-    bar = _progress(None)
-    writer = jsonlines.Writer(output, flush=True, compact=True, sort_keys=False)
-    for item in read_articles(paths, lang=None if lang == "auto" else lang, encoding=encoding):
-        if isinstance(item, InputError):
-            n_errors += 1
-            typer.echo(f"quotes: {item}", err=True)
-            continue
-        if not item.text.strip():
-            typer.echo(f"quotes: {item.source or item.id}: empty article, no quotes", err=True)
-            n_articles += 1
-            continue
-        try:
-            records = extractor.extract(item)
-        except InputError as err:
-            n_errors += 1
-            typer.echo(f"quotes: {err}", err=True)
-            continue
-        except QuotesError:
-            raise
-        except Exception as exc:  # one article's failure must not cost the others
-            n_errors += 1
-            typer.echo(f"quotes: {item.source or item.id}: extraction failed ({type(exc).__name__}: {exc})", err=True)
-            continue
-        # all records of an article are serialised first, then written together
-        lines = [r.model_dump(mode="json") for r in records]
-        writer.write_all(lines)
-        n_articles += 1
-        n_quotes += len(lines)
+    directory = rules_dir(opts.rules)
+    langs = available_languages(directory)
+    if not langs:
+        raise QuotesError(f"{directory}: no rule files (<lang>.toml)")
+    for lang in langs:
+        load_rules(lang, directory)
+    if opts.lang != "auto":
+        if opts.lang not in langs:
+            raise QuotesError(f"--lang {opts.lang}: no rule file for it (have: {', '.join(langs)}, auto)")
+        check_models(models_dir(opts.models), opts.lang)
+    elif not (models_dir(opts.models) / "resources.json").is_file():
+        check_models(models_dir(opts.models), langs[0])
+
+
+def run_to(paths: list[Path], opts: RunOptions, output: Path | None, errors: Path | None,
+           resume: bool = False, stream=None) -> Summary:
+    """Run with the writers set up and torn down safely; config errors exit 2."""
+    try:
+        _check_config(opts)
+    except QuotesError as err:
+        _fail(str(err))
+    writer = RecordWriter(output, resume=resume, stream=stream).open()
+    error_writer = ErrorWriter(errors)
+    bar = _progress()
+    complete = False
+    try:
+        summary = run(paths, opts, writer, error_writer, bar)
+        complete = not (summary.interrupted or summary.output_error or summary.output_closed)
+    except QuotesError as err:
+        writer.close(complete=False)
+        if output and not resume:
+            writer.part.unlink(missing_ok=True)
+        _fail(str(err))
+    finally:
         if bar is not None:
-            bar.update(1)
-    if bar is not None:
-        bar.close()
-    return n_articles, n_quotes, n_errors
+            bar.close()
+        error_writer.close()
+        writer.close(complete=complete)  # publishes -o FILE only when every article was handled
+    return summary
 
 
 @app.command()
 def extract(
     paths: Annotated[list[Path], typer.Argument(help="Article files (.txt, .jsonl) and folders (searched recursively).")],
     lang: Lang = "auto",
-    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write JSONL here instead of stdout.")] = None,
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write JSONL here (through FILE.part, renamed when done) instead of stdout.")] = None,
+    errors: Annotated[Optional[Path], typer.Option("--errors", help="Also write one JSON line {doc, stage, error} per failed article here.")] = None,
+    resume: Annotated[bool, typer.Option("--resume", help="Continue -o FILE (or FILE.part): skip articles already there with the same text.")] = False,
+    max_chars: Annotated[int, typer.Option("--max-chars", min=1, help="Skip (and report) articles longer than this.")] = DEFAULT_MAX_CHARS,
+    workers: Workers = 1,
+    cache: CacheDir = None,
+    no_cache: NoCache = False,
+    no_prefilter: NoPrefilter = False,
     models: Models = None,
     rules: Rules = None,
     encoding: Annotated[Optional[str], typer.Option("--encoding", help="Decode .txt files with this encoding instead of UTF-8.")] = None,
 ) -> None:
-    """Extract quotes: one JSON record per quote, in article order."""
+    """Extract quotes: one JSON record per quote, in article order.
+
+    Exit status: 0 all articles done, 1 some failed (each reported), 2 usage or configuration
+    error, 130 interrupted (re-run with --resume to finish).
+    """
+    if resume and not output:
+        _fail("--resume needs -o FILE")
     started = time.monotonic()
-    try:
-        if output:
-            tmp = output.with_name(output.name + ".part")
-            try:
-                with tmp.open("w", encoding="utf-8") as fh:
-                    counts = run_extract(paths, lang, models, rules, fh, encoding)
-            except BaseException:
-                tmp.unlink(missing_ok=True)  # never leave a torn output behind
-                raise
-            tmp.replace(output)
-        else:
-            counts = run_extract(paths, lang, models, rules, sys.stdout, encoding)
-    except QuotesError as err:
-        _fail(str(err))
-    articles, quotes, errors = counts
-    typer.echo(f"quotes: {articles} articles, {quotes} quotes, {errors} errors, "
+    opts = RunOptions(lang=lang, models=models, rules=rules, encoding=encoding, prefilter=not no_prefilter,
+                      cache=not no_cache, cache_dir=cache, workers=workers, max_chars=max_chars)
+    s = run_to(paths, opts, output, errors, resume)
+    if s.output_closed:  # `quotes extract ... | head`: the reader has what it wanted
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise typer.Exit(EXIT_BROKEN_PIPE)
+    skipped = f", {s.skipped} already done" if resume else ""
+    typer.echo(f"quotes: {s.articles} articles, {s.quotes} quotes, {s.errors} errors{skipped}, "
                f"{time.monotonic() - started:.1f} s", err=True)
-    raise typer.Exit(1 if errors else 0)
+    if s.output_error:
+        typer.echo(f"quotes: error: {s.output_error}; stopped, re-run with --resume to finish", err=True)
+        raise typer.Exit(EXIT_SOME_FAILED)
+    if s.interrupted:
+        where = f" -o {output} --resume" if output else ""
+        typer.echo(f"quotes: interrupted; re-run with{where or ' the remaining articles'} to finish", err=True)
+        raise typer.Exit(EXIT_INTERRUPTED)
+    raise typer.Exit(EXIT_SOME_FAILED if s.errors else EXIT_OK)
 
 
 @app.command()
@@ -126,10 +151,16 @@ def eval_(
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
     misses: Annotated[bool, typer.Option("--misses", help="List missed, spurious and misattributed quotes.")] = False,
     lang: Lang = "auto",
+    workers: Workers = 1,
+    cache: CacheDir = None,
+    no_cache: NoCache = False,
+    no_prefilter: NoPrefilter = False,
     models: Models = None,
     rules: Rules = None,
 ) -> None:
     """Precision, recall, F1, kind and speaker accuracy against gold annotations."""
+    import jsonlines
+
     from .evaluate import evaluate, format_misses, format_report, load_gold
 
     try:
@@ -141,19 +172,110 @@ def eval_(
         with jsonlines.open(pred) as reader:
             predictions = list(reader)
     else:
-        import io
-
         buf = io.StringIO()
-        try:
-            run_extract([docs / d for d in doc_ids], lang, models, rules, buf)
-        except QuotesError as err:
-            _fail(str(err))
+        opts = RunOptions(lang=lang, models=models, rules=rules, prefilter=not no_prefilter,
+                          cache=not no_cache, cache_dir=cache, workers=workers)
+        run_to([docs / d for d in doc_ids], opts, None, None, stream=buf)
         predictions = [json.loads(line) for line in buf.getvalue().splitlines()]
     texts = {d: (docs / d).read_text(encoding="utf-8-sig") for d in doc_ids}
     report = evaluate(gold_records, predictions, texts)
     typer.echo(json.dumps(report["scores"], indent=2) if as_json else format_report(report))
     if misses:
         typer.echo(format_misses(report))
+
+
+def _read_records(path: Path) -> list[dict]:
+    records = []
+    try:
+        with path.open(encoding="utf-8") as fh:
+            for n, line in enumerate(fh, start=1):
+                if not line.strip():
+                    continue
+                try:
+                    rec = json.loads(line)
+                    if not isinstance(rec, dict) or not {"doc", "start", "end", "kind", "text", "id"} <= rec.keys():
+                        raise ValueError("not a quote record")
+                except ValueError as exc:
+                    _fail(f"{path}:{n}: {exc}")
+                records.append(rec)
+    except OSError as exc:
+        _fail(f"{path}: cannot read ({exc.strerror or exc})")
+    return records
+
+
+@app.command()
+def review(
+    quotes_file: Annotated[Path, typer.Argument(metavar="QUOTES.jsonl", help="Records written by quotes extract.")],
+    docs: Annotated[list[Path], typer.Option("--docs", help="The articles the records came from (files or folders, as given to extract).")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="Folder to write the report into.")] = Path("report"),
+    sample: Annotated[int, typer.Option("--sample", min=0, help="Quotes drawn at random for spot-check.html (0: no spot-check page).")] = 50,
+    seed: Annotated[int, typer.Option("--seed", help="Seed of the spot-check draw (same seed, same sample).")] = 0,
+    encoding: Annotated[Optional[str], typer.Option("--encoding", help="Decode .txt files with this encoding instead of UTF-8.")] = None,
+) -> None:
+    """Write a static HTML report: articles with quotes highlighted, speakers, a spot-check sample."""
+    from .article import read_articles
+    from .errors import InputError
+    from .review import write_report
+
+    records = _read_records(quotes_file)
+    texts = {}
+    for item in read_articles(docs, encoding=encoding):
+        if isinstance(item, InputError):
+            typer.echo(f"quotes: {item}", err=True)
+        else:
+            texts[item.id] = item.text
+    counts = write_report(records, texts, output, sample, seed)
+    drawn = f", spot-check sample of {counts['sample']}" if sample else ""
+    typer.echo(f"quotes: wrote {output / 'index.html'}: {counts['articles']} articles, {counts['quotes']} quotes{drawn}",
+               err=True)
+
+
+@app.command()
+def speakers(
+    quotes_file: Annotated[Path, typer.Argument(metavar="QUOTES.jsonl", help="Records written by quotes extract.")],
+    fmt: Annotated[str, typer.Option("--format", help="table, jsonl or csv.")] = "table",
+) -> None:
+    """Who was quoted: speakers across all articles, merged by name, with counts, roles and outlets."""
+    import csv
+
+    from .speakers import speaker_index
+
+    if fmt not in ("table", "jsonl", "csv"):
+        _fail(f"--format {fmt}: use table, jsonl or csv")
+    entries = [e.as_dict() for e in speaker_index(_read_records(quotes_file))]
+    if fmt == "jsonl":
+        for e in entries:
+            typer.echo(json.dumps(e, ensure_ascii=False))
+    elif fmt == "csv":
+        w = csv.writer(sys.stdout)
+        w.writerow(["name", "quotes", "articles", "langs", "kinds", "roles", "outlets", "aliases"])
+        for e in entries:
+            w.writerow([e["name"], e["quotes"], e["articles"], *("; ".join(f"{k}:{v}" for k, v in e[f].items())
+                                                                  for f in ("langs", "kinds", "roles", "outlets")),
+                        "; ".join(e["aliases"])])
+    else:
+        typer.echo(f"{'speaker':32} {'quotes':>6} {'articles':>8}  languages  roles")
+        for e in entries:
+            langs = " ".join(f"{k}:{v}" for k, v in e["langs"].items())
+            typer.echo(f"{e['name'][:32]:32} {e['quotes']:6} {e['articles']:8}  {langs:9}  {'; '.join(list(e['roles'])[:2])}")
+
+
+@cache_app.command("info")
+def cache_info(cache: CacheDir = None) -> None:
+    """Where the parse cache is, how many articles it holds, how big it is."""
+    from .cache import ParseCache
+
+    info = ParseCache(cache).info()
+    typer.echo(f"{info['dir']}: {info['entries']} articles, {info['bytes'] / 1e6:.1f} MB")
+
+
+@cache_app.command("clear")
+def cache_clear(cache: CacheDir = None) -> None:
+    """Delete every entry of the parse cache."""
+    from .cache import ParseCache
+
+    store = ParseCache(cache)
+    typer.echo(f"{store.dir}: removed {store.clear()} entries")
 
 
 if __name__ == "__main__":

@@ -3,12 +3,22 @@
 Each line of an article is a paragraph and is parsed as its own Stanza document (Stanza's bulk
 processing), so no sentence ever crosses a line break and every offset maps straight back to the
 article. Multi-word tokens ("am" = "an dem") give each of their words the token's span.
+
+Parsing runs in two steps so that most sentences cost only the cheap step:
+1. tokenize + mwt on every paragraph;
+2. pos + lemma + depparse on the sentences that `select` asks for (all of them when no `select` is
+   given). Stanza tags and parses each sentence on its own, so a selected sentence gets exactly the
+   analysis a full parse would give it. Words of the other sentences keep their text and offsets,
+   with upos "X" and no head; their Sentence says `parsed=False`.
+Both steps go through an optional ParseCache, per article, per sentence.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,7 +27,11 @@ import regex
 from .errors import ModelsMissingError
 
 PROCESSORS = "tokenize,mwt,pos,lemma,depparse"
+TOKENIZE = ("tokenize", "mwt")
+ANALYSE = ("pos", "lemma", "depparse")
+CHUNK_CHARS = 50_000  # text per Stanza call: bounds memory on very long articles
 _LINE = regex.compile(r"[^\r\n]+")
+_LOADED: dict = {}  # (model dir, lang, gpu) -> Stanza pipeline: loaded once per process, shared by Parsers
 
 
 @dataclass(slots=True)
@@ -46,6 +60,7 @@ class Sentence:
     first: int  # first word index
     last: int  # one past the last word index
     para: int  # paragraph index
+    parsed: bool = True  # False: tokenized only (prefilter), words have upos "X" and no head
 
 
 @dataclass
@@ -73,6 +88,31 @@ class ParsedDoc:
         return sorted(out)
 
 
+@dataclass(slots=True)
+class SentenceTokens:
+    """One tokenized sentence: what `select` sees, and what the cache stores.
+
+    `words` are [text, start, end] with article offsets; `analysis` is None until the sentence is
+    parsed, then one [lemma, upos, feats, head (1-based in the sentence, 0 = root), deprel] per word.
+    """
+
+    para: int
+    words: list[list]
+    analysis: list[list] | None = None
+
+    @property
+    def start(self) -> int:
+        return self.words[0][1]
+
+    @property
+    def end(self) -> int:
+        return self.words[-1][2]
+
+
+# select(text, sentences) -> indexes of the sentences to parse fully
+Selector = Callable[[str, list[SentenceTokens]], set[int]]
+
+
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """(start, end) of every line that holds more than whitespace."""
     return [(m.start(), m.end()) for m in _LINE.finditer(text) if m.group().strip()]
@@ -97,56 +137,170 @@ def check_models(directory: Path, lang: str) -> None:
         )
 
 
+def model_identity(directory: Path, lang: str) -> str:
+    """A digest that changes whenever the model files (or Stanza itself) change."""
+    from importlib.metadata import version  # not `import stanza`: a warm-cache run never loads torch
+
+    h = hashlib.sha256(f"stanza {version('stanza')} {PROCESSORS}\n".encode())
+    h.update((directory / "resources.json").read_bytes())
+    for f in sorted((directory / lang).rglob("*")):
+        if f.is_file():
+            st = f.stat()
+            h.update(f"{f.relative_to(directory).as_posix()} {st.st_size} {st.st_mtime_ns}\n".encode())
+    return h.hexdigest()[:32]
+
+
 class Parser:
     """One Stanza pipeline per language, each loaded once, on first use."""
 
-    def __init__(self, models: str | os.PathLike | None = None, use_gpu: bool = False):
+    def __init__(self, models: str | os.PathLike | None = None, use_gpu: bool = False, cache=None):
         self.dir = models_dir(models)
         self.use_gpu = use_gpu
-        self._pipelines: dict = {}
+        self.cache = cache  # a ParseCache or None
+        self._identity: dict[str, str] = {}
+        self.stats = {"tokenized_chars": 0, "parsed_sentences": 0, "skipped_sentences": 0, "cache_hits": 0}
 
     def pipeline(self, lang: str):
-        if lang not in self._pipelines:
+        key = (str(self.dir.resolve()), lang, self.use_gpu)
+        if key not in _LOADED:
             check_models(self.dir, lang)
             import stanza  # heavy import, only when a parse is needed
 
             logging.getLogger("stanza").setLevel(logging.WARNING)
             try:
-                self._pipelines[lang] = stanza.Pipeline(
+                _LOADED[key] = stanza.Pipeline(
                     lang, dir=str(self.dir), processors=PROCESSORS, download_method=None,
                     use_gpu=self.use_gpu, logging_level="WARN",
                 )
             except Exception as exc:  # stanza raises many kinds for missing/odd model files
                 raise ModelsMissingError(f"cannot load Stanza models for {lang!r} from {self.dir}: {exc}") from None
-        return self._pipelines[lang]
+        return _LOADED[key]
 
-    def parse(self, text: str, lang: str) -> ParsedDoc:
+    def identity(self, lang: str) -> str:
+        if lang not in self._identity:
+            check_models(self.dir, lang)
+            self._identity[lang] = model_identity(self.dir, lang)
+        return self._identity[lang]
+
+    def parse(self, text: str, lang: str, select: Selector | None = None) -> ParsedDoc:
+        return self.parse_many([text], lang, select)[0]
+
+    def parse_many(self, texts: list[str], lang: str, select: Selector | None = None) -> list[ParsedDoc]:
+        """Parse several articles of one language with as few Stanza calls as the text allows.
+
+        With a `select` that also has `.paragraphs(text, paras)`, paragraphs it leaves out are not
+        even tokenized (they can hold no quote); they have no sentences in the ParsedDoc.
+        """
+        paras = [paragraphs(t) for t in texts]
+        keys = [self.cache.key(t, lang, self.identity(lang)) if self.cache else None for t in texts]
+        cached = [self.cache.get(k) if k else None for k in keys]
+        self.stats["cache_hits"] += sum(c is not None for c in cached)
+        done_paras = [set(c[0]) if c else set() for c in cached]
+        sents = [list(c[1]) if c else [] for c in cached]
+        pick_paras = getattr(select, "paragraphs", None)
+        # step 1: tokenize the paragraphs wanted that the cache does not have
+        todo = []
+        for a, text in enumerate(texts):
+            want = set(range(len(paras[a]))) if pick_paras is None else pick_paras(text, paras[a])
+            todo += [(a, p) for p in sorted(want - done_paras[a])]
+        fresh = self._tokenize(texts, paras, todo, lang)
+        for a, pairs in fresh.items():
+            sents[a] = sorted(sents[a] + [st for st, _ in pairs], key=lambda st: st.start)
+        for a, p in todo:
+            done_paras[a].add(p)
+        # step 2: analyse the selected sentences that are not analysed yet
+        wanted: dict[int, list[SentenceTokens]] = {}
+        for a, ss in enumerate(sents):
+            chosen = set(range(len(ss))) if select is None else select(texts[a], ss)
+            wanted[a] = [ss[i] for i in sorted(chosen) if 0 <= i < len(ss) and ss[i].analysis is None]
+            self.stats["skipped_sentences"] += len(ss) - len(chosen)
+        stanza_of = {(a, st.para, st.start): s for a, pairs in fresh.items() for st, s in pairs}
+        retok = sorted({(a, st.para) for a, sts in wanted.items() for st in sts if (a, st.para, st.start) not in stanza_of})
+        if retok:  # tokens came from the cache: tokenize those paragraphs again to get Stanza sentences
+            for a, pairs in self._tokenize(texts, paras, retok, lang).items():
+                stanza_of.update({(a, st.para, st.start): s for st, s in pairs})
+        self._analyse([(st, stanza_of[(a, st.para, st.start)]) for a, sts in wanted.items() for st in sts], lang)
+        changed = {a for a, _ in todo} | {a for a, sts in wanted.items() if sts}
+        out = []
+        for a, ss in enumerate(sents):
+            if keys[a] and (cached[a] is None or a in changed):
+                self.cache.put(keys[a], sorted(done_paras[a]), ss)
+            out.append(build_doc(texts[a], paras[a], ss))
+        return out
+
+    def _tokenize(self, texts, paras, todo, lang) -> dict[int, list[tuple[SentenceTokens, object]]]:
+        """Tokenize the (article, paragraph) pairs in `todo`; per article, (tokens, Stanza sentence)."""
+        out: dict[int, list[tuple[SentenceTokens, object]]] = {}
+        if not todo:
+            return out  # nothing to tokenize: do not even load the pipeline
         from stanza import Document
 
-        doc = ParsedDoc(text=text, paragraphs=paragraphs(text))
-        if doc.paragraphs:
-            parsed = self.pipeline(lang)([Document([], text=text[s:e]) for s, e in doc.paragraphs])
-            for p, ((pstart, _), sdoc) in enumerate(zip(doc.paragraphs, parsed)):
-                _add_paragraph(doc, sdoc, pstart, p)
-        doc.index()
-        return doc
+        nlp = self.pipeline(lang)
+        for chunk in _chunks(todo, lambda ap: paras[ap[0]][ap[1]][1] - paras[ap[0]][ap[1]][0]):
+            docs = [Document([], text=texts[a][slice(*paras[a][p])]) for a, p in chunk]
+            for name in TOKENIZE:
+                docs = nlp.processors[name].bulk_process(docs)
+            for (a, p), sdoc in zip(chunk, docs):
+                offset = paras[a][p][0]
+                self.stats["tokenized_chars"] += paras[a][p][1] - offset
+                for sent in sdoc.sentences:
+                    words = []
+                    for token in sent.tokens:
+                        for w in token.words:
+                            start = w.start_char if w.start_char is not None else token.start_char
+                            end = w.end_char if w.end_char is not None else token.end_char
+                            words.append([w.text, offset + start, offset + end])
+                    if words:
+                        out.setdefault(a, []).append((SentenceTokens(p, words), sent))
+        return out
+
+    def _analyse(self, jobs: list[tuple[SentenceTokens, object]], lang: str) -> None:
+        """pos, lemma and depparse on (tokens, Stanza sentence) pairs, in bulk; results go into the tokens."""
+        if not jobs:
+            return
+        from stanza import Document
+
+        nlp = self.pipeline(lang)
+        for chunk in _chunks(jobs, lambda job: job[0].end - job[0].start):
+            container = Document([])
+            container.sentences = [s for _, s in chunk]
+            container.num_tokens = sum(len(s.tokens) for s in container.sentences)
+            container.num_words = sum(len(s.words) for s in container.sentences)
+            for name in ANALYSE:
+                container = nlp.processors[name].process(container)
+            for st, sent in chunk:
+                st.analysis = [[w.lemma or w.text, w.upos or "X", w.feats or "", w.head or 0, w.deprel or "dep"]
+                               for w in sent.words]
+            self.stats["parsed_sentences"] += len(chunk)
 
 
-def _add_paragraph(doc: ParsedDoc, sdoc, offset: int, para: int) -> None:
-    for sent in sdoc.sentences:
-        base = len(doc.words)
-        s_index = len(doc.sentences)
-        for token in sent.tokens:
-            for w in token.words:
-                start = w.start_char if w.start_char is not None else token.start_char
-                end = w.end_char if w.end_char is not None else token.end_char
-                doc.words.append(Word(
-                    i=base + w.id - 1, text=w.text, lemma=w.lemma or w.text, upos=w.upos or "X",
-                    feats=w.feats or "", head=(base + w.head - 1) if w.head else -1,
-                    deprel=w.deprel or "dep", start=offset + start, end=offset + end, sent=s_index,
-                ))
-        if len(doc.words) > base:
-            doc.sentences.append(Sentence(
-                i=s_index, start=doc.words[base].start, end=doc.words[-1].end,
-                first=base, last=len(doc.words), para=para,
-            ))
+def _chunks(items: list, size: Callable[[object], int]):
+    """Consecutive runs of `items` of about CHUNK_CHARS characters each (at least one item)."""
+    chunk, total = [], 0
+    for item in items:
+        chunk.append(item)
+        total += size(item)
+        if total >= CHUNK_CHARS:
+            yield chunk
+            chunk, total = [], 0
+    if chunk:
+        yield chunk
+
+
+def build_doc(text: str, paras: list[tuple[int, int]], sents: list[SentenceTokens]) -> ParsedDoc:
+    """The ParsedDoc of an article from its sentences' tokens and analyses."""
+    doc = ParsedDoc(text=text, paragraphs=paras)
+    for st in sents:
+        base, s_index = len(doc.words), len(doc.sentences)
+        for k, (wtext, start, end) in enumerate(st.words):
+            if st.analysis is not None:
+                lemma, upos, feats, head, deprel = st.analysis[k]
+                head = base + head - 1 if head else -1
+            else:
+                lemma, upos, feats, head, deprel = wtext, "X", "", -1, "dep"
+            doc.words.append(Word(i=base + k, text=wtext, lemma=lemma, upos=upos, feats=feats, head=head,
+                                  deprel=deprel, start=start, end=end, sent=s_index))
+        doc.sentences.append(Sentence(i=s_index, start=st.start, end=st.end, first=base, last=len(doc.words),
+                                      para=st.para, parsed=st.analysis is not None))
+    doc.index()
+    return doc

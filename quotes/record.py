@@ -37,6 +37,8 @@ class Quote(BaseModel):
 
     id: str = Field(description="stable id: hash of doc, kind and offsets")
     doc: str = Field(description="article id: file name relative to the input folder, or the JSONL id")
+    doc_hash: str = Field(default="", description="SHA-256 of the article text as read (16 hex digits): "
+                          "the version that start/end slice; --resume re-does an article whose hash changed")
     lang: str
     kind: Literal["direct", "indirect", "mixed"]
     text: str
@@ -51,3 +53,7 @@ class Quote(BaseModel):
 
 def quote_id(doc: str, kind: str, start: int, end: int) -> str:
     return hashlib.sha1(f"{doc}\x00{kind}\x00{start}\x00{end}".encode()).hexdigest()[:16]
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]

@@ -99,9 +99,12 @@ class Cues(Strict):
     impersonal_verbs: list[str] = []
     negations: list[str] = []
     prepositions: list[Preposition] = []
+    # Infinitive endings stripped from a verb lemma to get the stem the prefilter looks for in
+    # surface words before any parse ("erklären" -> "erklär" finds "erklärte", "erklärt").
+    stem_endings: list[str] = []
 
     _norm = field_validator(
-        "verbs", "forms", "quoting_verbs", "complementizers", "frame_subordinators",
+        "verbs", "forms", "stem_endings", "quoting_verbs", "complementizers", "frame_subordinators",
         "agent_markers", "impersonal_subjects", "impersonal_verbs", "negations",
     )(_lower_unique)
 

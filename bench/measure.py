@@ -1,0 +1,72 @@
+"""Run one benchmark case in this process and write its figures as JSON (used by bench/run.py).
+
+    python bench/measure.py OUT.json stanza LIST.tsv MODELS   # (a) plain Stanza, one call per article
+    python bench/measure.py OUT.json quotes ARGS...            # the quotes CLI with ARGS
+
+For quotes runs, time inside Stanza (tokenize and the analysis step) is summed separately, so
+the time spent outside it (rules, resolver, I/O) can be stated.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import sys
+import time
+
+
+def peak_rss_mb(who: int) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024  # Linux: kilobytes
+
+
+def stanza_case(listing: str, models: str) -> dict:
+    import logging
+
+    import stanza
+
+    logging.getLogger("stanza").setLevel(logging.WARNING)
+    items = [line.rstrip("\n").split("\t") for line in open(listing, encoding="utf-8")]
+    pipes = {lang: stanza.Pipeline(lang, dir=models, processors="tokenize,mwt,pos,lemma,depparse",
+                                   download_method=None, logging_level="WARN")
+             for lang in sorted({lang for lang, _ in items})}
+    for lang, path in items:
+        pipes[lang](open(path, encoding="utf-8-sig").read())
+    return {}
+
+
+def quotes_case(args: list[str]) -> dict:
+    from quotes import parse
+    from quotes.cli import app
+
+    spent = {"stanza_s": 0.0}
+
+    def timed(fn):
+        def wrapper(*a, **kw):
+            t = time.perf_counter()
+            try:
+                return fn(*a, **kw)
+            finally:
+                spent["stanza_s"] += time.perf_counter() - t
+        return wrapper
+
+    parse.Parser._tokenize = timed(parse.Parser._tokenize)
+    parse.Parser._analyse = timed(parse.Parser._analyse)
+    try:
+        app(args, standalone_mode=False)
+    except SystemExit:
+        pass
+    return spent
+
+
+def main() -> None:
+    out, case, *rest = sys.argv[1:]
+    started = time.perf_counter()
+    extra = stanza_case(*rest) if case == "stanza" else quotes_case(rest)
+    result = {"seconds": time.perf_counter() - started, "rss_mb": peak_rss_mb(resource.RUSAGE_SELF),
+              "children_rss_mb": peak_rss_mb(resource.RUSAGE_CHILDREN), **extra}
+    with open(out, "w") as fh:
+        json.dump(result, fh)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,95 @@
+"""An on-disk cache of parses, so re-running an archive (after a rule edit, say) does no neural work.
+
+One file per article, named by the digest of (text, language, model identity); see Parser. A file
+holds the article's tokenized sentences and the analyses of those parsed so far, as compressed
+JSON behind a header with the body's SHA-256. Files are written to a temporary name and renamed
+into place, so concurrent workers and killed runs never leave a half-written entry under a real
+name; an entry whose digest does not match (a torn or edited file) is deleted and recomputed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+import zlib
+from pathlib import Path
+
+from .parse import SentenceTokens
+
+FORMAT = b"quotes-parse-cache 2"
+
+
+def default_cache_dir() -> Path:
+    env = os.environ.get("QUOTES_CACHE_DIR")
+    if env:
+        return Path(env)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("quotes")) / "parses"
+
+
+class ParseCache:
+    def __init__(self, directory: str | os.PathLike | None = None):
+        self.dir = Path(directory) if directory else default_cache_dir()
+        self.torn = 0  # entries found broken and dropped
+
+    @staticmethod
+    def key(text: str, lang: str, identity: str) -> str:
+        h = hashlib.sha256(f"{lang}\0{identity}\0".encode())
+        h.update(text.encode("utf-8", "surrogatepass"))
+        return h.hexdigest()
+
+    def path(self, key: str) -> Path:
+        return self.dir / key[:2] / f"{key[2:]}.json.z"
+
+    def get(self, key: str) -> tuple[list[int], list[SentenceTokens]] | None:
+        """(tokenized paragraph indexes, sentences) of an article, or None."""
+        path = self.path(key)
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return None
+        header, _, body = data.partition(b"\n")
+        try:
+            fmt, digest = header.rsplit(b" ", 1)
+            if fmt != FORMAT or hashlib.sha256(body).hexdigest().encode() != digest:
+                raise ValueError("digest mismatch")
+            done, rows = json.loads(zlib.decompress(body))
+            return list(done), [SentenceTokens(para=r[0], words=r[1], analysis=r[2]) for r in rows]
+        except (ValueError, zlib.error, IndexError, TypeError):
+            self.torn += 1
+            path.unlink(missing_ok=True)
+            return None
+
+    def put(self, key: str, paragraphs: list[int], sents: list[SentenceTokens]) -> None:
+        body = zlib.compress(json.dumps([paragraphs, [[s.para, s.words, s.analysis] for s in sents]],
+                                        ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass"), 3)
+        data = FORMAT + b" " + hashlib.sha256(body).hexdigest().encode() + b"\n" + body
+        path = self.path(key)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+            try:
+                with os.fdopen(fd, "wb") as fh:
+                    fh.write(data)
+                os.replace(tmp, path)
+            except BaseException:
+                Path(tmp).unlink(missing_ok=True)
+                raise
+        except OSError:
+            pass  # a cache that cannot be written only costs speed
+
+    def info(self) -> dict:
+        files = [f for f in self.dir.rglob("*.json.z")] if self.dir.is_dir() else []
+        return {"dir": str(self.dir), "entries": len(files), "bytes": sum(f.stat().st_size for f in files)}
+
+    def clear(self) -> int:
+        n = 0
+        if self.dir.is_dir():
+            for f in self.dir.rglob("*"):
+                if f.is_file() and (f.name.endswith(".json.z") or f.name.startswith(".tmp-")):
+                    f.unlink(missing_ok=True)
+                    n += 1
+        return n

@@ -1,0 +1,109 @@
+"""Which sentences need a full parse: those that can hold or attribute a quote, and their neighbours.
+
+The test reads only the rule file (quotation marks, speech-verb lemmas and forms, separable verbs,
+quoting verbs, prepositional cues, Konjunktiv forms), never a list of its own, and looks at
+surface words, since it runs before the tagger: a verb lemma counts through its stem (lemma minus
+an infinitive ending from `cues.stem_endings`) at the start of a word, or anywhere in a word for
+stems of four letters or more (German compounds and participles: "mitteilte", "gesagt"). A
+separable verb counts when its particle closes a clause ("teilte ... mit,").
+
+Every sentence that a quoted span of more than `quotes.min_words_without_cue` words touches is
+parsed (shorter spans are scare quotes unless a cue is near, and the cue makes its sentence a
+candidate anyway), and so is the sentence before a candidate that holds a pronoun from the rule
+file (its antecedent). Paragraphs with neither a cue nor such a span are not even tokenized.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from .marks import MarkScanner
+from .parse import SentenceTokens, paragraphs
+from .rules import RuleSet
+
+_CLAUSE_END = frozenset(",.;:!?)")
+_ROUGH_WORDS = regex.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
+
+
+def _stem(lemma: str, endings: list[str]) -> str:
+    for e in sorted(endings, key=len, reverse=True):
+        if lemma.endswith(e) and len(lemma) - len(e) >= 3:
+            return lemma[: -len(e)]
+    return lemma
+
+
+class CandidateSelector:
+    """select(text, sentences) -> indexes of the sentences to parse (a Parser `Selector`)."""
+
+    def __init__(self, rules: RuleSet, scanner: MarkScanner | None = None):
+        cues = rules.cues
+        self.scanner = scanner or MarkScanner(rules)
+        self.forms = set(cues.forms) | set(cues.verbs) | set(cues.quoting_verbs) | set(rules.konjunktiv.forms)
+        stems = {_stem(v, cues.stem_endings) for v in [*cues.verbs, *cues.quoting_verbs, *cues.impersonal_verbs]}
+        self.long_stems = tuple(sorted(s for s in stems if len(s) >= 4))
+        self.short_stems = tuple(sorted(s for s in stems if len(s) < 4))
+        self.particles = {p for _, p in cues.separable}
+        self.phrases = [(tuple(p.words), p.position) for p in cues.prepositions]
+        self.min_words = rules.quotes.min_words_without_cue
+        self.pronouns = set(rules.speakers.pronouns_singular) | set(rules.speakers.pronouns_plural)
+
+    def word_is_cue(self, w: str) -> bool:
+        return w in self.forms or w.startswith(self.short_stems) or any(s in w for s in self.long_stems)
+
+    def is_candidate(self, text: str, sent: SentenceTokens) -> bool:
+        return self._has_cue([w[0] for w in sent.words])
+
+    def _has_cue(self, words: list[str]) -> bool:
+        lower = [w.lower() for w in words]
+        for k, w in enumerate(lower):
+            if self.word_is_cue(w):
+                return True
+            if w in self.particles and (k + 1 == len(lower) or lower[k + 1][:1] in _CLAUSE_END):
+                return True
+            for words, position in self.phrases:
+                if tuple(lower[k:k + len(words)]) == words and (position != "comma_before" or k > 0 and lower[k - 1] == ","):
+                    return True
+        return False
+
+    def quote_spans(self, text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """(open, close) of the quoted spans long enough to be quotes without a cue, in order.
+
+        A shorter span is a scare quote or a title unless a cue makes it a quote, and a cue already
+        makes its sentence a candidate."""
+        return sorted((sp.open, sp.close) for sp in self.scanner.scan(text, paras) if sp.words(text) > self.min_words)
+
+    def paragraphs(self, text: str, paras: list[tuple[int, int]]) -> set[int]:
+        """Paragraphs worth tokenizing: a long quoted span or a cue, on a rough split into words."""
+        spans = self.quote_spans(text, paras)
+        out = set()
+        for p, (start, end) in enumerate(paras):
+            words = _ROUGH_WORDS.findall(text, start, end)
+            if any(a < end and b > start for a, b in spans) or self._has_cue(words):
+                out.add(p)
+                if p and self._has_pronoun(words):
+                    out.add(p - 1)
+        return out
+
+    @staticmethod
+    def _inside_quote(sent: SentenceTokens, spans: list[tuple[int, int]], k: int) -> bool:
+        """Is every word of the sentence inside one quoted span (marks included)? Such a sentence
+        is all quote: the frame that attributes it is in another sentence, which is parsed."""
+        a, b = spans[k]
+        return a <= sent.start and sent.end <= b or all(any(x <= w[1] and w[2] <= y for x, y in spans[k:k + 3])
+                                                        for w in sent.words)
+
+    def _has_pronoun(self, words: list[str]) -> bool:
+        return any(w.lower() in self.pronouns for w in words)
+
+    def __call__(self, text: str, sents: list[SentenceTokens]) -> set[int]:
+        chosen = {i for i, s in enumerate(sents) if self.is_candidate(text, s)}
+        spans = self.quote_spans(text, paragraphs(text))
+        k = 0
+        for i, s in enumerate(spans and sents):  # sentences with a quote's frame: part in, part out
+            while k < len(spans) and spans[k][1] <= s.start:
+                k += 1
+            if k < len(spans) and spans[k][0] < s.end and not self._inside_quote(s, spans, k):
+                chosen.add(i)
+        # a pronoun speaker needs the sentence before it parsed: its antecedent is there
+        before = {i - 1 for i in chosen if i and self._has_pronoun([w[0] for w in sents[i].words])}
+        return chosen | before
