@@ -38,7 +38,8 @@ class CandidateSelector:
     def __init__(self, rules: RuleSet, scanner: MarkScanner | None = None):
         cues = rules.cues
         self.scanner = scanner or MarkScanner(rules)
-        self.forms = set(cues.forms) | set(cues.verbs) | set(cues.quoting_verbs) | set(rules.konjunktiv.forms)
+        self.forms = set(cues.forms) | set(cues.verbs) | set(cues.quoting_verbs)
+        self.konjunktiv = set(rules.konjunktiv.forms) - self.forms
         stems = {_stem(v, cues.stem_endings) for v in [*cues.verbs, *cues.quoting_verbs, *cues.impersonal_verbs]}
         self.long_stems = tuple(sorted(s for s in stems if len(s) >= 4))
         self.short_stems = tuple(sorted(s for s in stems if len(s) < 4))
@@ -47,21 +48,30 @@ class CandidateSelector:
         self.min_words = rules.quotes.min_words_without_cue
         self.pronouns = set(rules.speakers.pronouns_singular) | set(rules.speakers.pronouns_plural)
 
-    def word_is_cue(self, w: str) -> bool:
-        return w in self.forms or w.startswith(self.short_stems) or any(s in w for s in self.long_stems)
+    def word_is_cue(self, word: str, first: bool = True) -> bool:
+        """A speech-verb form, or a word with a verb stem in it. Stems count only in words written
+        in lower case (or first in the sentence): capitalised mid-sentence words are names and, in
+        German, nouns ("Erklärung", "United States"), not verbs."""
+        w = word.lower()
+        if w in self.forms:
+            return True
+        if not first and word[:1].isupper():
+            return False
+        return w.startswith(self.short_stems) or any(s in w for s in self.long_stems)
 
     def is_candidate(self, text: str, sent: SentenceTokens) -> bool:
         return self._has_cue([w[0] for w in sent.words])
 
     def _has_cue(self, words: list[str]) -> bool:
+        """Does this run of words hold a cue (a Konjunktiv form counts: it may continue a report)?"""
         lower = [w.lower() for w in words]
         for k, w in enumerate(lower):
-            if self.word_is_cue(w):
+            if w in self.konjunktiv or self.word_is_cue(words[k], first=k == 0 or lower[k - 1][:1] in _CLAUSE_END):
                 return True
             if w in self.particles and (k + 1 == len(lower) or lower[k + 1][:1] in _CLAUSE_END):
                 return True
-            for words, position in self.phrases:
-                if tuple(lower[k:k + len(words)]) == words and (position != "comma_before" or k > 0 and lower[k - 1] == ","):
+            for words_, position in self.phrases:
+                if tuple(lower[k:k + len(words_)]) == words_ and (position != "comma_before" or k > 0 and lower[k - 1] == ","):
                     return True
         return False
 
