@@ -178,6 +178,7 @@ def eval_(
         run_to([docs / d for d in doc_ids], opts, None, None, stream=buf)
         predictions = [json.loads(line) for line in buf.getvalue().splitlines()]
     texts = {d: (docs / d).read_text(encoding="utf-8-sig") for d in doc_ids}
+    predictions = [p for p in predictions if p.get("doc") in texts]  # --pred may cover more articles
     report = evaluate(gold_records, predictions, texts)
     typer.echo(json.dumps(report["scores"], indent=2) if as_json else format_report(report))
     if misses:

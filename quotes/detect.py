@@ -72,6 +72,7 @@ class Detector:
         self.openers = {o for o, _ in rules.quotes.pairs}
         self.closers = {c for _, c in rules.quotes.pairs}
         self.konjunktiv = set(rules.konjunktiv.forms)
+        self.naming = set(rules.cues.naming_verbs)
 
     # ------------------------------------------------------------------ units
     def units(self, doc: ParsedDoc, spans: list[QuotedSpan]) -> list[Unit]:
@@ -116,6 +117,9 @@ class Detector:
                         lemma = f"{lemma} {words[particle].lower}"
                 elif lemma in self.cues.quoting_verbs:
                     pass
+                elif lemma in self.naming or low in self.naming:
+                    if self._naming_quote(doc, u, w.i) is None:
+                        continue
                 elif lemma not in self.rules.verb_lemmas and low not in self.rules.verb_forms:
                     continue
                 if any(c.lower in self.cues.negations and abs(c.i - w.i) <= 3 for c in doc.children(w.i)):
@@ -240,8 +244,26 @@ class Detector:
             return w.head in cue.words and w.deprel.startswith("aux")
         return True
 
+    def _naming_quote(self, doc: ParsedDoc, u: Unit, verb: int) -> tuple[int, int] | None:
+        """(content start, end) for a naming verb: a quotation opening within its clause."""
+        words = doc.words
+        for j in range(verb + 1, min(u.last, verb + 12)):
+            w = words[j]
+            if w.text in {",", ";", ":"} or w.upos in VERBAL and w.deprel not in ("xcomp", "obj"):
+                return None
+            if w.text in self.openers:
+                close = next((x for x in words[j + 1:u.last] if x.text in self.closers), None)
+                if close is None or j + 1 == close.i:
+                    return None
+                start = w.start if self.cues.naming_span == "quote" or j == verb + 1 else words[verb + 1].start
+                return start, close.end
+        return None
+
     def verb_content(self, doc: ParsedDoc, u: Unit, cue: Cue) -> None:
         c = cue.words[0]
+        if (doc.words[c].lemma.lower() in self.naming or doc.words[c].lower in self.naming) and len(cue.words) == 1:
+            cue.content = self._naming_quote(doc, u, c)
+            return
         subj = [k.i for k in doc.children(c) if k.deprel.startswith("nsubj")]
         before = self._content_before(doc, u, cue, subj)
         after, via_comma = self._content_after(doc, u, cue)

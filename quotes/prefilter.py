@@ -38,9 +38,10 @@ class CandidateSelector:
     def __init__(self, rules: RuleSet, scanner: MarkScanner | None = None):
         cues = rules.cues
         self.scanner = scanner or MarkScanner(rules)
-        self.forms = set(cues.forms) | set(cues.verbs) | set(cues.quoting_verbs)
+        self.forms = set(cues.forms) | set(cues.verbs) | set(cues.quoting_verbs) | set(cues.naming_verbs)
         self.konjunktiv = set(rules.konjunktiv.forms) - self.forms
-        stems = {_stem(v, cues.stem_endings) for v in [*cues.verbs, *cues.quoting_verbs, *cues.impersonal_verbs]}
+        stems = {_stem(v, cues.stem_endings)
+                 for v in [*cues.verbs, *cues.quoting_verbs, *cues.impersonal_verbs, *cues.naming_verbs]}
         self.long_stems = tuple(sorted(s for s in stems if len(s) >= 4))
         self.short_stems = tuple(sorted(s for s in stems if len(s) < 4))
         self.particles = {p for _, p in cues.separable}

@@ -99,12 +99,17 @@ class Cues(Strict):
     impersonal_verbs: list[str] = []
     negations: list[str] = []
     prepositions: list[Preposition] = []
+    # Naming verbs ("nannte die Regel „fahrlässig“", "called the plan “a disaster”") are cues only
+    # when a quotation opens in their clause; the quote is the quoted words alone (`quote`) or the
+    # object with them (`object`), as the language's annotation convention has it.
+    naming_verbs: list[str] = []
+    naming_span: Literal["quote", "object"] = "quote"
     # Infinitive endings stripped from a verb lemma to get the stem the prefilter looks for in
     # surface words before any parse ("erklären" -> "erklär" finds "erklärte", "erklärt").
     stem_endings: list[str] = []
 
     _norm = field_validator(
-        "verbs", "forms", "stem_endings", "quoting_verbs", "complementizers", "frame_subordinators",
+        "verbs", "forms", "stem_endings", "naming_verbs", "quoting_verbs", "complementizers", "frame_subordinators",
         "agent_markers", "impersonal_subjects", "impersonal_verbs", "negations",
     )(_lower_unique)
 
