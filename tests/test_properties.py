@@ -12,7 +12,7 @@ from quotes.rules import load_rules
 
 MARKS = "„“”‚‘’»«\"'"
 WORDS = ["sagte", "said", "Wang", "er", "he", "according", "to", "laut", "dass", "that", "China", ",", ".",
-         ":", "\n", "\n\n", "so", "zufolge", "told", "Reuters", "Herr", "Mr.", "sei", "\u0301", "שלום", "x" * 60]
+         ":", "\n", "\n\n", "\r\n", "\r", "so", "zufolge", "told", "Reuters", "Herr", "Mr.", "sei", "\u0301", "שלום", "x" * 60]
 text_strategy = st.lists(st.one_of(st.sampled_from(WORDS), st.sampled_from(list(MARKS)), st.text(max_size=6)),
                          max_size=40).map(" ".join)
 
@@ -35,6 +35,9 @@ def test_extractor_never_crashes_and_slices_exactly(extractor, text, lang):
         assert text[r.start:r.end] == r.text
     assert [r.start for r in recs] == sorted(r.start for r in recs)
     assert len({r.id for r in recs}) == len(recs)
+    for kind in ("direct", "indirect", "mixed"):  # quotes of one kind never overlap
+        same = [r for r in recs if r.kind == kind]
+        assert all(a.end <= b.start for a, b in zip(same, same[1:]))
 
 
 def test_ids_are_stable_across_runs(extractor, seed_quotes):
