@@ -42,6 +42,8 @@ class CandidateSelector:
         self.konjunktiv = set(rules.konjunktiv.forms) - self.forms
         stems = {_stem(v, cues.stem_endings)
                  for v in [*cues.verbs, *cues.quoting_verbs, *cues.impersonal_verbs, *cues.naming_verbs]}
+        # a separable verb's base shows up inside its participle ("angekündigt", "mitgeteilt")
+        stems |= {st for base, _ in cues.separable if len(st := _stem(base, cues.stem_endings)) >= 4}
         self.long_stems = tuple(sorted(s for s in stems if len(s) >= 4))
         self.short_stems = tuple(sorted(s for s in stems if len(s) < 4))
         self.particles = {p for _, p in cues.separable}

@@ -109,3 +109,14 @@ def test_every_record_slices_its_article(seed_quotes):
             if r.speaker:
                 assert art[r.speaker.start:r.speaker.end] == r.speaker.mention
         assert len({r.id for r in recs}) == len(recs)
+
+
+def test_prefilter_gives_the_full_parse_records_on_the_seeds(extractor, seed_quotes):
+    """Parsing only candidate sentences must not change a single seed record."""
+    from quotes.article import read_articles
+    from quotes.extract import Extractor
+    from tests.conftest import SEEDS
+
+    full = Extractor(extractor.parser, prefilter=False)
+    for art in read_articles([SEEDS]):
+        assert full.extract(art) == seed_quotes[art.id[:3]][1], art.id
