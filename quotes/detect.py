@@ -310,6 +310,7 @@ class Detector:
         words = doc.words
         c = max(cue.words)
         ccomp = {x.i for x in doc.children(cue.words[0]) if x.deprel in ("ccomp", "parataxis") and x.i > c}
+        in_ccomp = {k: h for h in ccomp for k in doc.subtree(h)}
         j = c + 1
         nouns = 0
         while j < u.last and j - c <= 14:
@@ -329,8 +330,8 @@ class Detector:
                         nouns > 2 or "PronType=Rel" in nxt.feats or "PronType=Int" in nxt.feats):
                     return None, False  # ", wie das Ministerium mitteilte", ", where …": not content
                 return (nxt.start, u.end), w.text == ","
-            if w.i in ccomp:
-                sub = doc.subtree(w.i)
+            if w.i in in_ccomp:  # "said the plan would fail": the clausal complement, with no "that"
+                sub = doc.subtree(in_ccomp[w.i])
                 first = max(min(sub), c + 1)
                 return (words[first].start, u.end), False
             if not self._frame_ok(w, cue, doc):

@@ -35,7 +35,7 @@ class Resolver:
     def __init__(self, rules: RuleSet):
         self.rules = rules
         sp = rules.speakers
-        self.stop = set(rules.language.stopwords) | set(sp.honorifics)
+        self.stop = set(rules.language.stopwords) | set(sp.honorifics) | set(sp.not_names)
         self.pronouns = set(sp.pronouns_singular) | set(sp.pronouns_plural)
 
     # ------------------------------------------------------------------ names
@@ -139,6 +139,10 @@ class Resolver:
         # a capitalised run right before a role noun modifies it: "Chinese Foreign | Minister"
         runs = [r for r in runs if not (r[1] < mention[1] and (self.rules.is_role_noun(words[r[1]].text)
                                                                 or self.rules.is_role_noun(words[r[1]].lemma)))]
+        # a parenthesis after a name holds its party or place, not another name: "Mica (R-Fla.)"
+        opened = [i for i in range(*mention) if words[i].text == "("]
+        if opened and any(r[1] <= opened[0] for r in runs):
+            runs = [r for r in runs if r[1] <= opened[0]]
         return runs[-1] if runs else None  # names follow their modifiers: "Chinas Außenminister Wang Yi"
 
     def resolve_mention(self, doc: ParsedDoc, head: int, given: tuple[int, int] | None) -> Resolved:
@@ -161,11 +165,40 @@ class Resolver:
         else:
             name = None
             kind = "organization" if org else ("person" if person_hint else "unknown")
+            bare = self.bare_name(doc, m)
+            if bare:  # "nach Angaben des USGS", "laut Automobilwoche", a name the tagger missed
+                name = self.text_of(doc, *bare)
             content = [i for i in range(*m) if words[i].upos not in {"DET"}]
-            if content and kind != "organization":
+            if content and kind != "organization" and not bare:
                 role = self.text_of(doc, content[0], content[-1] + 1)
         role = self.apposition(doc, m) or role
         return Resolved(name, m, kind, role)
+
+    def bare_name(self, doc: ParsedDoc, m: tuple[int, int]) -> tuple[int, int] | None:
+        """A mention with no recognised person name may still be a name: its first run of
+        capitalised words (after determiners, prepositions and honorifics), up to four, when one
+        of them is tagged PROPN, is an acronym, or the last one is its own lemma (not an
+        inflected common noun: "Angaben", "Medienberichten"), or it starts with an adjective
+        written capitalised mid-sentence. Role nouns are descriptions."""
+        words = doc.words
+        i = m[0]
+        while i < m[1] and (words[i].upos in {"DET", "ADP", "PRON"} or words[i].lower in self.rules.speakers.honorifics):
+            i += 1
+        j = i
+        while j < m[1] and j - i < 4 and words[j].text[:1].isupper() and words[j].lower not in self.stop:
+            j += 1
+        if j == i or (j < m[1] and words[j].text[:1].isupper()):
+            return None  # no capitalised run, or one longer than a name
+        run = words[i:j]
+        if any(self._role(w) for w in run):
+            return None
+        last = run[-1]
+        first_in_sentence = run[0].i == doc.sentences[run[0].sent].first
+        if any(w.upos == "PROPN" for w in run) or any(len(w.text) >= 2 and w.text.isupper() for w in run) \
+                or last.lemma == last.text and last.upos in {"NOUN", "PROPN", "X"} \
+                or len(run) >= 2 and run[0].upos == "ADJ" and not first_in_sentence:  # "des Roten Kreuzes"
+            return (i, j)
+        return None
 
     def apposition(self, doc: ParsedDoc, m: tuple[int, int]) -> str | None:
         """", associate professor at …" after a mention, up to the next comma or the sentence end."""

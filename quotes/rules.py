@@ -134,10 +134,12 @@ class Speakers(Strict):
     pronouns_singular: list[str] = []
     pronouns_plural: list[str] = []
     role_patterns: list[str] = []
+    # Capitalised words that are never a speaker's name (weekdays, months: "Trump said Friday").
+    not_names: list[str] = []
 
     _norm = field_validator(
         "honorifics", "role_nouns", "organization_words", "outlet_words",
-        "pronouns_singular", "pronouns_plural",
+        "pronouns_singular", "pronouns_plural", "not_names",
     )(_lower_unique)
 
     @field_validator("role_patterns")
