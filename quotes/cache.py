@@ -33,7 +33,6 @@ def default_cache_dir() -> Path:
 class ParseCache:
     def __init__(self, directory: str | os.PathLike | None = None):
         self.dir = Path(directory) if directory else default_cache_dir()
-        self.torn = 0  # entries found broken and dropped
 
     @staticmethod
     def key(text: str, lang: str, identity: str) -> str:
@@ -58,8 +57,7 @@ class ParseCache:
                 raise ValueError("digest mismatch")
             done, rows = json.loads(zlib.decompress(body))
             return list(done), [SentenceTokens(para=r[0], words=r[1], analysis=r[2]) for r in rows]
-        except (ValueError, zlib.error, IndexError, TypeError):
-            self.torn += 1
+        except (ValueError, zlib.error, IndexError, TypeError):  # torn or edited: recompute
             path.unlink(missing_ok=True)
             return None
 

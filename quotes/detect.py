@@ -107,6 +107,7 @@ class Detector:
                 if w.upos not in CUE_POS and not (w.upos == "NOUN" and low in self.rules.verb_forms):
                     continue
                 parts = [w.i]
+                named = None  # a naming verb's quotation, found with the cue
                 if lemma in sep or low in sep:
                     particle = self._particle(doc, u, w, sep.get(lemma) or sep[low])
                     if particle is None:
@@ -118,7 +119,8 @@ class Detector:
                 elif lemma in self.cues.quoting_verbs:
                     pass
                 elif lemma in self.naming or low in self.naming:
-                    if self._naming_quote(doc, u, w.i) is None:
+                    named = self._naming_quote(doc, u, w.i)
+                    if named is None:
                         continue
                 elif lemma not in self.rules.verb_lemmas and low not in self.rules.verb_forms:
                     continue
@@ -128,7 +130,7 @@ class Detector:
                     c.lower in self.cues.impersonal_subjects for c in doc.children(w.i)
                 ) and not any(x.lower in self.cues.impersonal_subjects for x in words[max(u.first, w.i - 1):w.i + 2]):
                     continue
-                cues.append(Cue(words=parts, lemma=lemma, kind="verb", unit=ui))
+                cues.append(Cue(words=parts, lemma=lemma, kind="verb", unit=ui, content=named))
         return cues
 
     def _particle(self, doc: ParsedDoc, u: Unit, verb: Word, particles: set[str]) -> int | None:
@@ -260,10 +262,9 @@ class Detector:
         return None
 
     def verb_content(self, doc: ParsedDoc, u: Unit, cue: Cue) -> None:
+        if cue.content is not None:
+            return  # a naming verb: its quotation was found with the cue
         c = cue.words[0]
-        if (doc.words[c].lemma.lower() in self.naming or doc.words[c].lower in self.naming) and len(cue.words) == 1:
-            cue.content = self._naming_quote(doc, u, c)
-            return
         subj = [k.i for k in doc.children(c) if k.deprel.startswith("nsubj")]
         before = self._content_before(doc, u, cue, subj)
         after, via_comma = self._content_after(doc, u, cue)

@@ -18,11 +18,10 @@ class ModelsMissingError(QuotesError):
 class InputError(Exception):
     """One article that cannot be read; the run goes on with the others."""
 
-    def __init__(self, source: str, problem: str, doc: str | None = None):
+    def __init__(self, source: str, problem: str):
         super().__init__(f"{source}: {problem}")
         self.source = source
         self.problem = problem
-        self.doc = doc or source
 
 
 class ArticleFailure(Exception):

@@ -128,12 +128,9 @@ class ErrorWriter:
     """Failed articles: one line on stderr each, and `{doc, stage, error}` JSONL with --errors FILE."""
 
     def __init__(self, path: Path | None):
-        self.path = path
         self._fh = path.open("w", encoding="utf-8", newline="\n") if path else None
-        self.count = 0
 
     def write(self, doc: str, source: str, stage: str, error: str) -> None:
-        self.count += 1
         print(f"quotes: error: {source}: {error} [{stage}]", file=sys.stderr, flush=True)
         if self._fh:
             self._fh.write(_line({"doc": doc, "stage": stage, "error": error}))

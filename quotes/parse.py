@@ -158,7 +158,6 @@ class Parser:
         self.use_gpu = use_gpu
         self.cache = cache  # a ParseCache or None
         self._identity: dict[str, str] = {}
-        self.stats = {"tokenized_chars": 0, "parsed_sentences": 0, "skipped_sentences": 0, "cache_hits": 0}
 
     def pipeline(self, lang: str):
         key = (str(self.dir.resolve()), lang, self.use_gpu)
@@ -194,7 +193,6 @@ class Parser:
         paras = [paragraphs(t) for t in texts]
         keys = [self.cache.key(t, lang, self.identity(lang)) if self.cache else None for t in texts]
         cached = [self.cache.get(k) if k else None for k in keys]
-        self.stats["cache_hits"] += sum(c is not None for c in cached)
         done_paras = [set(c[0]) if c else set() for c in cached]
         sents = [list(c[1]) if c else [] for c in cached]
         pick_paras = getattr(select, "paragraphs", None)
@@ -213,7 +211,6 @@ class Parser:
         for a, ss in enumerate(sents):
             chosen = set(range(len(ss))) if select is None else select(texts[a], ss)
             wanted[a] = [ss[i] for i in sorted(chosen) if 0 <= i < len(ss) and ss[i].analysis is None]
-            self.stats["skipped_sentences"] += len(ss) - len(chosen)
         stanza_of = {(a, st.para, st.start): s for a, pairs in fresh.items() for st, s in pairs}
         retok = sorted({(a, st.para) for a, sts in wanted.items() for st in sts if (a, st.para, st.start) not in stanza_of})
         if retok:  # tokens came from the cache: tokenize those paragraphs again to get Stanza sentences
@@ -242,7 +239,6 @@ class Parser:
                 docs = nlp.processors[name].bulk_process(docs)
             for (a, p), sdoc in zip(chunk, docs):
                 offset = paras[a][p][0]
-                self.stats["tokenized_chars"] += paras[a][p][1] - offset
                 for sent in sdoc.sentences:
                     words = []
                     for token in sent.tokens:
@@ -271,7 +267,6 @@ class Parser:
             for st, sent in chunk:
                 st.analysis = [[w.lemma or w.text, w.upos or "X", w.feats or "", w.head or 0, w.deprel or "dep"]
                                for w in sent.words]
-            self.stats["parsed_sentences"] += len(chunk)
 
 
 def _chunks(items: list, size: Callable[[object], int]):

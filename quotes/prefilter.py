@@ -15,6 +15,8 @@ file (its antecedent). Paragraphs with neither a cue nor such a span are not eve
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from .marks import MarkScanner
@@ -50,6 +52,9 @@ class CandidateSelector:
         self.phrases = [(tuple(p.words), p.position) for p in cues.prepositions]
         self.min_words = rules.quotes.min_words_without_cue
         self.pronouns = set(rules.speakers.pronouns_singular) | set(rules.speakers.pronouns_plural)
+        # both steps of a parse (paragraphs, then sentences) ask for the same article's spans; a
+        # parse handles one batch (runner.BATCH_ARTICLES articles) at a time
+        self.quote_spans = lru_cache(maxsize=16)(self._quote_spans)
 
     def word_is_cue(self, word: str, first: bool = True) -> bool:
         """A speech-verb form, or a word with a verb stem in it. Stems count only in words written
@@ -62,7 +67,7 @@ class CandidateSelector:
             return False
         return w.startswith(self.short_stems) or any(s in w for s in self.long_stems)
 
-    def is_candidate(self, text: str, sent: SentenceTokens) -> bool:
+    def is_candidate(self, sent: SentenceTokens) -> bool:
         return self._has_cue([w[0] for w in sent.words])
 
     def _has_cue(self, words: list[str]) -> bool:
@@ -78,16 +83,17 @@ class CandidateSelector:
                     return True
         return False
 
-    def quote_spans(self, text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    def _quote_spans(self, text: str) -> list[tuple[int, int]]:
         """(open, close) of the quoted spans long enough to be quotes without a cue, in order.
 
         A shorter span is a scare quote or a title unless a cue makes it a quote, and a cue already
         makes its sentence a candidate."""
-        return sorted((sp.open, sp.close) for sp in self.scanner.scan(text, paras) if sp.words(text) > self.min_words)
+        return sorted((sp.open, sp.close) for sp in self.scanner.scan(text, paragraphs(text))
+                      if sp.words(text) > self.min_words)
 
     def paragraphs(self, text: str, paras: list[tuple[int, int]]) -> set[int]:
         """Paragraphs worth tokenizing: a long quoted span or a cue, on a rough split into words."""
-        spans = self.quote_spans(text, paras)
+        spans = self.quote_spans(text)
         out = set()
         for p, (start, end) in enumerate(paras):
             words = _ROUGH_WORDS.findall(text, start, end)
@@ -109,8 +115,8 @@ class CandidateSelector:
         return any(w.lower() in self.pronouns for w in words)
 
     def __call__(self, text: str, sents: list[SentenceTokens]) -> set[int]:
-        chosen = {i for i, s in enumerate(sents) if self.is_candidate(text, s)}
-        spans = self.quote_spans(text, paragraphs(text))
+        chosen = {i for i, s in enumerate(sents) if self.is_candidate(s)}
+        spans = self.quote_spans(text)
         k = 0
         for i, s in enumerate(spans and sents):  # sentences with a quote's frame: part in, part out
             while k < len(spans) and spans[k][1] <= s.start:

@@ -224,14 +224,13 @@ def write_report(records: list[dict], texts: dict[str, str], out: Path, sample: 
     for r in records:
         by_doc.setdefault(r["doc"], []).append(r)
     docs = list(dict.fromkeys([*by_doc, *sorted(texts)]))
-    articles, numbered, missing = [], {}, 0
+    articles, numbered = [], {}
     for n, doc in enumerate(docs):
         recs = sorted(by_doc.get(doc, []), key=lambda r: (r["start"], r["end"]))
         text = texts.get(doc)
         note = ""
         if text is None:
             note, text = "article text not found: quotes listed, not highlighted", ""
-            missing += 1
         elif any(r.get("doc_hash") and r["doc_hash"] != text_hash(text) for r in recs):
             note = "article changed since extraction: quotes listed, not highlighted"
         (out / "articles" / f"{n}.html").write_text(article_page(doc, text, recs, marked=not note), encoding="utf-8")
@@ -246,4 +245,4 @@ def write_report(records: list[dict], texts: dict[str, str], out: Path, sample: 
             drawn.append((r, texts[r["doc"]], numbered[r["doc"]]))
         (out / "spotcheck.html").write_text(spotcheck_page(drawn, seed), encoding="utf-8")
     (out / "index.html").write_text(index_page(articles, speaker_index(records), bool(sample)), encoding="utf-8")
-    return {"articles": len(articles), "quotes": len(records), "sample": len(drawn), "missing": missing}
+    return {"articles": len(articles), "quotes": len(records), "sample": len(drawn)}

@@ -100,7 +100,7 @@ def batches(items: Iterable[Article | InputError], opts: RunOptions, writer: Rec
     chars = 0
     for item in items:
         if isinstance(item, InputError):
-            batch.append(Outcome(item.doc, item.source, stage="read", error=item.problem))
+            batch.append(Outcome(item.source, item.source, stage="read", error=item.problem))
         elif len(item.text) > opts.max_chars:
             batch.append(Outcome(item.id, item.source or item.id, text_hash(item.text), stage="read",
                                  error=f"{len(item.text):,} characters, over --max-chars {opts.max_chars:,}; skipped"))
