@@ -71,7 +71,7 @@ class Detector:
         self.marks = {m for pair in rules.quotes.pairs for m in pair}
         self.openers = {o for o, _ in rules.quotes.pairs}
         self.closers = {c for _, c in rules.quotes.pairs}
-        self.konjunktiv = set(rules.konjunktiv.forms)
+        self.konjunktiv = rules.konjunktiv
         self.naming = set(rules.cues.naming_verbs)
 
     # ------------------------------------------------------------------ units
@@ -381,6 +381,8 @@ class Detector:
                 return
             if agent is not None:
                 cue.outlet = agent  # "…, cited by the ministry"
+            if passive and subj is not None and not self._is_outlet(doc, subj):
+                cue.source, cue.via = subj, "subject"  # "Sie wird mit den Worten zitiert: …"
         after_cue = max(cue.words) + 1
         inverted = cue.content is not None and cue.content[1] <= words[c].start and after_cue < u.last \
             and words[after_cue].upos not in VERBAL | {"PUNCT", "ADP"} \
@@ -445,6 +447,7 @@ class Detector:
         for cue in cues:
             self.verb_source(doc, units[cue.unit], cue)
         cues += self.preposition_cues(doc, units)
+        bare = [c for c in cues if c.content is None and c.kind == "verb"]  # "Obama berichtet von …"
         cues = self._stack(doc, cues)
         cands: list[Candidate] = []
         used: set[int] = set()
@@ -453,8 +456,8 @@ class Detector:
                 if part:
                     cands.extend(self._classify(doc, cue, part, spans, used))
         cands.sort(key=lambda c: c.start)
-        cands = self._orphans(doc, units, spans, used, cues, cands)
-        cands = self._konjunktiv(doc, units, cands)
+        cands = self._orphans(doc, units, spans, used, bare, cands)
+        cands = self._konjunktiv(doc, units, cands, bare)
         return _drop_nested(cands)
 
     def _stack(self, doc: ParsedDoc, cues: list[Cue]) -> list[Cue]:
@@ -511,6 +514,13 @@ class Detector:
             a += 1
         return a, b
 
+    @staticmethod
+    def _full_stop(text: str, unit: Unit, a: int, b: int) -> int:
+        """A sentence reported without a cue keeps its closing stop ("Die Lage sei ernst.")."""
+        if not text[unit.start:a].strip() and b < len(text) and text[b] in SENTENCE_END and not text[b + 1:unit.end].strip():
+            return b + 1
+        return b
+
     def _classify(self, doc: ParsedDoc, cue: Cue, content: tuple[int, int], spans: list[QuotedSpan],
                   used: set[int]) -> list[Candidate]:
         text = doc.text
@@ -540,7 +550,7 @@ class Detector:
             return []
         return [Candidate("indirect", a, b, cue)]
 
-    def _orphans(self, doc, units, spans, used, cues, cands) -> list[Candidate]:
+    def _orphans(self, doc, units, spans, used, bare_cues, cands) -> list[Candidate]:
         """Quoted spans no cue claimed: a colon attribution, a continuation, or no quote at all."""
         text = doc.text
         out = list(cands)
@@ -565,6 +575,12 @@ class Detector:
                     out.append(Candidate("direct", q.start, q.end, None, via="colon", source_words=np,
                                          source=Detector._np_head(doc, np), spans=[q]))
                     continue
+                frame = self._colon_frame(doc, unit, ws, bare_cues)
+                if frame is not None:
+                    cue, source = frame
+                    out.append(Candidate("direct", q.start, q.end, cue, via=None if cue else "subject",
+                                         source=source, spans=[q]))
+                    continue
             starts_unit = not before.strip(" \t-–—")
             if starts_unit and prev is not None and n_words >= self.rules.quotes.min_words_without_cue:
                 prev_para = doc.sentences[doc.words[next(w.i for w in doc.words if w.start >= prev.start)].sent].para
@@ -576,29 +592,72 @@ class Detector:
         out.sort(key=lambda c: c.start)
         return out
 
-    def _konjunktiv(self, doc, units, cands) -> list[Candidate]:
-        """German reported speech runs on in Konjunktiv without a cue: "… sagte Wang. China sei bereit …"."""
-        if not self.konjunktiv:
+    def _colon_frame(self, doc: ParsedDoc, unit: Unit, ws: list[Word], bare_cues: list[Cue]
+                     ) -> tuple[Cue | None, int | None] | None:
+        """A clause that ends in a colon frames the quotation after it ("Sie wird mit den Worten
+        zitiert: „…“", "Lawrow reagierte gelassen: „…“"): the speech verb's cue when the clause has
+        one, else the subject of its main verb."""
+        if not ws:
+            return None
+        inside = {w.i for w in ws}
+        cue = max((c for c in bare_cues if c.words[0] in inside), key=lambda c: c.words[0], default=None)
+        if cue is not None:
+            return cue, None
+        roots = [w for w in ws if w.upos in VERBAL and (w.head < 0 or w.head not in inside)]
+        if not roots:
+            return None
+        verb = roots[-1].i if roots[-1].deprel.split(":")[0] not in ("aux", "cop") else roots[-1].head
+        subj = self.subject(doc, verb)
+        return None, subj if subj is not None and subj in inside else None
+
+    def _konjunktiv_mood(self, doc: ParsedDoc, u: Unit) -> str | None:
+        """"report" when the unit's main clause is in Konjunktiv I, "continuation" when in Konjunktiv II."""
+        k = self.konjunktiv
+        mood = None
+        for w in doc.words[u.first:u.last]:
+            if w.upos not in VERBAL:
+                continue
+            head = w.head if w.deprel.split(":")[0] in ("aux", "cop") else w.i
+            if head < 0 or doc.words[head].head >= 0:
+                continue  # only the finite verb of the main clause, not one inside a subordinate clause
+            if w.lower in k.forms:
+                return "report"
+            if w.lower in k.continuation_forms:
+                mood = "continuation"
+        return mood
+
+    def _konjunktiv(self, doc, units, cands, bare_cues: list[Cue]) -> list[Candidate]:
+        """German reported speech needs no cue: a Konjunktiv I main clause is a report ("Die Lage sei
+        ernst."), and one in Konjunktiv II continues the report just before it ("… sagte Wang. Man
+        würde …"); either takes the speaker of the report before it, or the cue of a speech verb with
+        no content of its own just before it ("Obama berichtet von Angriffen. Diesen sei es gelungen …")."""
+        k = self.konjunktiv
+        if not (k.forms or k.continuation_forms):
             return cands
         out = list(cands)
         for ui, u in enumerate(units):
             if any(c.start < u.end and c.end > u.start for c in out):
                 continue
+            mood = self._konjunktiv_mood(doc, u)
+            if mood is None:
+                continue
             prev = max((c for c in out if c.end <= u.start), key=lambda c: c.end, default=None)
-            if prev is None or prev.kind == "direct":
+            prev_unit = None if prev is None else next(
+                (j for j, x in enumerate(units) if x.start <= prev.start < x.end + 1), None)
+            near = prev_unit is not None and ui - prev_unit <= 2
+            bare = max((c for c in bare_cues if c.source is not None and 0 < ui - c.unit <= 2
+                        and (prev is None or doc.words[c.words[0]].start >= prev.end)), key=lambda c: c.unit, default=None)
+            if mood == "continuation" and bare is None and not (near and prev.kind != "direct"):  # type: ignore[union-attr]
                 continue
-            prev_unit = next((k for k, x in enumerate(units) if x.start <= prev.start < x.end + 1), None)
-            if prev_unit is None or ui - prev_unit > 2:
-                continue
-            ws = doc.words[u.first:u.last]
-            if not any(w.lower in self.konjunktiv and w.upos in VERBAL and (
-                    w.head < 0 or w.deprel in ("aux", "cop") and doc.words[w.head].head < 0) for w in ws):
-                continue  # a Konjunktiv main clause, not one inside a subordinate clause
             a, b = self._trim(doc.text, u.start, u.end)
             if len(doc.text[a:b].split()) < 3:
                 continue
-            kind = "mixed" if any(self._is_quote_mark(w) for w in ws) else "indirect"
-            out.append(Candidate(kind, a, b, None, via="continuation", follows=prev))
+            b = self._full_stop(doc.text, u, a, b)
+            kind = "mixed" if any(self._is_quote_mark(w) for w in doc.words[u.first:u.last]) else "indirect"
+            if bare is not None:
+                out.append(Candidate(kind, a, b, bare))
+            else:
+                out.append(Candidate(kind, a, b, None, via="continuation", follows=prev if near or mood == "report" else None))
             out.sort(key=lambda c: c.start)
         return out
 

@@ -7,8 +7,8 @@ an infinitive ending from `cues.stem_endings`) at the start of a word, or anywhe
 stems of four letters or more (German compounds and participles: "mitteilte", "gesagt"). A
 separable verb counts when its particle closes a clause ("teilte ... mit,").
 
-Every sentence that a quoted span of more than `quotes.min_words_without_cue` words touches is
-parsed (shorter spans are scare quotes unless a cue is near, and the cue makes its sentence a
+Every sentence that a quoted span of more than `quotes.min_words_without_cue` words (or one right
+after a colon) touches is parsed (shorter spans are scare quotes unless a cue is near, and the cue makes its sentence a
 candidate anyway), and so is the sentence before a candidate that holds a pronoun from the rule
 file (its antecedent). Paragraphs with neither a cue nor such a span are not even tokenized.
 """
@@ -41,7 +41,7 @@ class CandidateSelector:
         cues = rules.cues
         self.scanner = scanner or MarkScanner(rules)
         self.forms = set(cues.forms) | set(cues.verbs) | set(cues.quoting_verbs) | set(cues.naming_verbs)
-        self.konjunktiv = set(rules.konjunktiv.forms) - self.forms
+        self.konjunktiv = (set(rules.konjunktiv.forms) | set(rules.konjunktiv.continuation_forms)) - self.forms
         stems = {_stem(v, cues.stem_endings)
                  for v in [*cues.verbs, *cues.quoting_verbs, *cues.impersonal_verbs, *cues.naming_verbs]}
         # a separable verb's base shows up inside its participle ("angekündigt", "mitgeteilt")
@@ -84,12 +84,13 @@ class CandidateSelector:
         return False
 
     def _quote_spans(self, text: str) -> list[tuple[int, int]]:
-        """(open, close) of the quoted spans long enough to be quotes without a cue, in order.
+        """(open, close) of the quoted spans long enough to be quotes without a cue, or right after a
+        colon (a clause that frames a quotation: "… mit den Worten: „…“"), in order.
 
         A shorter span is a scare quote or a title unless a cue makes it a quote, and a cue already
         makes its sentence a candidate."""
         return sorted((sp.open, sp.close) for sp in self.scanner.scan(text, paragraphs(text))
-                      if sp.words(text) > self.min_words)
+                      if sp.words(text) > self.min_words or text[max(0, sp.open - 20):sp.open].rstrip().endswith(":"))
 
     def paragraphs(self, text: str, paras: list[tuple[int, int]]) -> set[int]:
         """Paragraphs worth tokenizing: a long quoted span or a cue, on a rough split into words."""

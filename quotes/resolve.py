@@ -145,9 +145,31 @@ class Resolver:
             runs = [r for r in runs if r[1] <= opened[0]]
         return runs[-1] if runs else None  # names follow their modifiers: "Chinas Außenminister Wang Yi"
 
+    def appositive_name(self, doc: ParsedDoc, m: tuple[int, int]) -> tuple[int, int] | None:
+        """A description followed by the name it describes: "Der Leiter der Studie, Paulo Pinheiro, …",
+        "the group's spokesman, John Smith, said". The description must hold a role noun; the name
+        is 1-4 name words set off by commas (or ending the sentence)."""
+        words = doc.words
+        sent = doc.sentences[words[m[0]].sent]
+        if m[1] + 1 >= sent.last or words[m[1]].text != "," or not any(self._role(words[i]) for i in range(*m)):
+            return None
+        a = b = m[1] + 1
+        while b < sent.last and b - a < 4 and (self.is_name_word(doc, words[b]) or b > a and self._initial(words[b])):
+            b += 1
+        if b == a or b < sent.last and words[b].text not in {",", ".", "!", "?", ":"} and words[b].upos not in VERBAL:
+            return None
+        return a, b
+
     def resolve_mention(self, doc: ParsedDoc, head: int, given: tuple[int, int] | None) -> Resolved:
         words = doc.words
         m = self.mention(doc, head, given)
+        own = self.pick_name(doc, head, m)
+        if not own or own[1] - own[0] < 2:  # a full name of its own wins over an apposition
+            appos = self.appositive_name(doc, m)
+            if appos:
+                desc = [i for i in range(*m) if words[i].upos not in {"DET"}]
+                return Resolved(self.text_of(doc, *appos), (m[0], appos[1]), "person",
+                                self.text_of(doc, desc[0], desc[-1] + 1) if desc else None)
         name_r = self.pick_name(doc, head, m)
         lows = [words[i].lower for i in range(*m)]
         org = any(self.rules.is_organization_word(words[i].text) for i in range(*m))

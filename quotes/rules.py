@@ -120,10 +120,13 @@ class Cues(Strict):
 
 
 class Konjunktiv(Strict):
-    forms: list[str] = []
-    endings: list[str] = []
+    """Verb moods that mark reported speech by themselves (German Konjunktiv I: "China sei bereit")."""
 
-    _norm = field_validator("forms", "endings")(_lower_unique)
+    # Finite forms that report on their own: a main clause built on one is an indirect quote.
+    forms: list[str] = []
+    # Finite forms that only continue a report made just before (Konjunktiv II: "würde", "hätte").
+    continuation_forms: list[str] = []
+    _norm = field_validator("forms", "continuation_forms")(_lower_unique)
 
 
 class Speakers(Strict):

@@ -24,3 +24,42 @@ def test_weekday_is_not_the_speaker(extractor):
 def test_organization_after_preposition_cue_is_named(extractor):
     assert one(extractor, "Nach Angaben des Roten Kreuzes wurden 800.000 Menschen obdachlos.", "de") == (
         "indirect", "wurden 800.000 Menschen obdachlos", "Roten Kreuzes", "unknown")
+
+
+def records(extractor, text, lang):
+    return [(r.kind, r.text, r.speaker.name if r.speaker else None, r.cue.text if r.cue else None)
+            for r in extractor.extract(Article(id="t", text=text, lang=lang))]
+
+
+def test_konjunktiv_sentence_is_a_report_on_its_own(extractor):
+    text = "Die Polizei hat in Berlin einen Mann festgenommen. Er sei bewaffnet gewesen."
+    assert records(extractor, text, "de") == [("indirect", "Er sei bewaffnet gewesen.", None, None)]
+
+
+def test_konjunktiv_after_speech_verb_without_content_takes_its_speaker(extractor):
+    text = ("Der Minister Peter Kern berichtete am Montag von Angriffen auf das Netz der Regierung. "
+            "Den Tätern sei es gelungen, Daten zu stehlen.")
+    assert records(extractor, text, "de") == [
+        ("indirect", "Den Tätern sei es gelungen, Daten zu stehlen.", "Peter Kern", "berichtete")]
+
+
+def test_konjunktiv_sentence_continues_the_report_before_it(extractor):
+    text = "Anna Berg sagte, der Plan sei gescheitert. Man werde die Folgen tragen."
+    assert records(extractor, text, "de") == [
+        ("indirect", "der Plan sei gescheitert", "Anna Berg", "sagte"),
+        ("indirect", "Man werde die Folgen tragen.", "Anna Berg", None)]
+
+
+def test_clause_ending_in_colon_frames_the_quotation(extractor):
+    assert records(extractor, "Anna Berg wird mit den Worten zitiert: „Wir geben nicht auf.“", "de") == [
+        ("direct", "Wir geben nicht auf.", "Anna Berg", "zitiert")]
+    assert records(extractor, "Der Trainer Jens Hart reagierte gelassen: „Wir haben noch drei Spiele.“", "de") == [
+        ("direct", "Wir haben noch drei Spiele.", "Jens Hart", None)]
+
+
+def test_name_in_apposition_after_a_role_is_the_speaker(extractor):
+    (r,) = extractor.extract(Article(id="t", text="Der Sprecher der Gewerkschaft, Klaus Weber, sagte, "
+                                     "die Löhne seien zu niedrig.", lang="de"))
+    assert (r.text, r.speaker.name, r.role) == ("die Löhne seien zu niedrig", "Klaus Weber", "Sprecher der Gewerkschaft")
+    (r,) = extractor.extract(Article(id="t", text="The union's spokesman, John Smith, said the talks had failed.", lang="en"))
+    assert (r.text, r.speaker.name) == ("the talks had failed", "John Smith")
