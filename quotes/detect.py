@@ -19,6 +19,8 @@ from .parse import ParsedDoc, Word
 from .rules import RuleSet
 
 VERBAL = {"VERB", "AUX"}
+BETWEEN_PHRASE = {"DET", "ADJ", "NUM", "PRON"}  # "nach | ersten | Angaben"
+SOURCE_OPENERS = {"DET", "ADP", "PROPN", "X"}  # "nach Angaben | der Polizei", "… | von n24", "… | Wang Yis"
 CUE_POS = {"VERB", "AUX", "ADJ", "X"}
 SENTENCE_END = ".!?"
 TRAILING = " \t\r\n.,;:!?"
@@ -157,8 +159,13 @@ class Detector:
                 for k in range(len(lows) - n + 1):
                     if lows[k:k + n] != p.words:
                         continue
-                    i = u.first + k
-                    cue = self._preposition(doc, u, ui, i, i + n, p.position)
+                    i, end = u.first + k, u.first + k + n
+                    if p.nouns:
+                        j = p.noun_at(lows, k + n)
+                        if j is None or any(w.upos not in BETWEEN_PHRASE for w in words[end:u.first + j]):
+                            continue
+                        end = u.first + j + 1
+                    cue = self._preposition(doc, u, ui, i, end, p.position, bool(p.nouns))
                     if cue:
                         cues.append(cue)
         return cues
@@ -195,10 +202,13 @@ class Detector:
                 return (j, k)
         return (j, i)
 
-    def _preposition(self, doc: ParsedDoc, u: Unit, ui: int, a: int, b: int, position: str) -> Cue | None:
+    def _preposition(self, doc: ParsedDoc, u: Unit, ui: int, a: int, b: int, position: str,
+                     noun_phrase: bool = False) -> Cue | None:
         words = doc.words
         if position == "after":
             np = self._np_before(doc, a, u.first)
+        elif noun_phrase and (b >= u.last or words[b].upos not in SOURCE_OPENERS):
+            np = (b, b)  # "Nach Polizeiangaben hat …": the phrase names no source
         else:
             np = self._np_after(doc, b, u.last)
         if np is None:
@@ -207,8 +217,8 @@ class Detector:
             return None
         phrase_first, phrase_last = (np[0], b) if position == "after" else (a, np[1])
         cue = Cue(words=list(range(a, b)), lemma=" ".join(w.lower for w in words[a:b]), kind="preposition",
-                  unit=ui, via="preposition", source_words=np)
-        cue.source = self._np_head(doc, np)
+                  unit=ui, via="preposition", source_words=np if np[1] > np[0] else None)
+        cue.source = self._np_head(doc, np) if np[1] > np[0] else None
         # Where does the content lie? At the start: after the phrase; at the end: before it.
         lead = phrase_first == u.first or all(w.upos in {"CCONJ", "PUNCT"} for w in words[u.first:phrase_first])
         tail_words = words[phrase_last:u.last]
@@ -620,7 +630,8 @@ class Detector:
             head = w.head if w.deprel.split(":")[0] in ("aux", "cop") else w.i
             if head < 0 or doc.words[head].head >= 0:
                 continue  # only the finite verb of the main clause, not one inside a subordinate clause
-            if w.lower in k.forms:
+            if w.lower in k.forms or w.lower in k.reportative_modals and any(
+                    c.lower in k.perfect_auxiliaries for c in doc.children(head) if c.i > w.i):
                 return "report"
             if w.lower in k.continuation_forms:
                 mood = "continuation"
@@ -632,7 +643,7 @@ class Detector:
         würde …"); either takes the speaker of the report before it, or the cue of a speech verb with
         no content of its own just before it ("Obama berichtet von Angriffen. Diesen sei es gelungen …")."""
         k = self.konjunktiv
-        if not (k.forms or k.continuation_forms):
+        if not (k.forms or k.continuation_forms or k.reportative_modals):
             return cands
         out = list(cands)
         for ui, u in enumerate(units):

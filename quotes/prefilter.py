@@ -41,7 +41,8 @@ class CandidateSelector:
         cues = rules.cues
         self.scanner = scanner or MarkScanner(rules)
         self.forms = set(cues.forms) | set(cues.verbs) | set(cues.quoting_verbs) | set(cues.naming_verbs)
-        self.konjunktiv = (set(rules.konjunktiv.forms) | set(rules.konjunktiv.continuation_forms)) - self.forms
+        k = rules.konjunktiv
+        self.konjunktiv = (set(k.forms) | set(k.continuation_forms) | set(k.reportative_modals)) - self.forms
         stems = {_stem(v, cues.stem_endings)
                  for v in [*cues.verbs, *cues.quoting_verbs, *cues.impersonal_verbs, *cues.naming_verbs]}
         # a separable verb's base shows up inside its participle ("angekündigt", "mitgeteilt")
@@ -49,7 +50,7 @@ class CandidateSelector:
         self.long_stems = tuple(sorted(s for s in stems if len(s) >= 4))
         self.short_stems = tuple(sorted(s for s in stems if len(s) < 4))
         self.particles = {p for _, p in cues.separable}
-        self.phrases = [(tuple(p.words), p.position) for p in cues.prepositions]
+        self.phrases = [(tuple(p.words), p) for p in cues.prepositions]
         self.min_words = rules.quotes.min_words_without_cue
         self.pronouns = set(rules.speakers.pronouns_singular) | set(rules.speakers.pronouns_plural)
         # both steps of a parse (paragraphs, then sentences) ask for the same article's spans; a
@@ -78,8 +79,9 @@ class CandidateSelector:
                 return True
             if w in self.particles and (k + 1 == len(lower) or lower[k + 1][:1] in _CLAUSE_END):
                 return True
-            for words_, position in self.phrases:
-                if tuple(lower[k:k + len(words_)]) == words_ and (position != "comma_before" or k > 0 and lower[k - 1] == ","):
+            for words_, p in self.phrases:
+                if tuple(lower[k:k + len(words_)]) == words_ and (p.position != "comma_before" or k > 0 and lower[k - 1] == ",") \
+                        and (not p.nouns or p.noun_at(lower, k + len(words_)) is not None):
                     return True
         return False
 

@@ -83,8 +83,20 @@ class QuoteMarks(Strict):
 class Preposition(Strict):
     words: list[str] = Field(min_length=1)
     position: Literal["before", "after", "comma_before"]
+    # When given, the words count only before a noun ending in one of these, with at most
+    # `max_between` determiners, possessives, numbers or adjectives between: "nach ersten
+    # Polizeiangaben", "nach Ansicht", "nach einem Bericht der BBC".
+    nouns: list[str] = []
+    max_between: int = Field(default=3, ge=0)
 
-    _norm = field_validator("words")(_lower_unique)
+    _norm = field_validator("words", "nouns")(_lower_unique)
+
+    def noun_at(self, lows: list[str], k: int) -> int | None:
+        """Index of the noun that completes the phrase whose words end before k, else None."""
+        for j in range(k, min(len(lows), k + self.max_between + 1)):
+            if lows[j].endswith(tuple(self.nouns)):
+                return j
+        return None
 
 
 class Cues(Strict):
@@ -126,7 +138,12 @@ class Konjunktiv(Strict):
     forms: list[str] = []
     # Finite forms that only continue a report made just before (Konjunktiv II: "würde", "hätte").
     continuation_forms: list[str] = []
-    _norm = field_validator("forms", "continuation_forms")(_lower_unique)
+    # Modal verbs that report when they govern a perfect infinitive ("Er soll geschossen haben",
+    # "Die Häuser sollen zerstört worden sein"); `perfect_auxiliaries` are that infinitive's verbs.
+    reportative_modals: list[str] = []
+    perfect_auxiliaries: list[str] = []
+
+    _norm = field_validator("forms", "continuation_forms", "reportative_modals", "perfect_auxiliaries")(_lower_unique)
 
 
 class Speakers(Strict):
@@ -198,10 +215,6 @@ class RuleSet(Strict):
         for base, particle in self.cues.separable:
             out.setdefault(base, set()).add(particle)
         return out
-
-    @cached_property
-    def preposition_words(self) -> frozenset[str]:
-        return frozenset(w for p in self.cues.prepositions for w in p.words)
 
     @cached_property
     def strip_regexes(self) -> list[regex.Pattern]:

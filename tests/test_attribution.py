@@ -63,3 +63,17 @@ def test_name_in_apposition_after_a_role_is_the_speaker(extractor):
     assert (r.text, r.speaker.name, r.role) == ("die Löhne seien zu niedrig", "Klaus Weber", "Sprecher der Gewerkschaft")
     (r,) = extractor.extract(Article(id="t", text="The union's spokesman, John Smith, said the talks had failed.", lang="en"))
     assert (r.text, r.speaker.name) == ("the talks had failed", "John Smith")
+
+
+def test_nach_with_a_source_noun_is_a_prepositional_cue(extractor):
+    assert records(extractor, "Nach ersten Polizeiangaben hat der Fahrer die Kontrolle über den Wagen verloren.", "de") == [
+        ("indirect", "hat der Fahrer die Kontrolle über den Wagen verloren", None, "Nach ersten Polizeiangaben")]
+    assert records(extractor, "Nach Ansicht des Ökonomen Karl Brandt wird die Inflation weiter steigen.", "de") == [
+        ("indirect", "wird die Inflation weiter steigen", "Karl Brandt", "Nach Ansicht")]
+    assert records(extractor, "Nach dem Spiel fuhr die Mannschaft sofort nach Hause zurück.", "de") == []
+
+
+def test_sollen_with_a_perfect_infinitive_reports_a_claim(extractor):
+    assert records(extractor, "Der Angeklagte soll mehrere Frauen mit einer Waffe bedroht haben.", "de") == [
+        ("indirect", "Der Angeklagte soll mehrere Frauen mit einer Waffe bedroht haben.", None, None)]
+    assert records(extractor, "Die Regierung soll endlich handeln und die Steuern senken.", "de") == []
