@@ -271,12 +271,15 @@ class Detector:
                 return start, close.end
         return None
 
-    def verb_content(self, doc: ParsedDoc, u: Unit, cue: Cue) -> None:
+    def verb_content(self, doc: ParsedDoc, u: Unit, cue: Cue, cue_heads: set[int] = frozenset()) -> None:
         if cue.content is not None:
             return  # a naming verb: its quotation was found with the cue
         c = cue.words[0]
         subj = [k.i for k in doc.children(c) if k.deprel.startswith("nsubj")]
-        before = self._content_before(doc, u, cue, subj)
+        w = doc.words[c]
+        # "…,” Trump said, adding, “…”": a cue that hangs on an earlier cue reports what follows it
+        follows_cue = w.deprel in ("advcl", "xcomp", "conj") and w.head in cue_heads and w.head < c
+        before = None if follows_cue else self._content_before(doc, u, cue, subj)
         after, via_comma = self._content_after(doc, u, cue)
         text = doc.text
         if before and after and text[:before[1]].rstrip(TRAILING)[-1:] in self.closers \
@@ -409,10 +412,14 @@ class Detector:
         elif subj is not None and (cue.content is None or not cue.content[0] <= words[subj].start < cue.content[1]):
             cue.source, cue.via = subj, "subject"
         else:
-            # Parser gave no usable subject: the NP right after an inverted cue ("sagte Wang"),
-            # else the NP right before it ("Wang said").
+            # Parser gave no usable subject: a subject set off by an apposition ("Claudia Pfeiffer,
+            # Geschäftsführerin des KAV, erklärte"), the NP right after an inverted cue ("sagte
+            # Wang"), else the NP right before it ("Wang said").
+            appositive = self._subject_before_apposition(doc, u, cue)
             np = self._np_after(doc, max(cue.words) + 1, u.last) if max(cue.words) + 1 < u.last else None
-            if np and cue.content and words[np[0]].start >= cue.content[1] or np and not cue.content:
+            if appositive:
+                cue.source_words = appositive
+            elif np and cue.content and words[np[0]].start >= cue.content[1] or np and not cue.content:
                 cue.source_words = np
             else:
                 np = self._np_before(doc, c, u.first)
@@ -441,6 +448,27 @@ class Detector:
                 if words[head].upos in {"PROPN", "X", "NOUN"} and head != cue.source:
                     cue.outlet, cue.source, cue.source_words = cue.source, head, np
 
+    def _subject_before_apposition(self, doc: ParsedDoc, u: Unit, cue: Cue) -> tuple[int, int] | None:
+        """"Claudia Pfeiffer, Geschäftsführerin des KAV, erklärte", "Wie Anna Bligh, die
+        Premierministerin, erklärte": the noun phrase before the first comma, when only noun
+        phrases and commas stand between the clause start and the cue."""
+        words = doc.words
+        c = min(cue.words)
+        if c - 1 <= u.first or words[c - 1].text != ",":
+            return None
+        a = u.first
+        while a < c and (words[a].lower in self.cues.frame_subordinators or words[a].upos in {"SCONJ", "CCONJ", "PUNCT"}):
+            a += 1
+        seg = words[a:c - 1]
+        if not seg or len(seg) > 16 or any(w.upos in VERBAL or self._is_quote_mark(w) for w in seg):
+            return None
+        if cue.content and words[a].start < cue.content[1] and words[c - 1].end > cue.content[0]:
+            return None
+        comma = next((w.i for w in seg if w.text == ","), None)
+        if comma is None or comma == a:
+            return None
+        return a, comma
+
     def _is_outlet(self, doc: ParsedDoc, i: int) -> bool:
         """Does the noun phrase headed by word i name a medium ("state television", "a Chinese
         Foreign Ministry statement", "die South China Morning Post")?"""
@@ -452,8 +480,9 @@ class Detector:
     def detect(self, doc: ParsedDoc, spans: list[QuotedSpan]) -> list[Candidate]:
         units = self.units(doc, spans)
         cues = self.verb_cues(doc, units)
+        heads = {c.words[0] for c in cues}
         for cue in cues:
-            self.verb_content(doc, units[cue.unit], cue)
+            self.verb_content(doc, units[cue.unit], cue, heads)
         for cue in cues:
             self.verb_source(doc, units[cue.unit], cue)
         cues += self.preposition_cues(doc, units)

@@ -77,3 +77,16 @@ def test_sollen_with_a_perfect_infinitive_reports_a_claim(extractor):
     assert records(extractor, "Der Angeklagte soll mehrere Frauen mit einer Waffe bedroht haben.", "de") == [
         ("indirect", "Der Angeklagte soll mehrere Frauen mit einer Waffe bedroht haben.", None, None)]
     assert records(extractor, "Die Regierung soll endlich handeln und die Steuern senken.", "de") == []
+
+
+def test_subject_set_off_by_an_apposition(extractor):
+    assert records(extractor, "Claudia Pfeiffer, Geschäftsführerin des Verbands, erklärte, die Arbeitgeber "
+                              "würden längere Streiks hinnehmen.", "de") == [
+        ("indirect", "die Arbeitgeber würden längere Streiks hinnehmen", "Claudia Pfeiffer", "erklärte")]
+
+
+def test_participle_cue_after_a_cue_reports_what_follows_it(extractor):
+    text = "“We cannot afford this anymore,” Trump said, adding later, “NATO is costing us a fortune.”"
+    assert records(extractor, text, "en") == [
+        ("direct", "We cannot afford this anymore,", "Trump", "said"),
+        ("direct", "NATO is costing us a fortune.", "Trump", "adding")]
