@@ -113,6 +113,8 @@ def evaluate(gold: list[dict], pred: list[dict], texts: dict[str, str]) -> dict:
     by_doc_g: dict[str, list] = defaultdict(list)
     by_doc_p: dict[str, list] = defaultdict(list)
     for g in gold:
+        if g["doc"] not in texts:
+            continue  # an article outside --docs: neither found nor missed
         span = _locate(g, texts.get(g["doc"]))
         if span:
             by_doc_g[g["doc"]].append((*span, g))
