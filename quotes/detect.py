@@ -602,6 +602,12 @@ class Detector:
             before = text[unit.start if unit else q.open:q.open]
             prev = max((c for c in out if c.end <= q.open), key=lambda c: c.end, default=None)
             n_words = q.words(text)
+            label = self._speaker_label(doc, q)
+            if label is not None:  # a transcript: "WALLACE: …"
+                start, np = label
+                out.append(Candidate("direct", start, q.end, None, via="colon", source_words=np,
+                                     source=Detector._np_head(doc, np), spans=[q]))
+                continue
             if q.continued and prev is not None:
                 out.append(Candidate("direct", q.start, q.end, None, via="continuation", follows=prev, spans=[q]))
                 continue
@@ -630,6 +636,18 @@ class Detector:
                     continue
         out.sort(key=lambda c: c.start)
         return out
+
+    def _speaker_label(self, doc: ParsedDoc, q: QuotedSpan) -> tuple[int, tuple[int, int]] | None:
+        """(start of the words spoken, the label's words) when a speaker label opens the span."""
+        for rx in self.rules.label_regexes:
+            m = rx.match(doc.text, q.start, q.end, timeout=0.5)
+            if m is None:
+                continue
+            a, b = m.span("name")
+            ws = [w.i for w in doc.words if a <= w.start and w.end <= b]
+            if ws and m.end() < q.end:
+                return m.end(), (ws[0], ws[-1] + 1)
+        return None
 
     def _colon_frame(self, doc: ParsedDoc, unit: Unit, ws: list[Word], bare_cues: list[Cue]
                      ) -> tuple[Cue | None, int | None] | None:

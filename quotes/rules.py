@@ -63,8 +63,11 @@ class QuoteMarks(Strict):
     pairs: list[tuple[str, str]] = Field(min_length=1)
     min_words_without_cue: int = Field(default=4, ge=1)
     strip_prefixes: list[str] = []  # patterns removed from the start of a quote (datelines)
+    # A speaker label opening a quoted span ("WALLACE: …" in a transcript), matched at the span's
+    # first character: group `name` speaks the rest of the span.
+    speaker_labels: list[str] = []
 
-    @field_validator("strip_prefixes")
+    @field_validator("strip_prefixes", "speaker_labels")
     @classmethod
     def _patterns(cls, patterns: list[str]) -> list[str]:
         for p in patterns:
@@ -219,6 +222,10 @@ class RuleSet(Strict):
     @cached_property
     def strip_regexes(self) -> list[regex.Pattern]:
         return [regex.compile(p) for p in self.quotes.strip_prefixes]
+
+    @cached_property
+    def label_regexes(self) -> list[regex.Pattern]:
+        return [regex.compile(p) for p in self.quotes.speaker_labels]
 
     @cached_property
     def role_regexes(self) -> list[regex.Pattern]:

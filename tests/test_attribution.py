@@ -90,3 +90,11 @@ def test_participle_cue_after_a_cue_reports_what_follows_it(extractor):
     assert records(extractor, text, "en") == [
         ("direct", "We cannot afford this anymore,", "Trump", "said"),
         ("direct", "NATO is costing us a fortune.", "Trump", "adding")]
+
+
+def test_transcript_labels_name_the_speaker(extractor):
+    text = ("Partial transcript as follows:\n\n\"WALLACE: Do you really see those two as equivalent?\n\n"
+            "\"PENCE: Well, look, the question really should be why the campaign did it.\"")
+    assert records(extractor, text, "en") == [
+        ("direct", "Do you really see those two as equivalent?", "WALLACE", None),
+        ("direct", "Well, look, the question really should be why the campaign did it.", "PENCE", None)]
