@@ -360,8 +360,9 @@ class Detector:
         seen = set()
         while i >= 0 and i not in seen:
             seen.add(i)
-            # the leftmost subject before the cue, else the first after it ("sagte Wang")
-            for c in sorted(doc.children(i), key=lambda k: (k.i > i, k.i)):
+            # a subject before the cue (a name or pronoun first, then the leftmost), else the first after
+            # it ("sagte Wang")
+            for c in sorted(doc.children(i), key=lambda k: (k.i > i, k.upos not in {"PROPN", "PRON"}, k.i)):
                 if (c.deprel.startswith("nsubj") or c.deprel.startswith("expl")) and not (
                         content and content[0] <= c.start < content[1]) and not any(
                         g.deprel == "case" for g in doc.children(c.i)) and not (

@@ -98,3 +98,10 @@ def test_transcript_labels_name_the_speaker(extractor):
     assert records(extractor, text, "en") == [
         ("direct", "Do you really see those two as equivalent?", "WALLACE", None),
         ("direct", "Well, look, the question really should be why the campaign did it.", "PENCE", None)]
+
+
+def test_named_subject_wins_over_a_noun_the_parser_also_made_subject(extractor):
+    # the parser makes "years" a second subject of "said"
+    text = "Over two and a half years in office, Ms. Jones said, the city has come to rely on its parks."
+    assert records(extractor, text, "en") == [
+        ("indirect", "the city has come to rely on its parks", "Jones", "said")]
