@@ -271,7 +271,7 @@ class Detector:
                 return start, close.end
         return None
 
-    def verb_content(self, doc: ParsedDoc, u: Unit, cue: Cue, cue_heads: set[int] = frozenset()) -> None:
+    def verb_content(self, doc: ParsedDoc, u: Unit, cue: Cue, cue_heads: set[int]) -> None:
         if cue.content is not None:
             return  # a naming verb: its quotation was found with the cue
         c = cue.words[0]
@@ -417,7 +417,7 @@ class Detector:
             # Geschäftsführerin des KAV, erklärte"), the NP right after an inverted cue ("sagte
             # Wang"), else the NP right before it ("Wang said").
             appositive = self._subject_before_apposition(doc, u, cue)
-            np = self._np_after(doc, max(cue.words) + 1, u.last) if max(cue.words) + 1 < u.last else None
+            np = None if appositive or after_cue >= u.last else self._np_after(doc, after_cue, u.last)
             if appositive:
                 cue.source_words = appositive
             elif np and cue.content and words[np[0]].start >= cue.content[1] or np and not cue.content:

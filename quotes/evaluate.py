@@ -115,7 +115,7 @@ def evaluate(gold: list[dict], pred: list[dict], texts: dict[str, str]) -> dict:
     for g in gold:
         if g["doc"] not in texts:
             continue  # an article outside --docs: neither found nor missed
-        span = _locate(g, texts.get(g["doc"]))
+        span = _locate(g, texts[g["doc"]])
         if span:
             by_doc_g[g["doc"]].append((*span, g))
     for p in pred:

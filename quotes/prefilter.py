@@ -8,9 +8,9 @@ stems of four letters or more (German compounds and participles: "mitteilte", "g
 separable verb counts when its particle closes a clause ("teilte ... mit,").
 
 Every sentence that a quoted span of more than `quotes.min_words_without_cue` words (or one right
-after a colon) touches is parsed (shorter spans are scare quotes unless a cue is near, and the cue makes its sentence a
-candidate anyway), and so is the sentence before a candidate that holds a pronoun from the rule
-file (its antecedent). Paragraphs with neither a cue nor such a span are not even tokenized.
+after a colon) touches is parsed (shorter spans are scare quotes unless a cue is near, and the cue
+makes its sentence a candidate anyway), and so is the sentence before a candidate that holds a
+pronoun from the rule file (its antecedent). Paragraphs with neither a cue nor such a span are not even tokenized.
 """
 
 from __future__ import annotations

@@ -163,14 +163,13 @@ class Resolver:
     def resolve_mention(self, doc: ParsedDoc, head: int, given: tuple[int, int] | None) -> Resolved:
         words = doc.words
         m = self.mention(doc, head, given)
-        own = self.pick_name(doc, head, m)
-        if not own or own[1] - own[0] < 2:  # a full name of its own wins over an apposition
+        name_r = self.pick_name(doc, head, m)
+        if not name_r or name_r[1] - name_r[0] < 2:  # a full name of its own wins over an apposition
             appos = self.appositive_name(doc, m)
             if appos:
                 desc = [i for i in range(*m) if words[i].upos not in {"DET"}]
                 return Resolved(self.text_of(doc, *appos), (m[0], appos[1]), "person",
                                 self.text_of(doc, desc[0], desc[-1] + 1) if desc else None)
-        name_r = self.pick_name(doc, head, m)
         lows = [words[i].lower for i in range(*m)]
         org = any(self.rules.is_organization_word(words[i].text) for i in range(*m))
         person_hint = any(x in self.rules.speakers.honorifics for x in lows) or any(
