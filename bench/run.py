@@ -3,7 +3,8 @@
     python bench/run.py [--json] [--min-articles 200] [--shared ../shared]
 
 The corpus is the seeds plus the dev docs of both gold corpora (repeated, with a marker line, if
-fewer than --min-articles). Every case runs in its own process on the same corpus, one after the
+fewer than --min-articles). (e) parses every sentence (no prefilter); (f) is (b) with torch on one
+thread (OMP_NUM_THREADS=1), the one-core run that the two workers of (d) scale from. Every case runs in its own process on the same corpus, one after the
 other, so their figures compare: articles/s, words/s (whitespace words), peak RSS per process, and
 the ratio of each case's speed to (a). Process start, imports and model loading are included in
 every case, as a user running the command pays them.
@@ -70,7 +71,7 @@ def main() -> None:
         listing = work / "list.tsv"
         listing.write_text("".join(f"{lang}\t{path}\n" for lang, path in items), encoding="utf-8")
         words = sum(len(p.read_text(encoding="utf-8").split()) for _, p in items)
-        cache, cache2 = work / "cache", work / "cache-workers"
+        cache, cache2, cache3 = work / "cache", work / "cache-workers", work / "cache-one-thread"
         out = str(work / "out.jsonl")
         cases = [
             ("a  stanza full parse", ["stanza", str(listing), models]),
@@ -78,10 +79,13 @@ def main() -> None:
             ("c  quotes extract, warm cache", ["quotes", "extract", str(corpus), "-o", out, "--cache", str(cache)]),
             ("d  quotes extract --workers 2", ["quotes", "extract", str(corpus), "-o", out, "--cache", str(cache2), "--workers", "2"]),
             ("e  quotes --no-prefilter, cold", ["quotes", "extract", str(corpus), "-o", out, "--no-cache", "--no-prefilter"]),
+            # (b) on one core: what the workers of (d) are compared with when scaling is the question
+            ("f  quotes extract, cold, 1 thread", ["quotes", "extract", str(corpus), "-o", out, "--cache", str(cache3)],
+             {"OMP_NUM_THREADS": "1"}),
         ]
         results = []
-        for label, argv in cases:
-            r = measure(label, argv, env)
+        for label, argv, *extra in cases:
+            r = measure(label, argv, {**env, **(extra[0] if extra else {})})
             r["articles_per_s"] = len(items) / r["seconds"]
             r["words_per_s"] = words / r["seconds"]
             results.append(r)

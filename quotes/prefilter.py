@@ -47,7 +47,8 @@ class CandidateSelector:
                  for v in [*cues.verbs, *cues.quoting_verbs, *cues.impersonal_verbs, *cues.naming_verbs]}
         # a separable verb's base shows up inside its participle ("angekündigt", "mitgeteilt")
         stems |= {st for base, _ in cues.separable if len(st := _stem(base, cues.stem_endings)) >= 4}
-        self.long_stems = tuple(sorted(s for s in stems if len(s) >= 4))
+        long_stems = sorted(s for s in stems if len(s) >= 4)
+        self.long_stems = regex.compile("|".join(map(regex.escape, long_stems))) if long_stems else None
         self.short_stems = tuple(sorted(s for s in stems if len(s) < 4))
         self.particles = {p for _, p in cues.separable}
         self.phrases = [(tuple(p.words), p) for p in cues.prepositions]
@@ -66,7 +67,7 @@ class CandidateSelector:
             return True
         if not first and word[:1].isupper():
             return False
-        return w.startswith(self.short_stems) or any(s in w for s in self.long_stems)
+        return w.startswith(self.short_stems) or self.long_stems is not None and self.long_stems.search(w) is not None
 
     def is_candidate(self, sent: SentenceTokens) -> bool:
         return self._has_cue([w[0] for w in sent.words])

@@ -236,18 +236,32 @@ class RuleSet(Strict):
         return [regex.compile(p) for p in self.publisher.patterns]
 
     @staticmethod
-    def _in_list(word: str, entries: list[str]) -> bool:
-        """The word is an entry, or ends in one longer than 3 letters ("außenminister" ~ "minister")."""
-        return any(word == e or (len(e) > 3 and word.endswith(e)) for e in entries)
+    def _word_list(entries: list[str]):
+        """A test for a word list: the word is an entry, or ends in one longer than 3 letters
+        ("außenminister" ~ "minister")."""
+        exact, suffixes = frozenset(entries), tuple(e for e in entries if len(e) > 3)
+        return lambda word: word in exact or word.endswith(suffixes)
+
+    @cached_property
+    def _role_noun(self):
+        return self._word_list(self.speakers.role_nouns)
+
+    @cached_property
+    def _organization_word(self):
+        return self._word_list(self.speakers.organization_words)
+
+    @cached_property
+    def _outlet_word(self):
+        return self._word_list(self.speakers.outlet_words)
 
     def is_role_noun(self, word: str) -> bool:
-        return self._in_list(word.lower().rstrip("."), self.speakers.role_nouns)
+        return self._role_noun(word.lower().rstrip("."))
 
     def is_organization_word(self, word: str) -> bool:
-        return self._in_list(word.lower(), self.speakers.organization_words)
+        return self._organization_word(word.lower())
 
     def is_outlet_word(self, word: str) -> bool:
-        return self._in_list(word.lower(), self.speakers.outlet_words)
+        return self._outlet_word(word.lower())
 
 
 def rules_dir(explicit: str | os.PathLike | None = None) -> Path:
