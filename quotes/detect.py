@@ -12,6 +12,7 @@ many names wrongly.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from .marks import QuotedSpan, is_mark_text
@@ -99,13 +100,20 @@ class Detector:
     def _is_quote_mark(self, w: Word) -> bool:
         return w.text in self.marks or is_mark_text(w.text)
 
-    def verb_cues(self, doc: ParsedDoc, units: list[Unit]) -> list[Cue]:
+    def verb_cues(self, doc: ParsedDoc, units: list[Unit], spans: list[QuotedSpan]) -> list[Cue]:
+        """Speech verbs outside quotations ("… as thin as the paper it's written on," said Brooks:
+        "written" is part of what Brooks said, not a frame)."""
         words = doc.words
         cues: list[Cue] = []
         sep = self.rules.separable_bases
+        quoted = sorted((sp.start, sp.end) for sp in spans)
+        starts = [a for a, _ in quoted]
         for ui, u in enumerate(units):
             for w in words[u.first:u.last]:
                 lemma, low = w.lemma.lower(), w.lower
+                k = bisect_right(starts, w.start) - 1
+                if k >= 0 and w.end <= quoted[k][1]:
+                    continue  # spans never nest: the one starting last before w is the only one around it
                 if w.upos not in CUE_POS and not (w.upos == "NOUN" and low in self.rules.verb_forms):
                     continue
                 parts = [w.i]
@@ -282,9 +290,11 @@ class Detector:
         before = None if follows_cue else self._content_before(doc, u, cue, subj)
         after, via_comma = self._content_after(doc, u, cue)
         text = doc.text
-        if before and after and text[:before[1]].rstrip(TRAILING)[-1:] in self.closers \
-                and text[after[0]:after[0] + 2].lstrip()[:1] in self.openers:
+        quoted_before = before is not None and text[:before[1]].rstrip(TRAILING)[-1:] in self.closers
+        if quoted_before and after and text[after[0]:after[0] + 2].lstrip()[:1] in self.openers:
             cue.content, cue.content2 = before, after  # “A,” he said, “B”: two quotes, one frame
+        elif quoted_before:
+            cue.content = before  # "“…,” Chaffetz said after Pagliano failed to appear": the quotation
         elif after and not via_comma:
             cue.content = after  # "In a call …, Wang said China …": the clause after the cue
         else:
@@ -296,7 +306,12 @@ class Detector:
         j = c - 1
         while j >= u.first and c - j <= 12:
             w = words[j]
-            if w.text in {",", ";", "–", "—"} or w.text in self.closers and j + 1 <= c:
+            if w.text == ",":
+                k = self._closer_before_speaker(doc, u, j, c)
+                if k is not None:  # "“…,” Senate Majority Leader Mitch McConnell, R-Ky., said"
+                    j, w = k, words[k]
+                break
+            if w.text in {";", "–", "—"} or w.text in self.closers and j + 1 <= c:
                 break
             if not self._frame_ok(w, cue, doc):
                 return None
@@ -319,6 +334,22 @@ class Detector:
         if not span_words:
             return None  # "Zhu Yongbiao, Experte …, sagte": a subject with an apposition, no clause
         return (u.start, end)
+
+    def _closer_before_speaker(self, doc: ParsedDoc, u: Unit, comma: int, c: int) -> int | None:
+        """The closing mark of a quotation that ends a sentence or clause ("…,”", "…?”") and is
+        followed by a speaker with an apposition set off by commas, then the cue: no verb and no
+        other quotation mark between it and the cue."""
+        words = doc.words
+        for k in range(comma - 1, max(u.first, c - 18) - 1, -1):
+            w = words[k]
+            if w.text in self.closers:
+                inner = doc.text[:w.start].rstrip()[-1:]
+                if k + 1 < comma and (inner in {",", "?", "!", "…"} or words[k + 1].text == ","):
+                    return k
+                return None
+            if w.upos in VERBAL or self._is_quote_mark(w) or w.text in {";", ":", "–", "—"}:
+                return None
+        return None
 
     def _content_after(self, doc: ParsedDoc, u: Unit, cue: Cue) -> tuple[tuple[int, int] | None, bool]:
         words = doc.words
@@ -416,12 +447,15 @@ class Detector:
             # Parser gave no usable subject: a subject set off by an apposition ("Claudia Pfeiffer,
             # Geschäftsführerin des KAV, erklärte"), the NP right after an inverted cue ("sagte
             # Wang"), else the NP right before it ("Wang said").
-            appositive = self._subject_before_apposition(doc, u, cue)
+            between = self._speaker_after_quote(doc, cue)
+            appositive = between or self._subject_before_apposition(doc, u, cue)
             np = None if appositive or after_cue >= u.last else self._np_after(doc, after_cue, u.last)
             if appositive:
                 cue.source_words = appositive
             elif np and cue.content and words[np[0]].start >= cue.content[1] or np and not cue.content:
                 cue.source_words = np
+            elif np and cue.content and self._speaker_before_quote(doc, np, cue.content):
+                cue.source_words = np  # "Said Ellis: “I don’t get the sense …”"
             else:
                 np = self._np_before(doc, c, u.first)
                 if np and (cue.content is None or words[np[0]].start >= cue.content[1] or words[np[1] - 1].end <= cue.content[0]):
@@ -448,6 +482,32 @@ class Detector:
                 head = self._np_head(doc, np)
                 if words[head].upos in {"PROPN", "X", "NOUN"} and head != cue.source:
                     cue.outlet, cue.source, cue.source_words = cue.source, head, np
+
+    def _speaker_before_quote(self, doc: ParsedDoc, np: tuple[int, int], content: tuple[int, int]) -> bool:
+        """Is the noun phrase right after a cue, before its quotation (only punctuation between),
+        a speaker: a noun or name, not a prepositional phrase or a medium?"""
+        words = doc.words
+        first, last = words[np[0]], words[np[1] - 1]
+        return last.end <= content[0] and not doc.text[last.end:content[0]].strip(TRAILING + "".join(self.openers)) \
+            and first.upos not in {"ADP", "ADV", "PUNCT"} \
+            and any(words[k].upos in {"NOUN", "PROPN", "X"} for k in range(*np)) \
+            and not self._is_outlet(doc, self._np_head(doc, np))
+
+    def _speaker_after_quote(self, doc: ParsedDoc, cue: Cue) -> tuple[int, int] | None:
+        """"“…,” Senate Majority Leader Mitch McConnell, R-Ky., said Tuesday": the noun phrase
+        between the quotation and the cue, up to its first comma."""
+        words, c = doc.words, min(cue.words)
+        if cue.content is None or cue.content[1] > words[c].start:
+            return None
+        k = next((w.i for w in words[:c] if w.start >= cue.content[1]), None)
+        while k is not None and k < c and words[k].upos == "PUNCT":
+            k += 1
+        if k is None or k >= c:
+            return None
+        np = self._np_after(doc, k, c)
+        if np and any(words[x].upos in {"NOUN", "PROPN", "X"} for x in range(*np)):
+            return np
+        return None
 
     def _subject_before_apposition(self, doc: ParsedDoc, u: Unit, cue: Cue) -> tuple[int, int] | None:
         """"Claudia Pfeiffer, Geschäftsführerin des KAV, erklärte", "Wie Anna Bligh, die
@@ -480,7 +540,7 @@ class Detector:
     # ------------------------------------------------------------------ candidates
     def detect(self, doc: ParsedDoc, spans: list[QuotedSpan]) -> list[Candidate]:
         units = self.units(doc, spans)
-        cues = self.verb_cues(doc, units)
+        cues = self.verb_cues(doc, units, spans)
         heads = {c.words[0] for c in cues}
         for cue in cues:
             self.verb_content(doc, units[cue.unit], cue, heads)

@@ -105,3 +105,27 @@ def test_named_subject_wins_over_a_noun_the_parser_also_made_subject(extractor):
     text = "Over two and a half years in office, Ms. Jones said, the city has come to rely on its parks."
     assert records(extractor, text, "en") == [
         ("indirect", "the city has come to rely on its parks", "Jones", "said")]
+
+
+def test_speaker_with_an_apposition_between_quotation_and_cue(extractor):
+    text = "“The vote will be close,” Senate Minority Leader Anna Berg, D-Ore., said Tuesday."
+    assert records(extractor, text, "en") == [("direct", "The vote will be close,", "Anna Berg", "said")]
+
+
+def test_quotation_before_the_frame_wins_over_a_clause_after_it(extractor):
+    text = ('"Deadlines are not suggestions," committee Chairman Rep. Tom Hale (R-Ohio) said after the '
+            'witness failed to appear at the hearing.')
+    assert records(extractor, text, "en") == [("direct", "Deadlines are not suggestions,", "Tom Hale", "said")]
+
+
+def test_speech_verb_inside_a_quotation_is_not_a_cue(extractor):
+    text = ('"Most of what they promised is as thin as the paper it was written on," said Maria Lopez, '
+            'director of the institute. "We need people of substance."')
+    assert records(extractor, text, "en") == [
+        ("direct", "Most of what they promised is as thin as the paper it was written on,", "Maria Lopez", "said"),
+        ("direct", "We need people of substance.", "Maria Lopez", "said")]
+
+
+def test_name_between_a_fronted_cue_and_its_quotation(extractor):
+    assert records(extractor, "Said Brennan: “I don’t think she is interested in tax reform.”", "en") == [
+        ("direct", "I don’t think she is interested in tax reform.", "Brennan", "Said")]
