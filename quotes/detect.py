@@ -454,8 +454,9 @@ class Detector:
                 cue.source_words = appositive
             elif np and cue.content and words[np[0]].start >= cue.content[1] or np and not cue.content:
                 cue.source_words = np
-            elif np and cue.content and self._speaker_before_quote(doc, np, cue.content):
-                cue.source_words = np  # "Said Ellis: “I don’t get the sense …”"
+            elif np and cue.content and self._speaker_before_quote(doc, np, cue.content) \
+                    and self._np_before(doc, c, u.first) is None:
+                cue.source_words = np  # "Said Ellis: “I don’t get the sense …”": nothing before the cue
             else:
                 np = self._np_before(doc, c, u.first)
                 if np and (cue.content is None or words[np[0]].start >= cue.content[1] or words[np[1] - 1].end <= cue.content[0]):
@@ -484,11 +485,12 @@ class Detector:
                     cue.outlet, cue.source, cue.source_words = cue.source, head, np
 
     def _speaker_before_quote(self, doc: ParsedDoc, np: tuple[int, int], content: tuple[int, int]) -> bool:
-        """Is the noun phrase right after a cue, before its quotation (only punctuation between),
-        a speaker: a noun or name, not a prepositional phrase or a medium?"""
+        """Is the noun phrase right after a cue, before its quotation marks (only punctuation
+        between), a speaker: a noun or name, not a prepositional phrase or a medium?"""
         words = doc.words
         first, last = words[np[0]], words[np[1] - 1]
-        return last.end <= content[0] and not doc.text[last.end:content[0]].strip(TRAILING + "".join(self.openers)) \
+        return last.end <= content[0] and doc.text[content[0]:content[0] + 1] in self.openers \
+            and not doc.text[last.end:content[0]].strip(TRAILING) \
             and first.upos not in {"ADP", "ADV", "PUNCT"} \
             and any(words[k].upos in {"NOUN", "PROPN", "X"} for k in range(*np)) \
             and not self._is_outlet(doc, self._np_head(doc, np))
