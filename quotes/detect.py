@@ -265,8 +265,14 @@ class Detector:
         return True
 
     def _naming_quote(self, doc: ParsedDoc, u: Unit, verb: int) -> tuple[int, int] | None:
-        """(content start, end) for a naming verb: a quotation opening within its clause."""
+        """(content start, end) for a naming verb: a quotation opening within its clause, or one
+        closing right before a clause-final verb ("die als „Knaller“ bezeichnet wurde")."""
         words = doc.words
+        k = verb - 1
+        if k > u.first and words[k].text in self.closers:
+            opener = next((x for x in reversed(words[max(u.first, k - 30):k]) if x.text in self.openers), None)
+            if opener is not None and opener.i + 1 < k:
+                return opener.start, words[k].end
         for j in range(verb + 1, min(u.last, verb + 12)):
             w = words[j]
             if w.text in {",", ";", ":"} or w.upos in VERBAL and w.deprel not in ("xcomp", "obj"):
@@ -365,6 +371,11 @@ class Detector:
             if w.text in self.openers:
                 # "sprach von „X“", "called it “X”", "said: “X”" - not "betonte die Solidarität … „X“"
                 if nouns == 0 and j - c <= 3:
+                    close = next((x for x in words[j + 1:u.last] if x.text in self.closers), None)
+                    if close is not None and any(x.upos == "ADP" for x in words[c + 1:j]):
+                        # "sprach von einem „bürgerrechtlichen Dammbruch“ und forderte …": the
+                        # quotation is the preposition's object, what follows is not content
+                        return (w.start, close.end), False
                     return (w.start, u.end), False
                 return None, False
             if w.text in {":", ","}:
@@ -441,6 +452,8 @@ class Detector:
             # "…, said Li Mingjiang, associate professor …" / "…, sagte Wang": the NP after the cue
             cue.source_words = self._np_after(doc, after_cue, u.last)
             cue.source, cue.via = self._np_head(doc, cue.source_words), "subject"
+        elif subj is not None and passive and (cue.lemma in self.naming or words[c].lower in self.naming):
+            pass  # "… wurde als „Geschäft des Jahrhunderts“ bezeichnet": the subject is what was named
         elif subj is not None and (cue.content is None or not cue.content[0] <= words[subj].start < cue.content[1]):
             cue.source, cue.via = subj, "subject"
         else:

@@ -129,3 +129,18 @@ def test_speech_verb_inside_a_quotation_is_not_a_cue(extractor):
 def test_name_between_a_fronted_cue_and_its_quotation(extractor):
     assert records(extractor, "Said Brennan: “I don’t think she is interested in tax reform.”", "en") == [
         ("direct", "I don’t think she is interested in tax reform.", "Brennan", "Said")]
+
+
+def test_quotation_after_a_preposition_ends_at_its_mark(extractor):
+    text = ("Die Abgeordnete Petra Lang sprach von einem „bürgerrechtlichen Dammbruch“ und forderte die "
+            "Regierung zum Handeln auf.")
+    assert records(extractor, text, "de")[0] == ("direct", "bürgerrechtlichen Dammbruch", "Petra Lang", "sprach")
+
+
+def test_naming_verbs_with_als_and_clause_final(extractor):
+    text = "Der Verkehrsminister Anton Meier charakterisierte den Vorfall als ein „Beispiel taktlosen Verhaltens“."
+    assert records(extractor, text, "de") == [
+        ("direct", "Beispiel taktlosen Verhaltens", "Anton Meier", "charakterisierte")]
+    # the passive's subject is what was named, not who named it
+    text = "In den Zeitungen war der Auftrag schon als „Geschäft des Jahrhunderts“ bezeichnet worden."
+    assert records(extractor, text, "de") == [("direct", "Geschäft des Jahrhunderts", None, "bezeichnet")]
