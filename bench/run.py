@@ -4,10 +4,11 @@
 
 The corpus is the seeds plus the dev docs of both gold corpora (repeated, with a marker line, if
 fewer than --min-articles). (e) parses every sentence (no prefilter); (f) is (b) with torch on one
-thread (OMP_NUM_THREADS=1), the one-core run that the two workers of (d) scale from. Every case runs in its own process on the same corpus, one after the
-other, so their figures compare: articles/s, words/s (whitespace words), peak RSS per process, and
-the ratio of each case's speed to (a). Process start, imports and model loading are included in
-every case, as a user running the command pays them.
+thread (OMP_NUM_THREADS=1), the one-core run that the two workers of (d) scale from. Every case
+runs in its own process on the same corpus, one after the other, so their figures compare:
+articles/s, words/s (whitespace words), peak RSS per process, and the ratio of each case's speed
+to (a). Process start, imports and model loading are included in every case, as a user running
+the command pays them.
 """
 
 from __future__ import annotations

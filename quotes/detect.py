@@ -25,6 +25,15 @@ SOURCE_OPENERS = {"DET", "ADP", "PROPN", "X"}  # "nach Angaben | der Polizei", "
 CUE_POS = {"VERB", "AUX", "ADJ", "X"}
 SENTENCE_END = ".!?"
 TRAILING = " \t\r\n.,;:!?"
+NOMINAL = {"NOUN", "PROPN", "X"}  # what a speaker's noun phrase needs one of (X: names the tagger missed)
+
+
+def _last_char(text: str, end: int, strip: str = " \t\r\n") -> str:
+    """The last character of text[:end] that is not in `strip` ("" if none): text[:end].rstrip(strip)[-1:]
+    without copying the article up to `end`."""
+    while end > 0 and text[end - 1] in strip:
+        end -= 1
+    return text[end - 1:end]
 
 
 @dataclass(slots=True)
@@ -189,7 +198,7 @@ class Detector:
                 break
             if noun and w.upos == "ADP" and not w.text[:1].isupper():
                 break  # a second prepositional phrase: "der Regierung | zur Bewachung"
-            noun = noun or w.upos in {"NOUN", "PROPN", "X"}
+            noun = noun or w.upos in NOMINAL
             j += 1
         return (i, j) if j > i else None
 
@@ -296,7 +305,7 @@ class Detector:
         before = None if follows_cue else self._content_before(doc, u, cue, subj)
         after, via_comma = self._content_after(doc, u, cue)
         text = doc.text
-        quoted_before = before is not None and text[:before[1]].rstrip(TRAILING)[-1:] in self.closers
+        quoted_before = before is not None and _last_char(text, before[1], TRAILING) in self.closers
         if quoted_before and after and text[after[0]:after[0] + 2].lstrip()[:1] in self.openers:
             cue.content, cue.content2 = before, after  # “A,” he said, “B”: two quotes, one frame
         elif quoted_before:
@@ -349,7 +358,7 @@ class Detector:
         for k in range(comma - 1, max(u.first, c - 18) - 1, -1):
             w = words[k]
             if w.text in self.closers:
-                inner = doc.text[:w.start].rstrip()[-1:]
+                inner = _last_char(doc.text, w.start)
                 if k + 1 < comma and (inner in {",", "?", "!", "…"} or words[k + 1].text == ","):
                     return k
                 return None
@@ -371,11 +380,12 @@ class Detector:
             if w.text in self.openers:
                 # "sprach von „X“", "called it “X”", "said: “X”" - not "betonte die Solidarität … „X“"
                 if nouns == 0 and j - c <= 3:
-                    close = next((x for x in words[j + 1:u.last] if x.text in self.closers), None)
-                    if close is not None and any(x.upos == "ADP" for x in words[c + 1:j]):
+                    if any(x.upos == "ADP" for x in words[c + 1:j]):
                         # "sprach von einem „bürgerrechtlichen Dammbruch“ und forderte …": the
                         # quotation is the preposition's object, what follows is not content
-                        return (w.start, close.end), False
+                        close = next((x for x in words[j + 1:u.last] if x.text in self.closers), None)
+                        if close is not None:
+                            return (w.start, close.end), False
                     return (w.start, u.end), False
                 return None, False
             if w.text in {":", ","}:
@@ -460,8 +470,7 @@ class Detector:
             # Parser gave no usable subject: a subject set off by an apposition ("Claudia Pfeiffer,
             # Geschäftsführerin des KAV, erklärte"), the NP right after an inverted cue ("sagte
             # Wang"), else the NP right before it ("Wang said").
-            between = self._speaker_after_quote(doc, cue)
-            appositive = between or self._subject_before_apposition(doc, u, cue)
+            appositive = self._speaker_after_quote(doc, u, cue) or self._subject_before_apposition(doc, u, cue)
             np = None if appositive or after_cue >= u.last else self._np_after(doc, after_cue, u.last)
             if appositive:
                 cue.source_words = appositive
@@ -505,22 +514,26 @@ class Detector:
         return last.end <= content[0] and doc.text[content[0]:content[0] + 1] in self.openers \
             and not doc.text[last.end:content[0]].strip(TRAILING) \
             and first.upos not in {"ADP", "ADV", "PUNCT"} \
-            and any(words[k].upos in {"NOUN", "PROPN", "X"} for k in range(*np)) \
+            and self._has_noun(doc, np) \
             and not self._is_outlet(doc, self._np_head(doc, np))
 
-    def _speaker_after_quote(self, doc: ParsedDoc, cue: Cue) -> tuple[int, int] | None:
+    @staticmethod
+    def _has_noun(doc: ParsedDoc, np: tuple[int, int]) -> bool:
+        return any(doc.words[k].upos in NOMINAL for k in range(*np))
+
+    def _speaker_after_quote(self, doc: ParsedDoc, u: Unit, cue: Cue) -> tuple[int, int] | None:
         """"“…,” Senate Majority Leader Mitch McConnell, R-Ky., said Tuesday": the noun phrase
         between the quotation and the cue, up to its first comma."""
         words, c = doc.words, min(cue.words)
         if cue.content is None or cue.content[1] > words[c].start:
             return None
-        k = next((w.i for w in words[:c] if w.start >= cue.content[1]), None)
+        k = next((w.i for w in words[u.first:c] if w.start >= cue.content[1]), None)
         while k is not None and k < c and words[k].upos == "PUNCT":
             k += 1
         if k is None or k >= c:
             return None
         np = self._np_after(doc, k, c)
-        if np and any(words[x].upos in {"NOUN", "PROPN", "X"} for x in range(*np)):
+        if np and self._has_noun(doc, np):
             return np
         return None
 

@@ -42,7 +42,7 @@ def chu_liu_edmonds(scores: np.ndarray) -> np.ndarray:
 
     `scores` is not changed. heads[0] is 0."""
     scores = np.array(scores, dtype=np.float64)
-    stack = []  # (scores, heads, cycle, rest, best dependent in the cycle, best entry into it)
+    stack = []  # per contraction: (heads, cycle nodes, other nodes, entry into the cycle, exit from it)
     while True:
         np.fill_diagonal(scores, -np.inf)
         scores[0] = -np.inf
