@@ -20,6 +20,7 @@ from .record import CueRef, Outlet, Quote, Speaker, quote_id
 from .rules import RuleSet
 
 NOT_NAME_POS = {"DET", "PRON", "VERB", "AUX", "CCONJ", "SCONJ", "PUNCT", "NUM", "ADJ", "SYM", "PART"}
+HYPHENS = {"-", "‐", "‑"}
 MENTION_STOP = {",", ".", ";", ":", "!", "?", "(", ")", "–", "—"}
 
 
@@ -43,7 +44,7 @@ class Resolver:
         t = w.text
         if not t[:1].isupper() or w.lower in self.stop or w.upos in NOT_NAME_POS - {"ADJ", "VERB", "AUX"}:
             return False
-        if self.rules.is_role_noun(t) or self.rules.is_role_noun(w.lemma):
+        if self.rules.is_role_noun(t) or self.rules.is_role_noun(w.lemma) or self._before_role_compound(doc, w):
             return False
         if w.upos == "ADJ":
             return False
@@ -63,11 +64,18 @@ class Resolver:
             return w.lemma == w.text and not self.rules.is_organization_word(t)
         return True
 
+    def _before_role_compound(self, doc: ParsedDoc, w: Word) -> bool:
+        """The first part of a hyphenated role noun describes, it does not name: "US-Delegationsleiterin"."""
+        words = doc.words
+        return w.i + 2 < len(words) and words[w.i + 1].text in HYPHENS and words[w.i + 1].start == w.end \
+            and words[w.i + 2].start == words[w.i + 1].end and self._role(words[w.i + 2])
+
     def name_runs(self, doc: ParsedDoc, first: int, last: int) -> list[tuple[int, int]]:
         runs, a = [], None
         for i in range(first, last):
             w = doc.words[i]
-            ok = self.is_name_word(doc, w) or (a is not None and self._initial(w))
+            ok = self.is_name_word(doc, w) or a is not None and (
+                self._initial(w) or self._hyphen_in_name(doc, i, last) or i - 1 > a and self._hyphen_in_name(doc, i - 1, last))
             if ok and a is None:
                 a = i
             elif not ok and a is not None:
@@ -76,6 +84,19 @@ class Resolver:
         if a is not None:
             runs.append((a, last))
         return runs
+
+    def _hyphen_in_name(self, doc: ParsedDoc, i: int, last: int) -> bool:
+        """A hyphen written without spaces between a name word and a capitalised word: "Strauss-Kahn",
+        "Schimmer-Göresz" (the part after it may be tagged a noun: "Strauss-Kahns"). Not after an
+        acronym, nor before a role or organization word: those are compounds ("SPD-Innenexperte",
+        "US-Delegationsleiterin", "FDP-Bundesfraktion")."""
+        words = doc.words
+        if not (0 < i and i + 1 < last and words[i].text in HYPHENS and words[i - 1].end == words[i].start
+                and words[i].end == words[i + 1].start):
+            return False
+        before, after = words[i - 1], words[i + 1]
+        return after.text[:1].isupper() and not before.text.isupper() and not self._role(after) \
+            and not self.rules.is_organization_word(after.text) and self.is_name_word(doc, before)
 
     @staticmethod
     def _initial(w: Word) -> bool:
@@ -90,10 +111,10 @@ class Resolver:
         names: list[str] = []
         for s in doc.sentences:
             for a, b in self.name_runs(doc, s.first, s.last):
-                ws = doc.words[a:b]
-                if 2 <= b - a <= 4 and any(w.upos == "PROPN" for w in ws) and not any(
+                ws = [w for w in doc.words[a:b] if w.text not in HYPHENS]
+                n = self.text_of(doc, a, b)
+                if 2 <= len(n.split()) <= 4 and any(w.upos == "PROPN" for w in ws) and not any(
                         self.rules.is_organization_word(w.text) for w in ws) and all(w.text[:1].isupper() for w in ws):
-                    n = self.text_of(doc, a, b)
                     if n not in names:
                         names.append(n)
         return names
@@ -118,6 +139,8 @@ class Resolver:
                 self.is_name_word(doc, words[b - 1]) or self._role(words[b - 1])
                 or words[b - 1].lower in self.rules.speakers.honorifics):
             b += 1  # a name the parser cut off: "Herr | Tokajew", "Chinese | President Xi Jinping"
+        while b < sent.last and (self._hyphen_in_name(doc, b, sent.last) or self._hyphen_in_name(doc, b - 1, sent.last)):
+            b += 1  # a name the parser cut at its hyphen: "Strauss | -Kahns", "Holtz- | Eakin"
         while b > a + 1 and self._role(words[b - 1]) and not self._role(words[head]):
             b -= 1
         while a > sent.first and self.is_name_word(doc, words[a - 1]) and self.is_name_word(doc, words[a]):
@@ -179,6 +202,8 @@ class Resolver:
             name = self.text_of(doc, *name_r)
             pre = [i for i in range(m[0], name_r[0]) if words[i].upos not in {"DET", "PRON"}
                    and words[i].lower not in self.rules.speakers.honorifics]
+            while pre and words[pre[-1]].upos in {"ADP", "PUNCT", "CCONJ"}:
+                pre.pop()  # "Die Verteidiger von | Dominique Strauss-Kahn"
             if pre and any(self.rules.is_role_noun(words[i].text) or self.rules.is_role_noun(words[i].lemma) for i in pre):
                 role = self.text_of(doc, pre[0], pre[-1] + 1)
             kind = "organization" if org and not person_hint else (
@@ -211,7 +236,7 @@ class Resolver:
         if j == i or (j < m[1] and words[j].text[:1].isupper()):
             return None  # no capitalised run, or one longer than a name
         run = words[i:j]
-        if any(self._role(w) for w in run):
+        if any(self._role(w) or self._before_role_compound(doc, w) for w in run):
             return None
         last = run[-1]
         first_in_sentence = run[0].i == doc.sentences[run[0].sent].first
@@ -358,10 +383,14 @@ class Resolver:
         if not name:
             return name
         toks = name.split()
+        # a name in the genitive names the same person: "Strauss-Kahns" -> "Dominique Strauss-Kahn"
+        forms = [toks] + [toks[:-1] + [toks[-1][:-len(e)]] for e in self.rules.speakers.genitive_endings
+                          if len(toks[-1]) > len(e) + 2 and toks[-1].endswith(e)]
         for full in full_names:
             ft = full.split()
-            if len(ft) > len(toks) and (ft[-len(toks):] == toks or ft[:len(toks)] == toks):
-                return full
+            for t in forms:
+                if len(ft) > len(t) and (ft[-len(t):] == t or ft[:len(t)] == t):
+                    return full
         return name
 
     def _cue(self, doc: ParsedDoc, cue) -> CueRef:

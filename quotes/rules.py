@@ -159,10 +159,13 @@ class Speakers(Strict):
     role_patterns: list[str] = []
     # Capitalised words that are never a speaker's name (weekdays, months: "Trump said Friday").
     not_names: list[str] = []
+    # Endings of a name in the genitive, dropped to link it to the full name ("Strauss-Kahns" ->
+    # "Dominique Strauss-Kahn"); English writes a separate "'s" and needs none.
+    genitive_endings: list[str] = []
 
     _norm = field_validator(
         "honorifics", "role_nouns", "organization_words", "outlet_words",
-        "pronouns_singular", "pronouns_plural", "not_names",
+        "pronouns_singular", "pronouns_plural", "not_names", "genitive_endings",
     )(_lower_unique)
 
     @field_validator("role_patterns")

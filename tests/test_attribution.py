@@ -144,3 +144,22 @@ def test_naming_verbs_with_als_and_clause_final(extractor):
     # the passive's subject is what was named, not who named it
     text = "In den Zeitungen war der Auftrag schon als „Geschäft des Jahrhunderts“ bezeichnet worden."
     assert records(extractor, text, "de") == [("direct", "Geschäft des Jahrhunderts", None, "bezeichnet")]
+
+
+def speakers(extractor, text, lang):
+    return [(r.speaker.name if r.speaker else None, r.role) for r in extractor.extract(Article(id="t", text=text, lang=lang))]
+
+
+def test_hyphenated_names_stay_whole(extractor):
+    text = ("Die Verteidiger von Dominique Strauss-Kahn sagten, er habe nicht fliehen wollen. "
+            "Die Anwälte Strauss-Kahns sagten, er sei empört.")
+    assert speakers(extractor, text, "de") == [("Dominique Strauss-Kahn", "Verteidiger")] * 2
+    text = ("Douglas Holtz-Eakin, a Republican, said it was bad. "
+            "''I have admiration for the mechanics'' of the Clinton proposals, Mr. Holtz-Eakin said.")
+    assert speakers(extractor, text, "en") == [("Douglas Holtz-Eakin", None)] * 2
+
+
+def test_compound_role_nouns_are_roles_not_names(extractor):
+    text = ("Der Spitzenkandidat Bernhard Suttner sagte, er sei empört. "
+            "Die US-Delegationsleiterin sagte, man habe viel erreicht.")
+    assert speakers(extractor, text, "de") == [("Bernhard Suttner", "Spitzenkandidat"), (None, "US-Delegationsleiterin")]
