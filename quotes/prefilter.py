@@ -1,7 +1,7 @@
 """Which sentences need a full parse: those that can hold or attribute a quote, and their neighbours.
 
-The test reads only the rule file (quotation marks, speech-verb lemmas and forms, separable verbs,
-quoting verbs, prepositional cues, Konjunktiv forms), never a list of its own, and looks at
+The test reads only the rule file (quotation marks, speech-verb lemmas and forms, irregular verb
+forms, separable verbs, quoting verbs, prepositional cues, Konjunktiv forms), never a list of its own, and looks at
 surface words, since it runs before the tagger: a verb lemma counts through its stem (lemma minus
 an infinitive ending from `cues.stem_endings`) at the start of a word, or anywhere in a word for
 stems of four letters or more (German compounds and participles: "mitteilte", "gesagt"). A
@@ -40,7 +40,8 @@ class CandidateSelector:
     def __init__(self, rules: RuleSet, scanner: MarkScanner | None = None):
         cues = rules.cues
         self.scanner = scanner or MarkScanner(rules)
-        self.forms = set(cues.forms) | set(cues.verbs) | set(cues.quoting_verbs) | set(cues.naming_verbs)
+        self.forms = set(cues.forms) | set(cues.irregular_forms) | set(cues.verbs) | set(cues.quoting_verbs) \
+            | set(cues.naming_verbs)
         k = rules.konjunktiv
         self.konjunktiv = (set(k.forms) | set(k.continuation_forms) | set(k.reportative_modals)) - self.forms
         stems = {_stem(v, cues.stem_endings)

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import regex
+
 from .detect import VERBAL, Candidate
 from .marks import is_mark_text
 from .parse import ParsedDoc, Word
@@ -20,6 +22,7 @@ from .record import CueRef, Outlet, Quote, Speaker, quote_id
 from .rules import RuleSet
 
 NOT_NAME_POS = {"DET", "PRON", "VERB", "AUX", "CCONJ", "SCONJ", "PUNCT", "NUM", "ADJ", "SYM", "PART"}
+_LOWER_WORD = regex.compile(r"(?<![\p{L}\p{N}])\p{Ll}\p{L}*")
 HYPHENS = {"-", "‐", "‑"}
 MENTION_STOP = {",", ".", ";", ":", "!", "?", "(", ")", "–", "—"}
 
@@ -329,9 +332,13 @@ class Resolver:
                     role = name_roles.get(target) if target else None
                 else:
                     r = self.resolve_mention(doc, head, given)
-                    name = self._expand(r.name, full_names)
+                    name = self._expand(r.name, full_names) or None
                     if name and name != r.name and r.type == "unknown" and len(name.split()) >= 2:
                         r.type = "person"
+                    if name and name == r.name and " " not in name and r.type != "organization" \
+                            and any(words[i].upos == "PROPN" and words[i].text in name.split("-") for i in range(*r.mention)) \
+                            and not self.rules.is_organization_word(name):
+                        name = self._full_name_in_text(doc.text, name) or name
                     ms, me = words[r.mention[0]].start, words[r.mention[1] - 1].end
                     speaker = Speaker(name=name, mention=doc.text[ms:me], start=ms, end=me, type=r.type, via=via)
                     role = r.role
@@ -392,6 +399,37 @@ class Resolver:
                 if len(ft) > len(t) and (ft[-len(t):] == t or ft[:len(t)] == t):
                     return full
         return name
+
+    def _full_name_in_text(self, text: str, surname: str) -> str | None:
+        """The first "First [Middle] Surname" in the raw text, for a surname whose full name is in
+        no parsed sentence (the prefilter leaves the article's first mention unparsed when it holds
+        no quote: "Condoleezza Rice besuchte …"). The words before the surname count while they are
+        capitalised and no stopword, honorific, role, organization or not-name word, and never
+        written in lower case in the article (that makes them common words: "Many Democrats",
+        "New York"); "Außenministerin Condoleezza Rice" -> "Condoleezza Rice". A genitive is
+        dropped ("Strauss-Kahns")."""
+        forms = [surname] + [surname[:-len(e)] for e in self.rules.speakers.genitive_endings
+                             if len(surname) > len(e) + 2 and surname.endswith(e)]
+        lower = None
+        for form in forms:
+            for m in regex.finditer(rf"((?:\p{{Lu}}[\p{{L}}'’.-]*[ \t]+){{1,2}}){regex.escape(form)}(?![\p{{L}}\p{{N}}-])", text):
+                if lower is None:
+                    lower = set(_LOWER_WORD.findall(text))
+                firsts = m.group(1).split()
+                while firsts and not self._first_name(firsts[0], lower):
+                    firsts.pop(0)
+                if firsts and all(self._first_name(f, lower) for f in firsts):
+                    return " ".join(firsts + [form])
+        return None
+
+    def _first_name(self, word: str, lower_words: set[str]) -> bool:
+        low = word.lower()
+        if word.endswith("."):
+            return len(word) == 2 and word[0].isupper()  # an initial: "George W. Bush"
+        return word[:1].isupper() and len(word) > 2 and low not in self.stop and low not in lower_words \
+            and not self.rules.is_role_noun(word) and not self.rules.is_organization_word(word) \
+            and not word.endswith(("-", "'", "’")) and not word.isupper() \
+            and not word.split("-")[0].isupper()  # "VW-Vorstandsvorsitzenden": a compound
 
     def _cue(self, doc: ParsedDoc, cue) -> CueRef:
         ws = [doc.words[i] for i in cue.words]

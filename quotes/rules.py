@@ -122,9 +122,12 @@ class Cues(Strict):
     # Infinitive endings stripped from a verb lemma to get the stem the prefilter looks for in
     # surface words before any parse ("erklären" -> "erklär" finds "erklärte", "erklärt").
     stem_endings: list[str] = []
+    # Forms of irregular verbs whose stem is not the lemma's ("gesprochen", "verwies"): the prefilter
+    # needs them to find those verbs; detection goes by the parser's lemma and ignores them.
+    irregular_forms: list[str] = []
 
     _norm = field_validator(
-        "verbs", "forms", "stem_endings", "naming_verbs", "quoting_verbs", "complementizers", "frame_subordinators",
+        "verbs", "forms", "irregular_forms", "stem_endings", "naming_verbs", "quoting_verbs", "complementizers", "frame_subordinators",
         "agent_markers", "impersonal_subjects", "impersonal_verbs", "negations",
     )(_lower_unique)
 

@@ -163,3 +163,19 @@ def test_compound_role_nouns_are_roles_not_names(extractor):
     text = ("Der Spitzenkandidat Bernhard Suttner sagte, er sei empört. "
             "Die US-Delegationsleiterin sagte, man habe viel erreicht.")
     assert speakers(extractor, text, "de") == [("Bernhard Suttner", "Spitzenkandidat"), (None, "US-Delegationsleiterin")]
+
+
+def test_prefilter_finds_irregular_verb_forms_and_unparsed_full_names(extractor):
+    from quotes.extract import Extractor
+
+    # "spricht" is no stem of "sprechen", "verwies" none of "verweisen": the rule file's irregular
+    # forms make their sentences candidates; "Condoleezza Rice" stands in a sentence with no cue
+    # (not parsed), and "Rice" is still linked to her full name
+    text = ("US-Außenministerin Condoleezza Rice besuchte am Montag Berlin.\n\n"
+            "Die Lage sei ernst, sagte Rice. Bürgermeister Peter Kurz spricht von einer „überwältigenden Resonanz“. "
+            "Die Juristin Anabella Morfin verwies darauf, dass man die Jugendlichen verlegen wollte.")
+    expected = [("indirect", "Die Lage sei ernst", "Condoleezza Rice", "sagte"),
+                ("direct", "überwältigenden Resonanz", "Peter Kurz", "spricht"),
+                ("indirect", "dass man die Jugendlichen verlegen wollte", "Anabella Morfin", "verwies")]
+    assert records(extractor, text, "de") == expected
+    assert records(Extractor(extractor.parser, prefilter=False), text, "de") == expected
