@@ -198,6 +198,9 @@ class Detector:
                 break
             if noun and w.upos == "ADP" and not w.text[:1].isupper():
                 break  # a second prepositional phrase: "der Regierung | zur Bewachung"
+            if noun and w.text[:1].islower() and (w.upos in {"ADV", "PART"} or w.upos == "ADJ" and (
+                    j + 1 >= last or doc.words[j + 1].upos not in NOMINAL | {"ADJ"})):
+                break  # the clause goes on: "laut Tessema | zudem recht klein", "laut IGDRB | unterschriftsreif"
             noun = noun or w.upos in NOMINAL
             j += 1
         return (i, j) if j > i else None

@@ -179,3 +179,10 @@ def test_prefilter_finds_irregular_verb_forms_and_unparsed_full_names(extractor)
                 ("indirect", "dass man die Jugendlichen verlegen wollte", "Anabella Morfin", "verwies")]
     assert records(extractor, text, "de") == expected
     assert records(Extractor(extractor.parser, prefilter=False), text, "de") == expected
+
+
+def test_prepositional_source_inside_the_clause_reports_the_whole_clause(extractor):
+    text = "Die Boote sind laut Deftalgne Tessema zudem recht klein. Jetzt wäre dieser Vertrag laut IGDRB unterschriftsreif."
+    assert records(extractor, text, "de") == [
+        ("indirect", "Die Boote sind laut Deftalgne Tessema zudem recht klein", "Deftalgne Tessema", "laut"),
+        ("indirect", "Jetzt wäre dieser Vertrag laut IGDRB unterschriftsreif", "IGDRB", "laut")]
