@@ -20,6 +20,7 @@ from .parse import ParsedDoc, Word
 from .rules import RuleSet
 
 VERBAL = {"VERB", "AUX"}
+_SENTENCE_END = {".", "!", "?", ":"}
 BETWEEN_PHRASE = {"DET", "ADJ", "NUM", "PRON"}  # "nach | ersten | Angaben"
 SOURCE_OPENERS = {"DET", "ADP", "PROPN", "X"}  # "nach Angaben | der Polizei", "… | von n24", "… | Wang Yis"
 CUE_POS = {"VERB", "AUX", "ADJ", "X"}
@@ -59,6 +60,7 @@ class Cue:
     outlet: int | None = None  # word index heading an outlet mention
     content: tuple[int, int] | None = None  # article offsets of the reported content
     content2: tuple[int, int] | None = None  # the second part of a quote the frame interrupts
+    anaphoric: bool = False  # names no source, points back to one ("Demnach …")
 
 
 @dataclass(slots=True)
@@ -225,7 +227,11 @@ class Detector:
     def _preposition(self, doc: ParsedDoc, u: Unit, ui: int, a: int, b: int, position: str,
                      noun_phrase: bool = False) -> Cue | None:
         words = doc.words
-        if position == "after":
+        if position == "sentence_start":
+            if a != doc.sentences[words[a].sent].first and words[a - 1].text not in _SENTENCE_END:
+                return None
+            np = (b, b)  # "Demnach steht …": no source named, it points back to one
+        elif position == "after":
             np = self._np_before(doc, a, u.first)
         elif noun_phrase and (b >= u.last or words[b].upos not in SOURCE_OPENERS):
             np = (b, b)  # "Nach Polizeiangaben hat …": the phrase names no source
@@ -237,7 +243,8 @@ class Detector:
             return None
         phrase_first, phrase_last = (np[0], b) if position == "after" else (a, np[1])
         cue = Cue(words=list(range(a, b)), lemma=" ".join(w.lower for w in words[a:b]), kind="preposition",
-                  unit=ui, via="preposition", source_words=np if np[1] > np[0] else None)
+                  unit=ui, via="preposition", source_words=np if np[1] > np[0] else None,
+                  anaphoric=position == "sentence_start")
         cue.source = self._np_head(doc, np) if np[1] > np[0] else None
         # Where does the content lie? At the start: after the phrase; at the end: before it.
         lead = phrase_first == u.first or all(w.upos in {"CCONJ", "PUNCT"} for w in words[u.first:phrase_first])
@@ -579,6 +586,12 @@ class Detector:
             self.verb_source(doc, units[cue.unit], cue)
         cues += self.preposition_cues(doc, units)
         bare = [c for c in cues if c.content is None and c.kind == "verb"]  # "Obama berichtet von …"
+        for cue in cues:
+            if cue.anaphoric:  # "Die FIFA gab die Vergabe bekannt. Demnach …": the FIFA's report
+                back = max((c for c in bare if c.source is not None and 0 < cue.unit - c.unit <= 2),
+                           key=lambda c: c.unit, default=None)
+                if back is not None:
+                    cue.source, cue.source_words, cue.via = back.source, back.source_words, "continuation"
         cues = self._stack(doc, cues)
         cands: list[Candidate] = []
         used: set[int] = set()

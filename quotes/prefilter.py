@@ -24,6 +24,7 @@ from .parse import SentenceTokens, paragraphs
 from .rules import RuleSet
 
 _CLAUSE_END = frozenset(",.;:!?)")
+_SENTENCE_END = frozenset(".:!?")
 _ROUGH_WORDS = regex.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
 
 
@@ -83,6 +84,7 @@ class CandidateSelector:
                 return True
             for words_, p in self.phrases:
                 if tuple(lower[k:k + len(words_)]) == words_ and (p.position != "comma_before" or k > 0 and lower[k - 1] == ",") \
+                        and (p.position != "sentence_start" or k == 0 or lower[k - 1] in _SENTENCE_END) \
                         and (not p.nouns or p.noun_at(lower, k + len(words_)) is not None):
                     return True
         return False

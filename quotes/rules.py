@@ -85,7 +85,9 @@ class QuoteMarks(Strict):
 
 class Preposition(Strict):
     words: list[str] = Field(min_length=1)
-    position: Literal["before", "after", "comma_before"]
+    # before: "laut X, …"; after: "X zufolge"; comma_before: "…, so X"; sentence_start: the words
+    # open a sentence and name no source, what follows is reported ("Demnach steht …").
+    position: Literal["before", "after", "comma_before", "sentence_start"]
     # When given, the words count only before a noun ending in one of these, with at most
     # `max_between` determiners, possessives, numbers or adjectives between: "nach ersten
     # Polizeiangaben", "nach Ansicht", "nach einem Bericht der BBC".

@@ -186,3 +186,10 @@ def test_prepositional_source_inside_the_clause_reports_the_whole_clause(extract
     assert records(extractor, text, "de") == [
         ("indirect", "Die Boote sind laut Deftalgne Tessema zudem recht klein", "Deftalgne Tessema", "laut"),
         ("indirect", "Jetzt wäre dieser Vertrag laut IGDRB unterschriftsreif", "IGDRB", "laut")]
+
+
+def test_demnach_opening_a_sentence_reports_the_source_before_it(extractor):
+    text = "Die FIFA gab am Nachmittag die Vergabe bekannt. Demnach findet die WM 2018 in Russland statt."
+    assert records(extractor, text, "de") == [("indirect", "findet die WM 2018 in Russland statt", "FIFA", "Demnach")]
+    # inside a sentence it is no cue
+    assert records(extractor, "Die WM findet demnach in Russland statt.", "de") == []
