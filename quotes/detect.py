@@ -785,9 +785,21 @@ class Detector:
             if w.lower in k.forms or w.lower in k.reportative_modals and any(
                     c.lower in k.perfect_auxiliaries for c in doc.children(head) if c.i > w.i):
                 return "report"
+            if w.upos == "VERB" and self._konjunktiv_from_lemma(doc, w):
+                return "report"
             if w.lower in k.continuation_forms:
                 mood = "continuation"
         return mood
+
+    def _konjunktiv_from_lemma(self, doc: ParsedDoc, w: Word) -> bool:
+        """"Dazu gehöre …", "Deutschland propagiere …": the form is the lemma with its ending
+        rewritten (`konjunktiv.lemma_endings`), and the subject is not a first person."""
+        k = self.konjunktiv
+        lemma = w.lemma.lower()
+        if not any(lemma.endswith(a) and w.lower == lemma[: len(lemma) - len(a)] + b and len(lemma) > len(a) + 2
+                   for a, b in k.lemma_endings):
+            return False
+        return not any(c.lower in k.first_person for c in doc.children(w.i) if c.deprel.startswith("nsubj"))
 
     def _konjunktiv(self, doc, units, cands, bare_cues: list[Cue]) -> list[Candidate]:
         """German reported speech needs no cue: a Konjunktiv I main clause is a report ("Die Lage sei

@@ -56,6 +56,8 @@ class CandidateSelector:
         self.phrases = [(tuple(p.words), p) for p in cues.prepositions]
         self.min_words = rules.quotes.min_words_without_cue
         self.pronouns = set(rules.speakers.pronouns_singular) | set(rules.speakers.pronouns_plural)
+        self.konjunktiv_endings = tuple({b for _, b in k.lemma_endings})
+        self.stopwords = set(rules.language.stopwords)
         # both steps of a parse (paragraphs, then sentences) ask for the same article's spans; a
         # parse handles one batch (runner.BATCH_ARTICLES articles) at a time
         self.quote_spans = lru_cache(maxsize=16)(self._quote_spans)
@@ -118,6 +120,16 @@ class CandidateSelector:
         return a <= sent.start and sent.end <= b or all(any(x <= w[1] and w[2] <= y for x, y in spans[k:k + 3])
                                                         for w in sent.words)
 
+    def _may_be_konjunktiv(self, words: list[str]) -> bool:
+        """A lower-case word of four letters or more with a Konjunktiv I ending (`konjunktiv.lemma_endings`),
+        no stopword, followed by a lower-case word or punctuation ("gehöre unter", not the
+        adjective in "neue Regeln")."""
+        for k, w in enumerate(words[1:-1], 1):
+            if len(w) >= 4 and w[0].islower() and w.endswith(self.konjunktiv_endings) and w not in self.stopwords \
+                    and not words[k + 1][:1].isupper():
+                return True
+        return False
+
     def _has_pronoun(self, words: list[str]) -> bool:
         return any(w.lower() in self.pronouns for w in words)
 
@@ -132,4 +144,9 @@ class CandidateSelector:
                 chosen.add(i)
         # a pronoun speaker needs the sentence before it parsed: its antecedent is there
         before = {i - 1 for i in chosen if i and self._has_pronoun([w[0] for w in sents[i].words])}
-        return chosen | before
+        # a report goes on in Konjunktiv I of any verb ("… sagte er. Dazu gehöre …"), which only the
+        # parser's lemma tells: the sentence after a candidate in its paragraph is parsed when it has
+        # a word that may be one
+        after = {i + 1 for i in chosen if i + 1 < len(sents) and "\n" not in text[sents[i].end:sents[i + 1].start]
+                 and self._may_be_konjunktiv([w[0] for w in sents[i + 1].words])} if self.konjunktiv_endings else set()
+        return chosen | before | after

@@ -144,6 +144,11 @@ class Konjunktiv(Strict):
 
     # Finite forms that report on their own: a main clause built on one is an indirect quote.
     forms: list[str] = []
+    # Konjunktiv I of any verb, from its lemma: [lemma ending, form ending] ("gehören" -> "gehöre",
+    # "propagieren" -> "propagiere"); the first person singular looks the same in the indicative,
+    # so a subject from `first_person` cancels it ("ich gehöre").
+    lemma_endings: list[tuple[str, str]] = []
+    first_person: list[str] = []
     # Finite forms that only continue a report made just before (Konjunktiv II: "würde", "hätte").
     continuation_forms: list[str] = []
     # Modal verbs that report when they govern a perfect infinitive ("Er soll geschossen haben",
@@ -151,7 +156,8 @@ class Konjunktiv(Strict):
     reportative_modals: list[str] = []
     perfect_auxiliaries: list[str] = []
 
-    _norm = field_validator("forms", "continuation_forms", "reportative_modals", "perfect_auxiliaries")(_lower_unique)
+    _norm = field_validator("forms", "continuation_forms", "reportative_modals", "perfect_auxiliaries",
+                            "first_person")(_lower_unique)
 
 
 class Speakers(Strict):

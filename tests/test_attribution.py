@@ -193,3 +193,17 @@ def test_demnach_opening_a_sentence_reports_the_source_before_it(extractor):
     assert records(extractor, text, "de") == [("indirect", "findet die WM 2018 in Russland statt", "FIFA", "Demnach")]
     # inside a sentence it is no cue
     assert records(extractor, "Die WM findet demnach in Russland statt.", "de") == []
+
+
+def test_konjunktiv_of_any_verb_from_its_lemma(extractor):
+    from quotes.extract import Extractor
+
+    # "gehöre" is in no list: it is "gehören" with -en made -e; the prefilter parses the sentence
+    # after a report when a word may be such a form
+    text = ("Der Minister Peter Kern warnte am Montag vor neuen Risiken. "
+            "Dazu gehöre unter anderem die Gesichtserkennung im Internet.")
+    expected = [("indirect", "Dazu gehöre unter anderem die Gesichtserkennung im Internet.", "Peter Kern", "warnte")]
+    assert records(extractor, text, "de") == expected
+    assert records(Extractor(extractor.parser, prefilter=False), text, "de") == expected
+    # a first-person subject makes the same form an indicative
+    assert records(extractor, "Der Minister Peter Kern warnte am Montag vor Risiken. Ich gehöre zur Regierung.", "de") == []
