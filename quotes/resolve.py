@@ -186,7 +186,8 @@ class Resolver:
             return None
         return a, b
 
-    def resolve_mention(self, doc: ParsedDoc, head: int, given: tuple[int, int] | None) -> Resolved:
+    def resolve_mention(self, doc: ParsedDoc, head: int, given: tuple[int, int] | None,
+                        surnames: frozenset[str] = frozenset()) -> Resolved:
         words = doc.words
         m = self.mention(doc, head, given)
         name_r = self.pick_name(doc, head, m)
@@ -214,7 +215,7 @@ class Resolver:
         else:
             name = None
             kind = "organization" if org else ("person" if person_hint else "unknown")
-            bare = self.bare_name(doc, m)
+            bare = self.bare_name(doc, m, surnames)
             if bare:  # "nach Angaben des USGS", "laut Automobilwoche", a name the tagger missed
                 name = self.text_of(doc, *bare)
             content = [i for i in range(*m) if words[i].upos not in {"DET"}]
@@ -223,7 +224,7 @@ class Resolver:
         role = self.apposition(doc, m) or role
         return Resolved(name, m, kind, role)
 
-    def bare_name(self, doc: ParsedDoc, m: tuple[int, int]) -> tuple[int, int] | None:
+    def bare_name(self, doc: ParsedDoc, m: tuple[int, int], surnames: frozenset[str] = frozenset()) -> tuple[int, int] | None:
         """A mention with no recognised person name may still be a name: its first run of
         capitalised words (after determiners, prepositions and honorifics), up to four, when one
         of them is tagged PROPN, is an acronym, or the last one is its own lemma (not an
@@ -231,7 +232,12 @@ class Resolver:
         written capitalised mid-sentence. Role nouns are descriptions."""
         words = doc.words
         i = m[0]
-        while i < m[1] and (words[i].upos in {"DET", "ADP", "PRON"} or words[i].lower in self.rules.speakers.honorifics):
+        modified = False  # by a lower-case word: "der 84-jährige | Küng", but also "die offizielle | Sprachregelung"
+        while i < m[1] and (words[i].upos in {"DET", "ADP", "PRON"} or words[i].lower in self.stop
+                            or not words[i].text[:1].isupper()
+                            or self._role(words[i]) and i + 1 < m[1] and words[i + 1].text[:1].isupper()):
+            # a role before a capitalised word describes a name: "Wirtschaftsminister | Brüderle"
+            modified = modified or not words[i].text[:1].isupper() and words[i].upos not in {"DET", "ADP", "PRON"}
             i += 1
         j = i
         while j < m[1] and j - i < 4 and words[j].text[:1].isupper() and words[j].lower not in self.stop:
@@ -244,7 +250,7 @@ class Resolver:
         last = run[-1]
         first_in_sentence = run[0].i == doc.sentences[run[0].sent].first
         if any(w.upos == "PROPN" for w in run) or any(len(w.text) >= 2 and w.text.isupper() for w in run) \
-                or last.lemma == last.text and last.upos in {"NOUN", "PROPN", "X"} \
+                or last.lemma == last.text and last.upos in {"NOUN", "PROPN", "X"} and (not modified or last.text in surnames) \
                 or len(run) >= 2 and run[0].upos == "ADJ" and not first_in_sentence:  # "des Roten Kreuzes"
             return (i, j)
         return None
@@ -306,6 +312,7 @@ class Resolver:
                 publisher: str | None) -> list[Quote]:
         words = doc.words
         full_names = self.document_names(doc)
+        surnames = frozenset(n.split()[-1] for n in full_names)
         speakers_by_cand: dict[int, Speaker | None] = {}
         roles: dict[int, str | None] = {}
         seen_names: list[tuple[int, str]] = []  # (offset, name) of earlier named persons
@@ -331,7 +338,7 @@ class Resolver:
                                       via="pronoun")
                     role = name_roles.get(target) if target else None
                 else:
-                    r = self.resolve_mention(doc, head, given)
+                    r = self.resolve_mention(doc, head, given, surnames)
                     name = self._expand(r.name, full_names) or None
                     if name and name != r.name and r.type == "unknown" and len(name.split()) >= 2:
                         r.type = "person"

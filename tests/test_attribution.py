@@ -207,3 +207,9 @@ def test_konjunktiv_of_any_verb_from_its_lemma(extractor):
     assert records(Extractor(extractor.parser, prefilter=False), text, "de") == expected
     # a first-person subject makes the same form an indicative
     assert records(extractor, "Der Minister Peter Kern warnte am Montag vor Risiken. Ich gehöre zur Regierung.", "de") == []
+
+
+def test_names_the_tagger_misses_after_a_role_a_modifier_or_a_subordinator(extractor):
+    text = ("Wirtschaftsminister Brüderle sagte, die Lage sei ernst. Wie die BBC berichtet, sollen die Truppen "
+            "abziehen. Der Theologe Hans Küng äußerte sich am Montag. Der 84-jährige Küng sagte, es sei ohnehin schwierig.")
+    assert speakers(extractor, text, "de") == [("Brüderle", "Wirtschaftsminister"), ("BBC", None), ("Hans Küng", "Theologe")]
