@@ -189,11 +189,16 @@ class Detector:
                         cues.append(cue)
         return cues
 
-    def _np_after(self, doc: ParsedDoc, i: int, last: int) -> tuple[int, int] | None:
+    def _np_after(self, doc: ParsedDoc, i: int, last: int, apposition: bool = False) -> tuple[int, int] | None:
+        """The noun phrase from i: up to punctuation, a verb, a quote mark, a second prepositional
+        phrase or the clause going on; with `apposition`, a name in commas after it belongs to it."""
         j = i
         noun = False
         while j < last and j - i < 14:
             w = doc.words[j]
+            if apposition and w.text == "," and noun and (k := self._name_in_commas(doc, j, last)) is not None:
+                j = k  # "laut dem Chefankläger des Strafgerichts, Luis Moreno Ocampo, …"
+                break
             if w.text in {",", ".", ";", ":", "!", "?"} or self._is_quote_mark(w):
                 break
             if w.upos in VERBAL and j > i or w.lower in self.cues.complementizers:
@@ -206,6 +211,17 @@ class Detector:
             noun = noun or w.upos in NOMINAL
             j += 1
         return (i, j) if j > i else None
+
+    @staticmethod
+    def _name_in_commas(doc: ParsedDoc, comma: int, last: int) -> int | None:
+        """The end of 1-4 capitalised words after `comma` closed by another comma (an apposition
+        naming the noun before it), else None."""
+        words = doc.words
+        j = comma + 1
+        while j < last and j - comma <= 4 and (words[j].text[:1].isupper() or words[j].text in {"-", "."}
+                                                or words[j].text.islower() and j + 1 < last and words[j + 1].text[:1].isupper()):
+            j += 1
+        return j if j > comma + 1 and j < last and words[j].text == "," and words[comma + 1].text[:1].isupper() else None
 
     def _np_before(self, doc: ParsedDoc, i: int, first: int) -> tuple[int, int] | None:
         j = i
@@ -236,7 +252,7 @@ class Detector:
         elif noun_phrase and (b >= u.last or words[b].upos not in SOURCE_OPENERS):
             np = (b, b)  # "Nach Polizeiangaben hat …": the phrase names no source
         else:
-            np = self._np_after(doc, b, u.last)
+            np = self._np_after(doc, b, u.last, apposition=True)
         if np is None:
             return None
         if position == "comma_before" and (a == u.first or words[a - 1].text != ","):

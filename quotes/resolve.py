@@ -41,6 +41,7 @@ class Resolver:
         sp = rules.speakers
         self.stop = set(rules.language.stopwords) | set(sp.honorifics) | set(sp.not_names)
         self.pronouns = set(sp.pronouns_singular) | set(sp.pronouns_plural)
+        self.particles = frozenset(sp.name_particles)
 
     # ------------------------------------------------------------------ names
     def is_name_word(self, doc: ParsedDoc, w: Word) -> bool:
@@ -78,7 +79,8 @@ class Resolver:
         for i in range(first, last):
             w = doc.words[i]
             ok = self.is_name_word(doc, w) or a is not None and (
-                self._initial(w) or self._hyphen_in_name(doc, i, last) or i - 1 > a and self._hyphen_in_name(doc, i - 1, last))
+                self._initial(w) or self._hyphen_in_name(doc, i, last) or i - 1 > a and self._hyphen_in_name(doc, i - 1, last)
+                or self._particle_in_name(doc, i, last))
             if ok and a is None:
                 a = i
             elif not ok and a is not None:
@@ -100,6 +102,12 @@ class Resolver:
         before, after = words[i - 1], words[i + 1]
         return after.text[:1].isupper() and not before.text.isupper() and not self._role(after) \
             and not self.rules.is_organization_word(after.text) and self.is_name_word(doc, before)
+
+    def _particle_in_name(self, doc: ParsedDoc, i: int, last: int) -> bool:
+        """A lower-case particle after a name word and before another: "Heike van | Laak"."""
+        words = doc.words
+        return words[i].lower in self.particles and words[i].text.islower() and 0 < i and i + 1 < last \
+            and self.is_name_word(doc, words[i - 1]) and self.is_name_word(doc, words[i + 1])
 
     @staticmethod
     def _initial(w: Word) -> bool:
@@ -173,28 +181,49 @@ class Resolver:
 
     def appositive_name(self, doc: ParsedDoc, m: tuple[int, int]) -> tuple[int, int] | None:
         """A description followed by the name it describes: "Der Leiter der Studie, Paulo Pinheiro, …",
-        "the group's spokesman, John Smith, said". The description must hold a role noun; the name
-        is 1-4 name words set off by commas (or ending the sentence)."""
+        "the group's spokesman, John Smith, said". The description must hold a role noun and may go
+        on past the mention the parser gave in a genitive or prepositional phrase ("der
+        Hauptgeschäftsführer | des Deutschen Brauer-Bundes, Peter Hahn"); the name is 1-4 name words
+        set off by commas (or ending the sentence). Returns the name's words and the description's end."""
         words = doc.words
         sent = doc.sentences[words[m[0]].sent]
-        if m[1] + 1 >= sent.last or words[m[1]].text != "," or not any(self._role(words[i]) for i in range(*m)):
+        if not any(self._role(words[i]) for i in range(*m)):
             return None
-        a = b = m[1] + 1
-        while b < sent.last and b - a < 4 and (self.is_name_word(doc, words[b]) or b > a and self._initial(words[b])):
+        comma = m[1]
+        while comma < sent.last and comma - m[1] < 8 and words[comma].text != "," and words[comma].upos not in VERBAL \
+                and words[comma].text not in MENTION_STOP and not is_mark_text(words[comma].text):
+            comma += 1
+        if comma + 1 >= sent.last or words[comma].text != ",":
+            return None
+        if comma > m[1] and words[m[1]].upos not in {"DET", "ADP"}:
+            return None  # the mention is followed by something other than a genitive or a preposition
+        a = b = comma + 1
+        while b < sent.last and b - a < 4 and (self.is_name_word(doc, words[b]) or b > a and (
+                self._initial(words[b]) or self._hyphen_in_name(doc, b, sent.last) or self._hyphen_in_name(doc, b - 1, sent.last)
+                or self._particle_in_name(doc, b, sent.last))):
             b += 1
-        if b == a or b < sent.last and words[b].text not in {",", ".", "!", "?", ":"} and words[b].upos not in VERBAL:
+        if b == a or b < sent.last and words[b].text not in {",", ".", "!", "?", ":", "("} and words[b].upos not in VERBAL:
             return None
         return a, b
+
+    def _after_role_genitive(self, doc: ParsedDoc, m: tuple[int, int], name_r: tuple[int, int]) -> bool:
+        """Is the name in a phrase after the role ("der Direktor | der Afrikanischen Union")?"""
+        words = doc.words
+        return name_r[0] > m[0] and words[name_r[0] - 1].upos in {"DET", "ADP"} and any(
+            self._role(words[i]) for i in range(m[0], name_r[0] - 1))
 
     def resolve_mention(self, doc: ParsedDoc, head: int, given: tuple[int, int] | None,
                         surnames: frozenset[str] = frozenset()) -> Resolved:
         words = doc.words
         m = self.mention(doc, head, given)
         name_r = self.pick_name(doc, head, m)
-        if not name_r or name_r[1] - name_r[0] < 2:  # a full name of its own wins over an apposition
+        # a full name of its own wins over an apposition, unless it names the role's organization
+        # ("Die Sprecherin der Stiftung Warentest, Heike van Laak")
+        if not name_r or name_r[1] - name_r[0] < 2 or any(
+                self.rules.is_organization_word(words[i].text) for i in range(*name_r)) or self._after_role_genitive(doc, m, name_r):
             appos = self.appositive_name(doc, m)
             if appos:
-                desc = [i for i in range(*m) if words[i].upos not in {"DET"}]
+                desc = [i for i in range(m[0], appos[0] - 1) if words[i].upos not in {"DET"}]
                 return Resolved(self.text_of(doc, *appos), (m[0], appos[1]), "person",
                                 self.text_of(doc, desc[0], desc[-1] + 1) if desc else None)
         lows = [words[i].lower for i in range(*m)]

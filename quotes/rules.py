@@ -173,10 +173,12 @@ class Speakers(Strict):
     # Endings of a name in the genitive, dropped to link it to the full name ("Strauss-Kahns" ->
     # "Dominique Strauss-Kahn"); English writes a separate "'s" and needs none.
     genitive_endings: list[str] = []
+    # Lower-case words inside a name, between two name words ("Heike van Laak", "Luiz da Silva").
+    name_particles: list[str] = []
 
     _norm = field_validator(
         "honorifics", "role_nouns", "organization_words", "outlet_words",
-        "pronouns_singular", "pronouns_plural", "not_names", "genitive_endings",
+        "pronouns_singular", "pronouns_plural", "not_names", "genitive_endings", "name_particles",
     )(_lower_unique)
 
     @field_validator("role_patterns")

@@ -213,3 +213,14 @@ def test_names_the_tagger_misses_after_a_role_a_modifier_or_a_subordinator(extra
     text = ("Wirtschaftsminister Brüderle sagte, die Lage sei ernst. Wie die BBC berichtet, sollen die Truppen "
             "abziehen. Der Theologe Hans Küng äußerte sich am Montag. Der 84-jährige Küng sagte, es sei ohnehin schwierig.")
     assert speakers(extractor, text, "de") == [("Brüderle", "Wirtschaftsminister"), ("BBC", None), ("Hans Küng", "Theologe")]
+
+
+def test_name_in_commas_after_a_role_and_its_organization(extractor):
+    text = ("Der Hauptgeschäftsführer des Deutschen Brauer-Bundes, Peter Hahn, sagte, das Bier sei gut. "
+            "Die Sprecherin der Stiftung Warentest, Heike van Laak, sagte, man bleibe bei den Ergebnissen. "
+            "Laut dem Chefankläger des Internationalen Strafgerichts, Luis Moreno Ocampo, sind die Beweise erdrückend.")
+    assert speakers(extractor, text, "de") == [
+        ("Peter Hahn", "Hauptgeschäftsführer des Deutschen Brauer-Bundes"),
+        ("Heike van Laak", "Sprecherin der Stiftung Warentest"),
+        ("Luis Moreno Ocampo", "Chefankläger des Internationalen Strafgerichts")]
+    assert records(extractor, text, "de")[2][1] == "sind die Beweise erdrückend"
