@@ -314,10 +314,12 @@ class Resolver:
                 return hit.group("role").strip()
         return None
 
-    def doc_role(self, doc: ParsedDoc, name: str) -> str | None:
-        """A role the document gives the name anywhere: before it ("Außenminister Wang Yi") or after it."""
+    def doc_role(self, doc: ParsedDoc, name: str, starts: dict[int, int] | None = None) -> str | None:
+        """A role the document gives the name anywhere: before it ("Außenminister Wang Yi") or after it.
+        `starts` maps each word's start offset to its index (built here when not given)."""
         words = doc.words
-        starts = {w.start: w.i for w in words}
+        if starts is None:
+            starts = {w.start: w.i for w in words}
         pos = doc.text.find(name)
         while pos >= 0:
             i = starts.get(pos)
@@ -342,6 +344,8 @@ class Resolver:
         words = doc.words
         full_names = self.document_names(doc)
         surnames = frozenset(n.split()[-1] for n in full_names)
+        starts: dict[int, int] | None = None  # word index by start offset, built when first needed
+        lower_words: set[str] | None = None  # words the article writes in lower case, likewise
         speakers_by_cand: dict[int, Speaker | None] = {}
         roles: dict[int, str | None] = {}
         seen_names: list[tuple[int, str]] = []  # (offset, name) of earlier named persons
@@ -374,7 +378,9 @@ class Resolver:
                     if name and name == r.name and " " not in name and r.type != "organization" \
                             and any(words[i].upos == "PROPN" and words[i].text in name.split("-") for i in range(*r.mention)) \
                             and not self.rules.is_organization_word(name):
-                        name = self._full_name_in_text(doc.text, name) or name
+                        if lower_words is None:
+                            lower_words = set(_LOWER_WORD.findall(doc.text))
+                        name = self._full_name_in_text(doc.text, name, lower_words) or name
                     ms, me = words[r.mention[0]].start, words[r.mention[1] - 1].end
                     speaker = Speaker(name=name, mention=doc.text[ms:me], start=ms, end=me, type=r.type, via=via)
                     role = r.role
@@ -382,7 +388,9 @@ class Resolver:
                 if role:
                     name_roles.setdefault(speaker.name, role)
                 else:
-                    role = name_roles.get(speaker.name) or self.doc_role(doc, speaker.name)
+                    if starts is None:
+                        starts = {w.start: w.i for w in words}
+                    role = name_roles.get(speaker.name) or self.doc_role(doc, speaker.name, starts)
                     if role:
                         name_roles[speaker.name] = role
                 if speaker.type == "person" or speaker.via == "pronoun":
@@ -436,21 +444,18 @@ class Resolver:
                     return full
         return name
 
-    def _full_name_in_text(self, text: str, surname: str) -> str | None:
+    def _full_name_in_text(self, text: str, surname: str, lower: set[str]) -> str | None:
         """The first "First [Middle] Surname" in the raw text, for a surname whose full name is in
         no parsed sentence (the prefilter leaves the article's first mention unparsed when it holds
         no quote: "Condoleezza Rice besuchte …"). The words before the surname count while they are
-        capitalised and no stopword, honorific, role, organization or not-name word, and never
-        written in lower case in the article (that makes them common words: "Many Democrats",
+        capitalised and no stopword, honorific, role, organization or not-name word, and not in
+        `lower` (the words the article writes in lower case: that makes them common words: "Many Democrats",
         "New York"); "Außenministerin Condoleezza Rice" -> "Condoleezza Rice". A genitive is
         dropped ("Strauss-Kahns")."""
         forms = [surname] + [surname[:-len(e)] for e in self.rules.speakers.genitive_endings
                              if len(surname) > len(e) + 2 and surname.endswith(e)]
-        lower = None
         for form in forms:
             for m in regex.finditer(rf"((?:\p{{Lu}}[\p{{L}}'’.-]*[ \t]+){{1,2}}){regex.escape(form)}(?![\p{{L}}\p{{N}}-])", text):
-                if lower is None:
-                    lower = set(_LOWER_WORD.findall(text))
                 firsts = m.group(1).split()
                 while firsts and not self._first_name(firsts[0], lower):
                     firsts.pop(0)
