@@ -53,7 +53,9 @@ class CandidateSelector:
         self.long_stems = regex.compile("|".join(map(regex.escape, long_stems))) if long_stems else None
         self.short_stems = tuple(sorted(s for s in stems if len(s) < 4))
         self.particles = {p for _, p in cues.separable}
-        self.phrases = [(tuple(p.words), p) for p in cues.prepositions]
+        self.phrases: dict[str, list] = {}  # first word -> (words, phrase) of the prepositional cues
+        for p in cues.prepositions:
+            self.phrases.setdefault(p.words[0], []).append((tuple(p.words), p))
         self.min_words = rules.quotes.min_words_without_cue
         self.pronouns = set(rules.speakers.pronouns_singular) | set(rules.speakers.pronouns_plural)
         self.konjunktiv_endings = tuple({b for _, b in k.lemma_endings})
@@ -84,7 +86,7 @@ class CandidateSelector:
                 return True
             if w in self.particles and (k + 1 == len(lower) or lower[k + 1][:1] in _CLAUSE_END):
                 return True
-            for words_, p in self.phrases:
+            for words_, p in self.phrases.get(w, ()):
                 if tuple(lower[k:k + len(words_)]) == words_ and (p.position != "comma_before" or k > 0 and lower[k - 1] == ",") \
                         and (p.position != "sentence_start" or k == 0 or lower[k - 1] in _SENTENCE_END) \
                         and (not p.nouns or p.noun_at(lower, k + len(words_)) is not None):
