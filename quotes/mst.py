@@ -11,7 +11,8 @@ same) from the same scores:
    arc, is also the optimum over single-root trees; with a trained parser that is nearly always so,
    after no or one or two cycle contractions.
 2. Otherwise Chu-Liu-Edmonds on Stanza's reweighted scores (root arcs lowered by the lowest score
-   times the length), whose optimum is the best single-root tree.
+   times the length), whose optimum is the best single-root tree; where that is no penalty (no
+   negative score), root arcs lowered by more than the score range times the length.
 Cycles are found by walking head pointers in plain Python (O(n)); contraction is vectorised.
 """
 
@@ -89,5 +90,13 @@ def one_root_tree(scores: np.ndarray) -> np.ndarray:
     if np.count_nonzero(heads[1:] == 0) == 1:
         return heads
     reweighted = np.array(scores, dtype=np.float64)
-    reweighted[:, 0] += reweighted[np.isfinite(reweighted)].min() * reweighted.shape[0]
+    finite = reweighted[np.isfinite(reweighted)]
+    reweighted[:, 0] += finite.min() * reweighted.shape[0]
+    heads = chu_liu_edmonds(reweighted)
+    if np.count_nonzero(heads[1:] == 0) == 1:
+        return heads
+    # Stanza's weight is no penalty when no score is negative (all ties at 0: its own search fails
+    # there); lower every root arc by more than any two trees' other arcs can differ
+    reweighted = np.array(scores, dtype=np.float64)
+    reweighted[:, 0] -= (finite.max() - finite.min() + 1.0) * reweighted.shape[0]
     return chu_liu_edmonds(reweighted)

@@ -49,8 +49,12 @@ def test_same_tree_as_stanza(seed, n, spread):
 def test_ties_give_a_tree_as_good_as_stanzas(rows):
     """Many equal scores: the tree may differ from Stanza's, its score and shape may not."""
     scores = np.array(rows, dtype=np.float64)
-    ours, theirs = one_root_tree(scores), chuliu_edmonds_one_root(scores)
+    ours = one_root_tree(scores)
     assert _is_one_root_tree(ours)
+    try:
+        theirs = chuliu_edmonds_one_root(scores)
+    except AssertionError:  # Stanza's own search gives up on some inputs made of ties ("Rescaling by
+        return              # the lowest score should have prevented using multiple root edges")
     assert abs(_tree_score(scores, ours) - _tree_score(scores, theirs)) < 1e-9
 
 
@@ -68,3 +72,9 @@ def test_loaded_pipelines_use_it(extractor):
 
     extractor.parser.pipeline("en")
     assert depparse_model.chuliu_edmonds_one_root is one_root_tree
+
+
+def test_all_ties_still_give_one_root():
+    # no negative score: Stanza's root weight is no penalty (and its own search fails here)
+    for n in (3, 6):
+        assert _is_one_root_tree(one_root_tree(np.zeros((n, n))))
