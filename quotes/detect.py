@@ -20,11 +20,11 @@ from .parse import ParsedDoc, Word
 from .rules import RuleSet
 
 VERBAL = {"VERB", "AUX"}
-_SENTENCE_END = {".", "!", "?", ":"}
 BETWEEN_PHRASE = {"DET", "ADJ", "NUM", "PRON"}  # "nach | ersten | Angaben"
 SOURCE_OPENERS = {"DET", "ADP", "PROPN", "X"}  # "nach Angaben | der Polizei", "… | von n24", "… | Wang Yis"
 CUE_POS = {"VERB", "AUX", "ADJ", "X"}
 SENTENCE_END = ".!?"
+_SENTENCE_START_AFTER = set(SENTENCE_END) | {":"}  # what may stand right before a sentence's first word
 TRAILING = " \t\r\n.,;:!?"
 NOMINAL = {"NOUN", "PROPN", "X"}  # what a speaker's noun phrase needs one of (X: names the tagger missed)
 
@@ -244,7 +244,7 @@ class Detector:
                      noun_phrase: bool = False) -> Cue | None:
         words = doc.words
         if position == "sentence_start":
-            if a != doc.sentences[words[a].sent].first and words[a - 1].text not in _SENTENCE_END:
+            if a != doc.sentences[words[a].sent].first and words[a - 1].text not in _SENTENCE_START_AFTER:
                 return None
             np = (b, b)  # "Demnach steht …": no source named, it points back to one
         elif position == "after":

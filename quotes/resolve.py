@@ -78,9 +78,7 @@ class Resolver:
         runs, a = [], None
         for i in range(first, last):
             w = doc.words[i]
-            ok = self.is_name_word(doc, w) or a is not None and (
-                self._initial(w) or self._hyphen_in_name(doc, i, last) or i - 1 > a and self._hyphen_in_name(doc, i - 1, last)
-                or self._particle_in_name(doc, i, last))
+            ok = self.is_name_word(doc, w) or a is not None and self._continues_name(doc, i, last)
             if ok and a is None:
                 a = i
             elif not ok and a is not None:
@@ -89,6 +87,15 @@ class Resolver:
         if a is not None:
             runs.append((a, last))
         return runs
+
+    def _continues_name(self, doc: ParsedDoc, i: int, last: int) -> bool:
+        """Does word i, not a name word itself, go on a name begun before it: an initial ("George W."),
+        a hyphen or the part after one ("Strauss-Kahn"), a particle ("Heike van Laak")?"""
+        return self._initial(doc.words[i]) or self._hyphen_part(doc, i, last) or self._particle_in_name(doc, i, last)
+
+    def _hyphen_part(self, doc: ParsedDoc, i: int, last: int) -> bool:
+        """Is word i the hyphen of a hyphenated name, or the word after it?"""
+        return self._hyphen_in_name(doc, i, last) or self._hyphen_in_name(doc, i - 1, last)
 
     def _hyphen_in_name(self, doc: ParsedDoc, i: int, last: int) -> bool:
         """A hyphen written without spaces between a name word and a capitalised word: "Strauss-Kahn",
@@ -150,7 +157,7 @@ class Resolver:
                 self.is_name_word(doc, words[b - 1]) or self._role(words[b - 1])
                 or words[b - 1].lower in self.rules.speakers.honorifics):
             b += 1  # a name the parser cut off: "Herr | Tokajew", "Chinese | President Xi Jinping"
-        while b < sent.last and (self._hyphen_in_name(doc, b, sent.last) or self._hyphen_in_name(doc, b - 1, sent.last)):
+        while b < sent.last and self._hyphen_part(doc, b, sent.last):
             b += 1  # a name the parser cut at its hyphen: "Strauss | -Kahns", "Holtz- | Eakin"
         while b > a + 1 and self._role(words[b - 1]) and not self._role(words[head]):
             b -= 1
@@ -198,9 +205,7 @@ class Resolver:
         if comma > m[1] and words[m[1]].upos not in {"DET", "ADP"}:
             return None  # the mention is followed by something other than a genitive or a preposition
         a = b = comma + 1
-        while b < sent.last and b - a < 4 and (self.is_name_word(doc, words[b]) or b > a and (
-                self._initial(words[b]) or self._hyphen_in_name(doc, b, sent.last) or self._hyphen_in_name(doc, b - 1, sent.last)
-                or self._particle_in_name(doc, b, sent.last))):
+        while b < sent.last and b - a < 4 and (self.is_name_word(doc, words[b]) or b > a and self._continues_name(doc, b, sent.last)):
             b += 1
         if b == a or b < sent.last and words[b].text not in {",", ".", "!", "?", ":", "("} and words[b].upos not in VERBAL:
             return None
@@ -435,14 +440,18 @@ class Resolver:
             return name
         toks = name.split()
         # a name in the genitive names the same person: "Strauss-Kahns" -> "Dominique Strauss-Kahn"
-        forms = [toks] + [toks[:-1] + [toks[-1][:-len(e)]] for e in self.rules.speakers.genitive_endings
-                          if len(toks[-1]) > len(e) + 2 and toks[-1].endswith(e)]
+        forms = [toks[:-1] + [last] for last in self._with_genitive_dropped(toks[-1])]
         for full in full_names:
             ft = full.split()
             for t in forms:
                 if len(ft) > len(t) and (ft[-len(t):] == t or ft[:len(t)] == t):
                     return full
         return name
+
+    def _with_genitive_dropped(self, word: str) -> list[str]:
+        """The word, then the word without each genitive ending it has (`speakers.genitive_endings`)."""
+        return [word] + [word[:-len(e)] for e in self.rules.speakers.genitive_endings
+                         if len(word) > len(e) + 2 and word.endswith(e)]
 
     def _full_name_in_text(self, text: str, surname: str, lower: set[str]) -> str | None:
         """The first "First [Middle] Surname" in the raw text, for a surname whose full name is in
@@ -452,9 +461,7 @@ class Resolver:
         `lower` (the words the article writes in lower case: that makes them common words: "Many Democrats",
         "New York"); "Außenministerin Condoleezza Rice" -> "Condoleezza Rice". A genitive is
         dropped ("Strauss-Kahns")."""
-        forms = [surname] + [surname[:-len(e)] for e in self.rules.speakers.genitive_endings
-                             if len(surname) > len(e) + 2 and surname.endswith(e)]
-        for form in forms:
+        for form in self._with_genitive_dropped(surname):
             for m in regex.finditer(rf"((?:\p{{Lu}}[\p{{L}}'’.-]*[ \t]+){{1,2}}){regex.escape(form)}(?![\p{{L}}\p{{N}}-])", text):
                 firsts = m.group(1).split()
                 while firsts and not self._first_name(firsts[0], lower):

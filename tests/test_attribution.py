@@ -165,9 +165,16 @@ def test_compound_role_nouns_are_roles_not_names(extractor):
     assert speakers(extractor, text, "de") == [("Bernhard Suttner", "Spitzenkandidat"), (None, "US-Delegationsleiterin")]
 
 
-def test_prefilter_finds_irregular_verb_forms_and_unparsed_full_names(extractor):
+def records_with_and_without_prefilter(extractor, text, lang):
+    """records() of the session's extractor, after checking a full parse gives the same."""
     from quotes.extract import Extractor
 
+    out = records(extractor, text, lang)
+    assert records(Extractor(extractor.parser, prefilter=False), text, lang) == out
+    return out
+
+
+def test_prefilter_finds_irregular_verb_forms_and_unparsed_full_names(extractor):
     # "spricht" is no stem of "sprechen", "verwies" none of "verweisen": the rule file's irregular
     # forms make their sentences candidates; "Condoleezza Rice" stands in a sentence with no cue
     # (not parsed), and "Rice" is still linked to her full name
@@ -177,8 +184,7 @@ def test_prefilter_finds_irregular_verb_forms_and_unparsed_full_names(extractor)
     expected = [("indirect", "Die Lage sei ernst", "Condoleezza Rice", "sagte"),
                 ("direct", "überwältigenden Resonanz", "Peter Kurz", "spricht"),
                 ("indirect", "dass man die Jugendlichen verlegen wollte", "Anabella Morfin", "verwies")]
-    assert records(extractor, text, "de") == expected
-    assert records(Extractor(extractor.parser, prefilter=False), text, "de") == expected
+    assert records_with_and_without_prefilter(extractor, text, "de") == expected
 
 
 def test_prepositional_source_inside_the_clause_reports_the_whole_clause(extractor):
@@ -196,15 +202,12 @@ def test_demnach_opening_a_sentence_reports_the_source_before_it(extractor):
 
 
 def test_konjunktiv_of_any_verb_from_its_lemma(extractor):
-    from quotes.extract import Extractor
-
     # "gehöre" is in no list: it is "gehören" with -en made -e; the prefilter parses the sentence
     # after a report when a word may be such a form
     text = ("Der Minister Peter Kern warnte am Montag vor neuen Risiken. "
             "Dazu gehöre unter anderem die Gesichtserkennung im Internet.")
     expected = [("indirect", "Dazu gehöre unter anderem die Gesichtserkennung im Internet.", "Peter Kern", "warnte")]
-    assert records(extractor, text, "de") == expected
-    assert records(Extractor(extractor.parser, prefilter=False), text, "de") == expected
+    assert records_with_and_without_prefilter(extractor, text, "de") == expected
     # a first-person subject makes the same form an indicative
     assert records(extractor, "Der Minister Peter Kern warnte am Montag vor Risiken. Ich gehöre zur Regierung.", "de") == []
 
