@@ -1,16 +1,18 @@
 """Which sentences need a full parse: those that can hold or attribute a quote, and their neighbours.
 
 The test reads only the rule file (quotation marks, speech-verb lemmas and forms, irregular verb
-forms, separable verbs, quoting verbs, prepositional cues, Konjunktiv forms), never a list of its own, and looks at
-surface words, since it runs before the tagger: a verb lemma counts through its stem (lemma minus
-an infinitive ending from `cues.stem_endings`) at the start of a word, or anywhere in a word for
-stems of four letters or more (German compounds and participles: "mitteilte", "gesagt"). A
-separable verb counts when its particle closes a clause ("teilte ... mit,").
+forms, separable verbs, quoting verbs, prepositional cues, Konjunktiv forms), never a list of its
+own, and looks at surface words, since it runs before the tagger: a verb lemma counts through its
+stem (lemma minus an infinitive ending from `cues.stem_endings`) at the start of a word, or
+anywhere in a word for stems of four letters or more (German compounds and participles:
+"mitteilte", "gesagt"). A separable verb counts when its particle closes a clause ("teilte ... mit,").
 
 Every sentence that a quoted span of more than `quotes.min_words_without_cue` words (or one right
 after a colon) touches is parsed (shorter spans are scare quotes unless a cue is near, and the cue
 makes its sentence a candidate anyway), and so is the sentence before a candidate that holds a
-pronoun from the rule file (its antecedent). Paragraphs with neither a cue nor such a span are not even tokenized.
+pronoun from the rule file (its antecedent) and, where `konjunktiv.lemma_endings` is set, the
+sentence after a candidate when a word there may be such a Konjunktiv form. Paragraphs with
+neither a cue nor such a span are not even tokenized.
 """
 
 from __future__ import annotations
