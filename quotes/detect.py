@@ -87,6 +87,8 @@ class Detector:
         self.closers = {c for _, c in rules.quotes.pairs}
         self.konjunktiv = rules.konjunktiv
         self.naming = set(rules.cues.naming_verbs)
+        # organization words as whole words only: "Rat", not the "-bild" of "Vorbild"
+        self.organization_names = set(rules.speakers.organization_words)
 
     # ------------------------------------------------------------------ units
     def units(self, doc: ParsedDoc, spans: list[QuotedSpan]) -> list[Unit]:
@@ -137,11 +139,15 @@ class Detector:
                     else:
                         parts.append(particle)
                         lemma = f"{lemma} {words[particle].lower}"
+                        if lemma in self.naming:  # "wies dies als „Unverschämtheit“ zurück"
+                            named = self._naming_quote(doc, u, w.i)
                 elif lemma in self.cues.quoting_verbs:
                     pass
                 elif lemma in self.naming or low in self.naming:
+                    # "bezeichnete den Besuch als „wichtiges Zeichen“": the quotation alone; a verb
+                    # that is also a speech verb is a plain cue without one ("kritisierte, dass …")
                     named = self._naming_quote(doc, u, w.i)
-                    if named is None:
+                    if named is None and lemma not in self.rules.verb_lemmas and low not in self.rules.verb_forms:
                         continue
                 elif lemma not in self.rules.verb_lemmas and low not in self.rules.verb_forms:
                     continue
@@ -306,7 +312,7 @@ class Detector:
         k = verb - 1
         if k > u.first and words[k].text in self.closers:
             opener = next((x for x in reversed(words[max(u.first, k - 30):k]) if x.text in self.openers), None)
-            if opener is not None and opener.i + 1 < k:
+            if opener is not None and opener.i + 1 < k and not self._names_in_marks(doc, opener.i, k):
                 return opener.start, words[k].end
         for j in range(verb + 1, min(u.last, verb + 12)):
             w = words[j]
@@ -314,7 +320,7 @@ class Detector:
                 return None
             if w.text in self.openers:
                 close = next((x for x in words[j + 1:u.last] if x.text in self.closers), None)
-                if close is None or j + 1 == close.i:
+                if close is None or j + 1 == close.i or self._names_in_marks(doc, j, close.i):
                     return None
                 start = w.start if self.cues.naming_span == "quote" or j == verb + 1 else words[verb + 1].start
                 return start, close.end
@@ -397,6 +403,10 @@ class Detector:
         c = max(cue.words)
         ccomp = {x.i for x in doc.children(cue.words[0]) if x.deprel in ("ccomp", "parataxis") and x.i > c}
         in_ccomp = {k: h for h in ccomp for k in doc.subtree(h)}
+        # "äußerten die Richter „…“": the subject after the cue is frame, not a noun the quotation
+        # would describe
+        subject = {k for x in doc.children(cue.words[0]) if x.deprel.startswith("nsubj") and x.i > c
+                   for k in doc.subtree(x.i)}
         j = c + 1
         nouns = 0
         while j < u.last and j - c <= 14:
@@ -405,13 +415,18 @@ class Detector:
                 return (w.start, u.end), False
             if w.text in self.openers:
                 # "sprach von „X“", "called it “X”", "said: “X”" - not "betonte die Solidarität … „X“"
-                if nouns == 0 and j - c <= 3:
-                    if any(x.upos == "ADP" for x in words[c + 1:j]):
-                        # "sprach von einem „bürgerrechtlichen Dammbruch“ und forderte …": the
-                        # quotation is the preposition's object, what follows is not content
-                        close = next((x for x in words[j + 1:u.last] if x.text in self.closers), None)
-                        if close is not None:
-                            return (w.start, close.end), False
+                close = next((x for x in words[j + 1:u.last] if x.text in self.closers), None)
+                if close is not None and self._names_in_marks(doc, j, close.i):
+                    nouns, j = nouns + 1, close.i + 1  # "sagte der „Berliner Zeitung“, dass …": frame
+                    continue
+                near = nouns == 0 and j - c - len(subject) <= 3
+                if close is not None and (near and any(x.upos == "ADP" for x in words[c + 1:j])
+                                          or self._quote_is_argument(doc, cue, j, close.i)):
+                    # "sprach von einem „bürgerrechtlichen Dammbruch“ und forderte …", "warnten
+                    # Vertreter der Verbände vor einem „drohenden Abfluss“ ins Ausland": the
+                    # quotation is the verb's object, what follows is not content
+                    return (w.start, close.end), False
+                if near:
                     return (w.start, u.end), False
                 return None, False
             if w.text in {":", ","}:
@@ -428,9 +443,50 @@ class Detector:
                 return (words[first].start, u.end), False
             if not self._frame_ok(w, cue, doc):
                 return None, False
-            nouns += w.upos in {"NOUN", "PROPN"}
+            nouns += w.upos in {"NOUN", "PROPN"} and w.i not in subject
             j += 1
         return None, False
+
+    def _names_in_marks(self, doc: ParsedDoc, opener: int, closer: int) -> bool:
+        """Do these marks hold a name, not quoted words: a medium ("der „Berliner Zeitung“"), a
+        name set off after its kind ("die Wochenzeitung „Le Canard enchaîné“", "Sprecher der
+        Organisation „Iceland Nature …“") or a title, every word of three letters or
+        more capitalized and none a common noun ("„Public Library of Science“", not "„Geschäft des Jahrhunderts“")?"""
+        words = doc.words
+        inside = range(opener + 1, closer)
+        if words[opener + 1].text[:1].isupper() and not any(words[k].upos in VERBAL for k in inside) and (
+                any(self.rules.is_outlet_word(words[k].text) for k in inside[:5])
+                or any(words[k].lower in self.organization_names for k in inside[:2])):
+            return True  # "der „Berliner Zeitung“", "„Oberste Rat zur Wiederherstellung der Demokratie“"
+        before = opener - 1
+        while before > 0 and words[before].upos in {"DET", "ADJ", "PART"}:
+            before -= 1  # "CNN's “State of the Union”"
+        if before >= 0 and (self.rules.is_outlet_word(words[before].text)
+                            or self.rules.is_organization_word(words[before].text)):
+            return True
+        long_words = [words[k] for k in inside if words[k].text[:1].isalpha() and len(words[k].text) > 2]
+        return len(long_words) > 1 and all(w.text[:1].isupper() and w.upos != "NOUN" for w in long_words)
+
+    def _quote_is_argument(self, doc: ParsedDoc, cue: Cue, opener: int, closer: int) -> bool:
+        """Is the quotation between these marks the cue verb's object, or a prepositional phrase of
+        it ("warnten … vor einem „drohenden Abfluss“ ins Ausland"), and no name of a medium or a
+        title ("sagte der „Berliner Zeitung“", "schreibt in der „BILD am Sonntag“")?"""
+        words = doc.words
+        inside = range(opener + 1, closer)
+        if not inside or self._names_in_marks(doc, opener, closer):
+            return False
+        verb = cue.words[0]
+        if any(words[x].head in inside and words[x].deprel.split(":")[0] in ("conj", "appos")
+               for x in range(closer + 1, min(len(words), closer + 12))):
+            return False  # "said “budget reforms” and the collection of taxes would help": a part of it
+        for k in inside:
+            w = words[k]
+            if w.head in inside or w.head < 0:
+                continue
+            rel = w.deprel.split(":")[0]
+            return w.head == verb and (rel == "obj" or rel == "obl" and any(
+                x.deprel == "case" for x in doc.children(k)))
+        return False
 
     def subject(self, doc: ParsedDoc, i: int, content: tuple[int, int] | None = None) -> int | None:
         """The cue's subject (outside its content): its own nsubj, else that of the verb it is
