@@ -369,6 +369,8 @@ class Detector:
             return None
         if subj and all(x < j for x in subj) and not (w.text in self.closers):
             return None  # "Wang Yi, der auch Staatsrat ist, äußerte sich …": the subject, not content
+        if w.text in self.closers and self._name_before_cue(doc, u, j, c):
+            return None
         end = words[j].end if w.text in self.closers else words[j].start
         k = j
         while k > u.first and words[k - 1].text in {",", ";"}:
@@ -381,6 +383,16 @@ class Detector:
         if not span_words:
             return None  # "Zhu Yongbiao, Experte …, sagte": a subject with an apposition, no clause
         return (u.start, end)
+
+    def _name_before_cue(self, doc: ParsedDoc, u: Unit, closer: int, c: int) -> bool:
+        """A quotation before the cue, with no punctuation inside its end or between it and the cue,
+        opened after an article or preposition, names something in the frame: "Moritz Wohlrab von
+        der „Aktion Deutschland hilft“ sagte, …", "Wie die „Aktion …“ heute mitteilte, …"."""
+        words = doc.words
+        if any(x.upos == "PUNCT" for x in words[closer + 1:c]) or _last_char(doc.text, words[closer].start) in ",.?!…":
+            return False
+        opener = next((x.i for x in reversed(words[u.first:closer]) if x.text in self.openers), None)
+        return opener is not None and opener > u.first and words[opener - 1].upos in {"DET", "ADP"}
 
     def _closer_before_speaker(self, doc: ParsedDoc, u: Unit, comma: int, c: int) -> int | None:
         """The closing mark of a quotation that ends a sentence or clause ("…,”", "…?”") and is

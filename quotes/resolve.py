@@ -184,6 +184,12 @@ class Resolver:
         opened = [i for i in range(*mention) if words[i].text == "("]
         if opened and any(r[1] <= opened[0] for r in runs):
             runs = [r for r in runs if r[1] <= opened[0]]
+        # a preposition after a name starts what it is attached to, not a second name: "Theo Kitz
+        # vom Bankhaus Merck Finck", "Ken Rice vom Institut für Astronomie in Edinburgh"
+        if runs:
+            cut = next((i for i in range(runs[0][1], mention[1]) if words[i].upos == "ADP"), None)
+            if cut is not None:
+                runs = [r for r in runs if r[1] <= cut]
         return runs[-1] if runs else None  # names follow their modifiers: "Chinas Außenminister Wang Yi"
 
     def appositive_name(self, doc: ParsedDoc, m: tuple[int, int]) -> tuple[int, int] | None:

@@ -227,3 +227,16 @@ def test_name_in_commas_after_a_role_and_its_organization(extractor):
         ("Heike van Laak", "Sprecherin der Stiftung Warentest"),
         ("Luis Moreno Ocampo", "Chefankläger des Internationalen Strafgerichts")]
     assert records(extractor, text, "de")[2][1] == "sind die Beweise erdrückend"
+
+
+def test_name_before_a_preposition_is_the_speaker_not_its_organization(extractor):
+    text = "Analyst Tobias Brandt von der Nordwest Bank sagte, die Zinsen würden im Herbst steigen."
+    assert one(extractor, text, "de") == (
+        "indirect", "die Zinsen würden im Herbst steigen", "Tobias Brandt", "person")
+    text = "Researcher Emma Clarke of the Institute for Astronomy in Edinburgh said the finding was a surprise."
+    assert one(extractor, text, "en")[2] == "Emma Clarke"
+
+
+def test_quoted_organization_name_in_the_frame_is_no_quotation(extractor):
+    text = "Lena Vogt von der „Initiative Saubere Luft“ sagte, die Werte seien erneut gestiegen."
+    assert one(extractor, text, "de") == ("indirect", "die Werte seien erneut gestiegen", "Lena Vogt", "person")
