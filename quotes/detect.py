@@ -386,13 +386,18 @@ class Detector:
 
     def _name_before_cue(self, doc: ParsedDoc, u: Unit, closer: int, c: int) -> bool:
         """A quotation before the cue, with no punctuation inside its end or between it and the cue,
-        opened after an article or preposition, names something in the frame: "Moritz Wohlrab von
-        der „Aktion Deutschland hilft“ sagte, …", "Wie die „Aktion …“ heute mitteilte, …"."""
+        opened after an article, a preposition or a word for a medium or an organization, names
+        something in the frame: "Moritz Wohlrab von der „Aktion Deutschland hilft“ sagte, …",
+        "Wie die „Aktion …“ heute mitteilte, …"."""
         words = doc.words
         if any(x.upos == "PUNCT" for x in words[closer + 1:c]) or _last_char(doc.text, words[closer].start) in ",.?!…":
             return False
         opener = next((x.i for x in reversed(words[u.first:closer]) if x.text in self.openers), None)
-        return opener is not None and opener > u.first and words[opener - 1].upos in {"DET", "ADP"}
+        if opener is None or opener == u.first:
+            return False
+        before = words[opener - 1]
+        return before.upos in {"DET", "ADP"} or self.rules.is_outlet_word(before.text) \
+            or self.rules.is_organization_word(before.text)  # "Wie die Nachrichtenagentur „Xinhua“ meldete"
 
     def _closer_before_speaker(self, doc: ParsedDoc, u: Unit, comma: int, c: int) -> int | None:
         """The closing mark of a quotation that ends a sentence or clause ("…,”", "…?”") and is
@@ -429,7 +434,7 @@ class Detector:
                 # "sprach von „X“", "called it “X”", "said: “X”" - not "betonte die Solidarität … „X“"
                 close = next((x for x in words[j + 1:u.last] if x.text in self.closers), None)
                 if close is not None and self._names_in_marks(doc, j, close.i):
-                    nouns, j = nouns + 1, close.i + 1  # "sagte der „Berliner Zeitung“, dass …": frame
+                    j = close.i + 1  # "sagte der „Berliner Zeitung“, dass …": frame, the name of a noun before it
                     continue
                 near = nouns == 0 and j - c - len(subject) <= 3
                 if close is not None and (near and any(x.upos == "ADP" for x in words[c + 1:j])
@@ -462,7 +467,7 @@ class Detector:
     def _names_in_marks(self, doc: ParsedDoc, opener: int, closer: int) -> bool:
         """Do these marks hold a name, not quoted words: a medium ("der „Berliner Zeitung“"), a
         name set off after its kind ("die Wochenzeitung „Le Canard enchaîné“", "Sprecher der
-        Organisation „Iceland Nature …“") or a title, every word of three letters or
+        Organisation „Iceland Nature …“", any noun the parser makes it an apposition of) or a title, every word of three letters or
         more capitalized and none a common noun ("„Public Library of Science“", not "„Geschäft des Jahrhunderts“")?"""
         words = doc.words
         inside = range(opener + 1, closer)
@@ -476,6 +481,9 @@ class Detector:
         if before >= 0 and (self.rules.is_outlet_word(words[before].text)
                             or self.rules.is_organization_word(words[before].text)):
             return True
+        if opener > 0 and words[opener - 1].upos in {"NOUN", "PROPN"} and words[opener + 1].text[:1].isupper() and any(
+                words[k].head == opener - 1 and words[k].deprel in ("appos", "flat") for k in inside):
+            return True  # the name in apposition to the noun before it: "die Nachrichtensite „Golem“"
         long_words = [words[k] for k in inside if words[k].text[:1].isalpha() and len(words[k].text) > 2]
         return len(long_words) > 1 and all(w.text[:1].isupper() and w.upos != "NOUN" for w in long_words)
 
@@ -595,7 +603,8 @@ class Detector:
                 and cue.content and cue.content[0] > words[c].start:
             # "X, Experte …, sagte der Post, dass …": the parser took the medium for the subject.
             np = self._np_after(doc, u.first, u.last)
-            if np and np[1] <= c and words[np[0]].text[:1].isupper() and not self._is_outlet(doc, self._np_head(doc, np)):
+            if np and np[1] <= c and words[np[0]].text[:1].isupper() and words[np[0]].upos != "ADP" \
+                    and not self._is_outlet(doc, self._np_head(doc, np)):  # not "Am Montag meldete die Website"
                 head = self._np_head(doc, np)
                 if words[head].upos in {"PROPN", "X", "NOUN"} and head != cue.source:
                     cue.outlet, cue.source, cue.source_words = cue.source, head, np

@@ -138,8 +138,10 @@ class Resolver:
         return names
 
     # ------------------------------------------------------------------ mentions
-    def mention(self, doc: ParsedDoc, head: int, given: tuple[int, int] | None) -> tuple[int, int]:
-        """The source noun phrase around head: its subtree, contiguous, cut at punctuation and verbs."""
+    def mention(self, doc: ParsedDoc, head: int, given: tuple[int, int] | None, avoid: int | None = None
+                ) -> tuple[int, int]:
+        """The source noun phrase around head: its subtree, contiguous, cut at punctuation and verbs;
+        it does not take in word `avoid` (the speaker, when this is the medium's phrase)."""
         if given:
             return given
         words = doc.words
@@ -159,6 +161,14 @@ class Resolver:
             b += 1  # a name the parser cut off: "Herr | Tokajew", "Chinese | President Xi Jinping"
         while b < sent.last and self._hyphen_part(doc, b, sent.last):
             b += 1  # a name the parser cut at its hyphen: "Strauss | -Kahns", "Holtz- | Eakin"
+        if b < sent.last and b != avoid and self._kind_before_name(doc, b - 1, sent.last):
+            # the name after a word for its kind, cut off by the parser: "die Website | „Golem“"
+            if is_mark_text(words[b].text):
+                close = next((k for k in range(b + 1, min(sent.last, b + 8)) if is_mark_text(words[k].text)), None)
+                b = close + 1 if close is not None else b
+            else:
+                while b < sent.last and words[b].text[:1].isupper() and words[b].upos in {"PROPN", "NOUN", "X"}:
+                    b += 1
         while b > a + 1 and self._role(words[b - 1]) and not self._role(words[head]):
             b -= 1
         while a > sent.first and self.is_name_word(doc, words[a - 1]) and self.is_name_word(doc, words[a]):
@@ -189,7 +199,14 @@ class Resolver:
         if runs:
             cut = next((i for i in range(runs[0][1], mention[1]) if words[i].upos == "ADP"), None)
             if cut is not None:
-                runs = [r for r in runs if r[1] <= cut]
+                before = [r for r in runs if r[1] <= cut]
+                after = [r for r in runs if r[0] > cut]
+                if before and after and self.rules.is_organization_word(words[before[-1][1] - 1].text) \
+                        and words[before[-1][1]].upos == "ADP" and all(
+                            words[i].upos in {"ADP", "DET"} or words[i].text[:1].isupper()
+                            for i in range(before[-1][1], after[0][0])):
+                    return before[-1][0], after[0][1]  # one name: "Commission on Presidential Debates"
+                runs = before
         return runs[-1] if runs else None  # names follow their modifiers: "Chinas Außenminister Wang Yi"
 
     def appositive_name(self, doc: ParsedDoc, m: tuple[int, int]) -> tuple[int, int] | None:
@@ -238,7 +255,8 @@ class Resolver:
                 return Resolved(self.text_of(doc, *appos), (m[0], appos[1]), "person",
                                 self.text_of(doc, desc[0], desc[-1] + 1) if desc else None)
         lows = [words[i].lower for i in range(*m)]
-        org = any(self.rules.is_organization_word(words[i].text) for i in range(*m))
+        org = any(self.rules.is_organization_word(words[i].text) or self.rules.is_outlet_word(words[i].text)
+                  for i in range(*m))
         person_hint = any(x in self.rules.speakers.honorifics for x in lows) or any(
             self.rules.is_role_noun(words[i].text) or self.rules.is_role_noun(words[i].lemma) for i in range(*m))
         role = None
@@ -273,11 +291,14 @@ class Resolver:
         words = doc.words
         i = m[0]
         modified = False  # by a lower-case word: "der 84-jährige | Küng", but also "die offizielle | Sprachregelung"
+        kind = False  # after a word for its kind: "die Nachrichtenagentur | Reuters", "die Website | „Golem“"
         while i < m[1] and (words[i].upos in {"DET", "ADP", "PRON"} or words[i].lower in self.stop
-                            or not words[i].text[:1].isupper()
+                            or not words[i].text[:1].isupper() or self._kind_before_name(doc, i, m[1])
                             or self._role(words[i]) and i + 1 < m[1] and words[i + 1].text[:1].isupper()):
             # a role before a capitalised word describes a name: "Wirtschaftsminister | Brüderle"
-            modified = modified or not words[i].text[:1].isupper() and words[i].upos not in {"DET", "ADP", "PRON"}
+            modified = modified or not words[i].text[:1].isupper() and words[i].upos not in {"DET", "ADP", "PRON"} \
+                and not is_mark_text(words[i].text)
+            kind = kind or self._kind_before_name(doc, i, m[1])
             i += 1
         j = i
         while j < m[1] and j - i < 4 and words[j].text[:1].isupper() and words[j].lower not in self.stop:
@@ -289,11 +310,26 @@ class Resolver:
             return None
         last = run[-1]
         first_in_sentence = run[0].i == doc.sentences[run[0].sent].first
-        if any(w.upos == "PROPN" for w in run) or any(len(w.text) >= 2 and w.text.isupper() for w in run) \
+        if kind or any(w.upos == "PROPN" for w in run) or any(len(w.text) >= 2 and w.text.isupper() for w in run) \
                 or last.lemma == last.text and last.upos in {"NOUN", "PROPN", "X"} and (not modified or last.text in surnames) \
                 or len(run) >= 2 and run[0].upos == "ADJ" and not first_in_sentence:  # "des Roten Kreuzes"
             return (i, j)
         return None
+
+    def _kind_before_name(self, doc: ParsedDoc, i: int, end: int) -> bool:
+        """Is word i a word for an organization or medium with its name right after it, bare or in
+        quotation marks ("die Nachrichtenagentur Reuters", "die Nachrichtensite „Golem“")?"""
+        words = doc.words
+        w = words[i]
+        if not (self.rules.is_organization_word(w.text) or self.rules.is_outlet_word(w.text)) or i + 1 >= end:
+            return False
+        if w.upos != "NOUN":
+            return False  # a name itself: "Spiegel Online"
+        if is_mark_text(words[i + 1].text):
+            return i + 2 < end and words[i + 2].text[:1].isupper()
+        nxt = words[i + 1]
+        return nxt.text[:1].isupper() and (nxt.upos in {"PROPN", "X"} or nxt.upos == "NOUN" and (
+            nxt.lemma == nxt.text or self.rules.is_outlet_word(nxt.text)))  # not "laut Ministerium | Arbeiten"
 
     def apposition(self, doc: ParsedDoc, m: tuple[int, int]) -> str | None:
         """", associate professor at …" after a mention, up to the next comma or the sentence end."""
@@ -496,7 +532,7 @@ class Resolver:
         if cue.outlet is None:
             return None
         words = doc.words
-        m = self.mention(doc, cue.outlet, None)
+        m = self.mention(doc, cue.outlet, None, avoid=cue.source)  # "zitierte das Ministerium | Wang"
         ws = [i for i in range(*m) if words[i].upos not in {"DET"} and words[i].lower not in self.stop]
         if not ws:
             return None

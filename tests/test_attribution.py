@@ -240,3 +240,16 @@ def test_name_before_a_preposition_is_the_speaker_not_its_organization(extractor
 def test_quoted_organization_name_in_the_frame_is_no_quotation(extractor):
     text = "Lena Vogt von der „Initiative Saubere Luft“ sagte, die Werte seien erneut gestiegen."
     assert one(extractor, text, "de") == ("indirect", "die Werte seien erneut gestiegen", "Lena Vogt", "person")
+
+
+def test_the_name_after_a_word_for_a_medium_is_the_speaker(extractor):
+    text = "Die Nachrichtenagentur Reuters berichtete, dass der Kandidat verhaftet worden sei."
+    assert one(extractor, text, "de")[2] == "Reuters"
+    text = "Am Montag meldete die Internet-Nachrichtensite „Golem“, der Verein wolle gegen das Urteil vorgehen."
+    assert one(extractor, text, "de") == (
+        "indirect", "der Verein wolle gegen das Urteil vorgehen", "Golem", "organization")
+
+
+def test_organization_name_with_a_preposition_stays_whole(extractor):
+    text = "The Commission on Presidential Debates said there was a problem with the microphone."
+    assert one(extractor, text, "en")[2] == "Commission on Presidential Debates"
