@@ -880,7 +880,7 @@ class Detector:
                 return "report"
             if w.upos == "VERB" and self._konjunktiv_from_lemma(doc, w):
                 return "report"
-            if w.lower in k.continuation_forms:
+            if w.lower in k.continuation_forms or w.lower in k.reportative_modals:
                 mood = "continuation"
         return mood
 

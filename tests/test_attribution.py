@@ -253,3 +253,11 @@ def test_the_name_after_a_word_for_a_medium_is_the_speaker(extractor):
 def test_organization_name_with_a_preposition_stays_whole(extractor):
     text = "The Commission on Presidential Debates said there was a problem with the microphone."
     assert one(extractor, text, "en")[2] == "Commission on Presidential Debates"
+
+
+def test_sollen_with_a_plain_infinitive_continues_a_report_only(extractor):
+    text = "Die Ministerin Eva Roth sagte, die Reform sei nötig. Die Renten sollen im nächsten Jahr steigen."
+    assert records(extractor, text, "de") == [
+        ("indirect", "die Reform sei nötig", "Eva Roth", "sagte"),
+        ("indirect", "Die Renten sollen im nächsten Jahr steigen.", "Eva Roth", None)]
+    assert records(extractor, "Die neue Brücke soll im nächsten Jahr fertig werden.", "de") == []
