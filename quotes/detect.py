@@ -249,14 +249,22 @@ class Detector:
     def _preposition(self, doc: ParsedDoc, u: Unit, ui: int, a: int, b: int, position: str,
                      noun_phrase: bool = False) -> Cue | None:
         words = doc.words
+        cue_end = b
         if position == "sentence_start":
             if a != doc.sentences[words[a].sent].first and words[a - 1].text not in _SENTENCE_START_AFTER:
                 return None
             np = (b, b)  # "Demnach steht …": no source named, it points back to one
         elif position == "after":
             np = self._np_before(doc, a, u.first)
-        elif noun_phrase and (b >= u.last or words[b].upos not in SOURCE_OPENERS):
-            np = (b, b)  # "Nach Polizeiangaben hat …": the phrase names no source
+        elif noun_phrase and (b >= u.last or words[b].upos not in SOURCE_OPENERS or words[b].upos == "ADP"
+                              and words[b].lower not in self.cues.agent_markers):
+            # "Nach Polizeiangaben hat …", "Nach Planungen aus dem Jahr 2005 wird …": no source named;
+            # what hangs on the noun belongs to the phrase
+            sub = set(doc.subtree(b - 1))
+            if b < u.last and words[b].upos == "ADP":
+                while b < u.last and b in sub and words[b].upos not in VERBAL | {"PUNCT"}:
+                    b += 1
+            np = (b, b)
         else:
             np = self._np_after(doc, b, u.last, apposition=True)
         if np is None:
@@ -264,7 +272,7 @@ class Detector:
         if position == "comma_before" and (a == u.first or words[a - 1].text != ","):
             return None
         phrase_first, phrase_last = (np[0], b) if position == "after" else (a, np[1])
-        cue = Cue(words=list(range(a, b)), lemma=" ".join(w.lower for w in words[a:b]), kind="preposition",
+        cue = Cue(words=list(range(a, cue_end)), lemma=" ".join(w.lower for w in words[a:cue_end]), kind="preposition",
                   unit=ui, via="preposition", source_words=np if np[1] > np[0] else None,
                   anaphoric=position == "sentence_start")
         cue.source = self._np_head(doc, np) if np[1] > np[0] else None

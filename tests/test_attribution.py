@@ -261,3 +261,9 @@ def test_sollen_with_a_plain_infinitive_continues_a_report_only(extractor):
         ("indirect", "die Reform sei nötig", "Eva Roth", "sagte"),
         ("indirect", "Die Renten sollen im nächsten Jahr steigen.", "Eva Roth", None)]
     assert records(extractor, "Die neue Brücke soll im nächsten Jahr fertig werden.", "de") == []
+
+
+def test_nach_phrase_with_a_prepositional_modifier_names_no_source(extractor):
+    text = "Nach Planungen aus dem Jahr 2019 wird der Ausbau der Strecke rund 80 Millionen Euro kosten."
+    assert records(extractor, text, "de") == [
+        ("indirect", "wird der Ausbau der Strecke rund 80 Millionen Euro kosten", None, "Nach Planungen")]
