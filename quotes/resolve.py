@@ -227,7 +227,11 @@ class Resolver:
             return None
         if comma > m[1] and words[m[1]].upos not in {"DET", "ADP"}:
             return None  # the mention is followed by something other than a genitive or a preposition
-        a = b = comma + 1
+        a = comma + 1
+        while a < sent.last and a - comma <= 2 and self._role(words[a]) and a + 1 < sent.last \
+                and words[a + 1].text[:1].isupper():
+            a += 1  # the name repeats a title: "…, General George Casey"
+        b = a
         while b < sent.last and b - a < 4 and (self.is_name_word(doc, words[b]) or b > a and self._continues_name(doc, b, sent.last)):
             b += 1
         if b == a or b < sent.last and words[b].text not in {",", ".", "!", "?", ":", "("} and words[b].upos not in VERBAL:
@@ -237,8 +241,9 @@ class Resolver:
     def _after_role_genitive(self, doc: ParsedDoc, m: tuple[int, int], name_r: tuple[int, int]) -> bool:
         """Is the name in a phrase after the role ("der Direktor | der Afrikanischen Union")?"""
         words = doc.words
-        return name_r[0] > m[0] and words[name_r[0] - 1].upos in {"DET", "ADP"} and any(
-            self._role(words[i]) for i in range(m[0], name_r[0] - 1))
+        roles = [i for i in range(m[0], name_r[0]) if self._role(words[i])]
+        # "der Sprecher der Bewegung Tehrik-i-Taliban Pakistan": an article or preposition between
+        return bool(roles) and any(words[i].upos in {"DET", "ADP"} for i in range(roles[0] + 1, name_r[0]))
 
     def resolve_mention(self, doc: ParsedDoc, head: int, given: tuple[int, int] | None,
                         surnames: frozenset[str] = frozenset()) -> Resolved:

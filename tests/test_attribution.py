@@ -267,3 +267,8 @@ def test_nach_phrase_with_a_prepositional_modifier_names_no_source(extractor):
     text = "Nach Planungen aus dem Jahr 2019 wird der Ausbau der Strecke rund 80 Millionen Euro kosten."
     assert records(extractor, text, "de") == [
         ("indirect", "wird der Ausbau der Strecke rund 80 Millionen Euro kosten", None, "Nach Planungen")]
+
+
+def test_apposition_after_a_role_and_a_named_organization(extractor):
+    text = "Der Sprecher der Gruppe Jama-i-Islami Bangladesch, Rahim Chowdhury, sagte, der Angriff sei eine Warnung."
+    assert one(extractor, text, "de")[:3] == ("indirect", "der Angriff sei eine Warnung", "Rahim Chowdhury")
