@@ -260,8 +260,8 @@ class Detector:
                               and words[b].lower not in self.cues.agent_markers):
             # "Nach Polizeiangaben hat …", "Nach Planungen aus dem Jahr 2005 wird …": no source named;
             # what hangs on the noun belongs to the phrase
-            sub = set(doc.subtree(b - 1))
             if b < u.last and words[b].upos == "ADP":
+                sub = set(doc.subtree(b - 1))
                 while b < u.last and b in sub and words[b].upos not in VERBAL | {"PUNCT"}:
                     b += 1
             np = (b, b)
@@ -404,8 +404,7 @@ class Detector:
         if opener is None or opener == u.first:
             return False
         before = words[opener - 1]
-        return before.upos in {"DET", "ADP"} or self.rules.is_outlet_word(before.text) \
-            or self.rules.is_organization_word(before.text)  # "Wie die Nachrichtenagentur „Xinhua“ meldete"
+        return before.upos in {"DET", "ADP"} or self.rules.is_body_word(before.text)  # "Wie die Nachrichtenagentur „Xinhua“ meldete"
 
     def _closer_before_speaker(self, doc: ParsedDoc, u: Unit, comma: int, c: int) -> int | None:
         """The closing mark of a quotation that ends a sentence or clause ("…,”", "…?”") and is
@@ -475,8 +474,9 @@ class Detector:
     def _names_in_marks(self, doc: ParsedDoc, opener: int, closer: int) -> bool:
         """Do these marks hold a name, not quoted words: a medium ("der „Berliner Zeitung“"), a
         name set off after its kind ("die Wochenzeitung „Le Canard enchaîné“", "Sprecher der
-        Organisation „Iceland Nature …“", any noun the parser makes it an apposition of) or a title, every word of three letters or
-        more capitalized and none a common noun ("„Public Library of Science“", not "„Geschäft des Jahrhunderts“")?"""
+        Organisation „Iceland Nature …“", any noun the parser makes it an apposition of) or a
+        title, every word of three letters or more capitalized and none a common noun ("„Public
+        Library of Science“", not "„Geschäft des Jahrhunderts“")?"""
         words = doc.words
         inside = range(opener + 1, closer)
         if words[opener + 1].text[:1].isupper() and not any(words[k].upos in VERBAL for k in inside) and (
@@ -486,8 +486,7 @@ class Detector:
         before = opener - 1
         while before > 0 and words[before].upos in {"DET", "ADJ", "PART"}:
             before -= 1  # "CNN's “State of the Union”"
-        if before >= 0 and (self.rules.is_outlet_word(words[before].text)
-                            or self.rules.is_organization_word(words[before].text)):
+        if before >= 0 and self.rules.is_body_word(words[before].text):
             return True
         if opener > 0 and words[opener - 1].upos in {"NOUN", "PROPN"} and words[opener + 1].text[:1].isupper() and any(
                 words[k].head == opener - 1 and words[k].deprel in ("appos", "flat") for k in inside):
@@ -497,11 +496,11 @@ class Detector:
 
     def _quote_is_argument(self, doc: ParsedDoc, cue: Cue, opener: int, closer: int) -> bool:
         """Is the quotation between these marks the cue verb's object, or a prepositional phrase of
-        it ("warnten … vor einem „drohenden Abfluss“ ins Ausland"), and no name of a medium or a
-        title ("sagte der „Berliner Zeitung“", "schreibt in der „BILD am Sonntag“")?"""
+        it ("warnten … vor einem „drohenden Abfluss“ ins Ausland")? The caller has already passed
+        over marks that hold a name (`_names_in_marks`)."""
         words = doc.words
         inside = range(opener + 1, closer)
-        if not inside or self._names_in_marks(doc, opener, closer):
+        if not inside:
             return False
         verb = cue.words[0]
         if any(words[x].head in inside and words[x].deprel.split(":")[0] in ("conj", "appos")

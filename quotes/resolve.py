@@ -260,8 +260,7 @@ class Resolver:
                 return Resolved(self.text_of(doc, *appos), (m[0], appos[1]), "person",
                                 self.text_of(doc, desc[0], desc[-1] + 1) if desc else None)
         lows = [words[i].lower for i in range(*m)]
-        org = any(self.rules.is_organization_word(words[i].text) or self.rules.is_outlet_word(words[i].text)
-                  for i in range(*m))
+        org = any(self.rules.is_body_word(words[i].text) for i in range(*m))
         person_hint = any(x in self.rules.speakers.honorifics for x in lows) or any(
             self.rules.is_role_noun(words[i].text) or self.rules.is_role_noun(words[i].lemma) for i in range(*m))
         role = None
@@ -297,13 +296,16 @@ class Resolver:
         i = m[0]
         modified = False  # by a lower-case word: "der 84-jährige | Küng", but also "die offizielle | Sprachregelung"
         kind = False  # after a word for its kind: "die Nachrichtenagentur | Reuters", "die Website | „Golem“"
-        while i < m[1] and (words[i].upos in {"DET", "ADP", "PRON"} or words[i].lower in self.stop
-                            or not words[i].text[:1].isupper() or self._kind_before_name(doc, i, m[1])
-                            or self._role(words[i]) and i + 1 < m[1] and words[i + 1].text[:1].isupper()):
+        while i < m[1]:
+            kind_word = self._kind_before_name(doc, i, m[1])
             # a role before a capitalised word describes a name: "Wirtschaftsminister | Brüderle"
+            if not (words[i].upos in {"DET", "ADP", "PRON"} or words[i].lower in self.stop
+                    or not words[i].text[:1].isupper() or kind_word
+                    or self._role(words[i]) and i + 1 < m[1] and words[i + 1].text[:1].isupper()):
+                break
             modified = modified or not words[i].text[:1].isupper() and words[i].upos not in {"DET", "ADP", "PRON"} \
                 and not is_mark_text(words[i].text)
-            kind = kind or self._kind_before_name(doc, i, m[1])
+            kind = kind or kind_word
             i += 1
         j = i
         while j < m[1] and j - i < 4 and words[j].text[:1].isupper() and words[j].lower not in self.stop:
@@ -326,7 +328,7 @@ class Resolver:
         quotation marks ("die Nachrichtenagentur Reuters", "die Nachrichtensite „Golem“")?"""
         words = doc.words
         w = words[i]
-        if not (self.rules.is_organization_word(w.text) or self.rules.is_outlet_word(w.text)) or i + 1 >= end:
+        if not self.rules.is_body_word(w.text) or i + 1 >= end:
             return False
         if w.upos != "NOUN":
             return False  # a name itself: "Spiegel Online"

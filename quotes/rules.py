@@ -279,6 +279,11 @@ class RuleSet(Strict):
     def is_outlet_word(self, word: str) -> bool:
         return self._outlet_word(word.lower())
 
+    def is_body_word(self, word: str) -> bool:
+        """A word for an organization or a medium ("Nachrichtenagentur", "Ministerium")."""
+        low = word.lower()
+        return self._organization_word(low) or self._outlet_word(low)
+
 
 def rules_dir(explicit: str | os.PathLike | None = None) -> Path:
     """The rules folder: an explicit option, else $QUOTES_RULES_DIR, else the project's `rules/`."""
