@@ -453,6 +453,11 @@ class Detector:
                 if near:
                     return (w.start, u.end), False
                 return None, False
+            if w.text == "," and j - 1 in subject:
+                colon = self._apposition_to_colon(doc, u, j)
+                if colon is not None:
+                    j = colon  # "sagte Honoré Durand, der Geschäftsführer des Unternehmens: „…“"
+                    continue
             if w.text in {":", ","}:
                 nxt = words[j + 1] if j + 1 < u.last else None
                 if nxt is not None and nxt.lower in self.cues.complementizers:
@@ -470,6 +475,18 @@ class Detector:
             nouns += w.upos in {"NOUN", "PROPN"} and w.i not in subject
             j += 1
         return None, False
+
+    def _apposition_to_colon(self, doc: ParsedDoc, u: Unit, comma: int) -> int | None:
+        """The colon that ends an apposition after the comma (a short noun phrase: no verb, quotation
+        mark or further comma), else None."""
+        words = doc.words
+        for k in range(comma + 1, min(u.last, comma + 12)):
+            w = words[k]
+            if w.text == ":":
+                return k if k > comma + 1 else None
+            if w.upos in VERBAL or w.text in {",", ";", ".", "!", "?"} or self._is_quote_mark(w) or w.lower in self.cues.complementizers:
+                return None
+        return None
 
     def _names_in_marks(self, doc: ParsedDoc, opener: int, closer: int) -> bool:
         """Do these marks hold a name, not quoted words: a medium ("der „Berliner Zeitung“"), a
@@ -534,6 +551,21 @@ class Detector:
                 i = w.head
             else:
                 break
+        return self._stray_subject(doc, min(seen), content)
+
+    def _stray_subject(self, doc: ParsedDoc, c: int, content: tuple[int, int] | None) -> int | None:
+        """A subject the parser hung on a verb after the cue although it stands before it ("Der
+        Nachfolger …, Louis Gallois, hat angekündigt, die Sanierung werde … kosten": "Nachfolger" made
+        the subject of "kosten"): the clause's words before the cue belong to the cue's clause."""
+        words = doc.words
+        sent = doc.sentences[words[c].sent]
+        for w in words[sent.first:c]:
+            if w.deprel.startswith("nsubj") and w.head > c and w.upos in NOMINAL \
+                    and not (content and content[0] <= w.start < content[1]) \
+                    and not any(g.deprel == "case" for g in doc.children(w.i)) \
+                    and not any(words[k].upos in VERBAL | {"SCONJ"} or words[k].lower in self.cues.frame_subordinators
+                                for k in range(w.i + 1, c) if words[k].head != c):
+                return w.i
         return None
 
     # ------------------------------------------------------------------ sources of verb cues
@@ -595,7 +627,18 @@ class Detector:
             if cue.source_words:
                 cue.source = self._np_head(doc, cue.source_words)
         if cue.source is not None and words[cue.source].lower in self.cues.impersonal_subjects:
-            cue.source, cue.source_words = None, None
+            cue.source, cue.source_words = self._impersonal_source(doc, c), None
+            cue.via = "preposition" if cue.source is not None else cue.via
+        if cue.source is not None and cue.source < c and cue.outlet is None and self._is_outlet(doc, cue.source) \
+                and doc.words[min(doc.subtree(cue.source))].lower in self.cues.addressee_markers:
+            # "Der englischsprachigen Zeitung sagte Filep Karma: …": the medium before the cue is the
+            # dative the parser took for the subject; the name after the cue speaks
+            name = next((k.i for k in kids if k.i > c and k.upos in NOMINAL and k.lower not in self.rules.speakers.not_names and (k.deprel.startswith("nsubj") or k.deprel in ("obj", "iobj") and (
+                             k.upos == "PROPN" or self.rules.is_role_noun(k.text) or self.rules.is_role_noun(k.lemma)))
+                         and not self._is_outlet(doc, k.i) and not (cue.content and cue.content[0] <= k.start < cue.content[1])), None)
+            if name is not None:
+                medium = next((k for k in sorted(doc.subtree(cue.source)) if self.rules.is_outlet_word(words[k].text)), cue.source)
+                cue.outlet, cue.source, cue.source_words = medium, name, None
         # The medium the words were given to: "told Reuters", "sagte der South China Morning Post".
         for k in kids:
             if k.i != cue.source and k.deprel in ("obj", "iobj", "obl", "obl:arg", "nmod") and self._is_outlet(doc, k.i):
@@ -615,6 +658,24 @@ class Detector:
                 head = self._np_head(doc, np)
                 if words[head].upos in {"PROPN", "X", "NOUN"} and head != cue.source:
                     cue.outlet, cue.source, cue.source_words = cue.source, head, np
+
+    def _impersonal_source(self, doc: ParsedDoc, c: int) -> int | None:
+        """Who speaks in an impersonal frame: "In einer Erklärung des Präsidenten Barack Obama heißt
+        es" the document's owner (a genitive or "von" phrase of the noun), "Bei der Agentur RIA hieß
+        es" the body itself; else no one ("Im Bericht heißt es")."""
+        for k in doc.children(c):
+            if not k.deprel.startswith("obl") or k.upos not in NOMINAL:
+                continue
+            case = {g.lower for g in doc.children(k.i) if g.deprel == "case"}
+            if case & set(self.cues.impersonal_body_prepositions) and (k.upos == "PROPN" or any(
+                    self.rules.is_body_word(doc.words[x].text) for x in doc.subtree(k.i))):
+                return k.i
+            if case & set(self.cues.impersonal_document_prepositions):
+                for owner in doc.children(k.i):
+                    if owner.deprel.startswith("nmod") and owner.upos in NOMINAL and owner.i > k.i and not any(
+                            g.deprel == "case" and g.lower not in self.cues.agent_markers for g in doc.children(owner.i)):
+                        return owner.i
+        return None
 
     def _speaker_before_quote(self, doc: ParsedDoc, np: tuple[int, int], content: tuple[int, int]) -> bool:
         """Is the noun phrase right after a cue, before its quotation marks (only punctuation

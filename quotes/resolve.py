@@ -84,6 +84,9 @@ class Resolver:
             elif not ok and a is not None:
                 runs.append((a, i))
                 a = None
+            if a is not None and w.text.endswith(("s’", "s'", "S’", "S'")):
+                runs.append((a, i + 1))  # a possessive ends the name: "Harbor News’ | Tom Reese"
+                a = None
         if a is not None:
             runs.append((a, last))
         return runs
@@ -153,7 +156,8 @@ class Resolver:
             a -= 1
         b = head + 1
         while b < sent.last and b in sub and words[b].text not in MENTION_STOP and words[b].upos not in VERBAL \
-                and words[b].deprel not in ("acl:relcl", "acl") and not is_mark_text(words[b].text):
+                and words[b].deprel not in ("acl:relcl", "acl") and not (
+                    is_mark_text(words[b].text) and not self._possessive_mark(doc, b, sub)):
             b += 1
         while b < sent.last and (self.is_name_word(doc, words[b]) or self._role(words[b])) and (
                 self.is_name_word(doc, words[b - 1]) or self._role(words[b - 1])
@@ -174,6 +178,13 @@ class Resolver:
         while a > sent.first and self.is_name_word(doc, words[a - 1]) and self.is_name_word(doc, words[a]):
             a -= 1  # "South China Morning | Post"
         return a, b
+
+    @staticmethod
+    def _possessive_mark(doc: ParsedDoc, b: int, sub: set[int]) -> bool:
+        """An apostrophe after a word ending in s, inside the phrase: "Breitbart News’ Michael Leahy"."""
+        words = doc.words
+        return words[b].text in {"’", "'"} and b + 1 in sub and words[b - 1].text.endswith(("s", "S")) \
+            and words[b].start == words[b - 1].end
 
     def _role(self, w: Word) -> bool:
         return self.rules.is_role_noun(w.text) or self.rules.is_role_noun(w.lemma)

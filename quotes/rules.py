@@ -114,7 +114,16 @@ class Cues(Strict):
     agent_markers: list[str] = []
     impersonal_subjects: list[str] = []
     impersonal_verbs: list[str] = []
+    # With an impersonal subject, who speaks: the owner of the document named after one of
+    # `impersonal_document_prepositions` ("In einer Erklärung des Präsidenten X heißt es"), the body
+    # named after one of `impersonal_body_prepositions` ("Bei der Agentur RIA hieß es").
+    impersonal_document_prepositions: list[str] = []
+    impersonal_body_prepositions: list[str] = []
     negations: list[str] = []
+    # Words opening a medium's phrase before the verb that make it the addressee, not the speaker,
+    # when a name follows the verb ("Der Zeitung sagte Filep Karma", "Gegenüber der Agentur sagte
+    # X"): dative articles and prepositions of languages with free word order.
+    addressee_markers: list[str] = []
     prepositions: list[Preposition] = []
     # Naming verbs ("nannte die Regel „fahrlässig“", "called the plan “a disaster”") are cues only
     # when a quotation opens in their clause; the quote is the quoted words alone (`quote`) or the
@@ -131,6 +140,7 @@ class Cues(Strict):
     _norm = field_validator(
         "verbs", "forms", "irregular_forms", "stem_endings", "naming_verbs", "quoting_verbs", "complementizers", "frame_subordinators",
         "agent_markers", "impersonal_subjects", "impersonal_verbs", "negations",
+        "impersonal_document_prepositions", "impersonal_body_prepositions", "addressee_markers",
     )(_lower_unique)
 
     @field_validator("separable")

@@ -272,3 +272,38 @@ def test_nach_phrase_with_a_prepositional_modifier_names_no_source(extractor):
 def test_apposition_after_a_role_and_a_named_organization(extractor):
     text = "Der Sprecher der Gruppe Jama-i-Islami Bangladesch, Rahim Chowdhury, sagte, der Angriff sei eine Warnung."
     assert one(extractor, text, "de")[:3] == ("indirect", "der Angriff sei eine Warnung", "Rahim Chowdhury")
+
+
+def test_subject_hung_on_the_reported_verb_still_speaks(extractor):
+    # the parser makes "Nachfolger" the subject of "kosten"; it stands before the cue, so it is the cue's
+    text = ("Der Nachfolger des am Montag zurückgetretenen Werft-Chefs Karl Brenner, Lutz Hollmann, hat "
+            "angekündigt, die Sanierung der Werft werde Arbeitsplätze in Kiel und Rostock kosten.")
+    assert records(extractor, text, "de") == [
+        ("indirect", "die Sanierung der Werft werde Arbeitsplätze in Kiel und Rostock kosten", "Lutz Hollmann", "angekündigt")]
+
+
+def test_impersonal_frame_names_the_documents_owner(extractor):
+    text = ("In einer Erklärung des Präsidenten Tomas Varga vom vergangenen Freitag heißt es, der Cyberspace sei "
+            "eine Realität. In dem Bericht heißt es, die Lage sei ernst.")
+    assert records(extractor, text, "de") == [
+        ("indirect", "der Cyberspace sei eine Realität", "Tomas Varga", "heißt"),
+        ("indirect", "die Lage sei ernst", None, "heißt")]
+
+
+def test_medium_before_the_verb_is_the_addressee(extractor):
+    text = "Der englischsprachigen Zeitung sagte Filip Kamra: „Ich werde im Gefängnis gehalten.“"
+    (r,) = extractor.extract(Article(id="t", text=text, lang="de"))
+    assert (r.kind, r.text, r.speaker.name, r.outlet.name) == (
+        "direct", "Ich werde im Gefängnis gehalten.", "Filip Kamra", "englischsprachigen Zeitung")
+    text = ("Gegenüber der Nachrichtenagentur „Associated Press“ sagte Honoré Duval, der Geschäftsführer des "
+            "Unternehmens: „Ich wurde alarmiert, aber das Geschäft war schon ausgeräumt.“")
+    (r,) = extractor.extract(Article(id="t", text=text, lang="de"))
+    assert (r.kind, r.text, r.speaker.name, r.outlet.name) == (
+        "direct", "Ich wurde alarmiert, aber das Geschäft war schon ausgeräumt.", "Honoré Duval",
+        "Nachrichtenagentur „Associated Press“")
+
+
+def test_possessive_medium_before_a_name(extractor):
+    text = "Harbor News’ Tom Reese previously reported, The Varga Foundation refused to release the names."
+    assert records(extractor, text, "en") == [
+        ("indirect", "The Varga Foundation refused to release the names", "Tom Reese", "reported")]
