@@ -545,6 +545,13 @@ class Detector:
                         content and content[0] <= c.start < content[1]) and not any(
                         g.deprel == "case" for g in doc.children(c.i)) and not (
                         c.i > 0 and doc.words[c.i - 1].upos == "ADP"):
+                    if c.i < i and c.lower in self.cues.fronted_objects:
+                        # "Das sagte der Minister": the fronted pronoun is the object, the phrase after speaks
+                        after = next((k.i for k in doc.children(i) if k.i > i and k.upos in NOMINAL
+                                      and k.deprel.split(":")[0] in ("nsubj", "obj")
+                                      and not (content and content[0] <= k.start < content[1])), None)
+                        if after is not None:
+                            return after
                     return c.i
             w = doc.words[i]
             if w.deprel in ("conj", "xcomp", "advcl") or w.deprel.startswith("aux"):
@@ -590,7 +597,9 @@ class Detector:
                 cue.outlet = agent  # "…, cited by the ministry"
             if passive and subj is not None and not self._is_outlet(doc, subj):
                 cue.source, cue.via = subj, "subject"  # "Sie wird mit den Worten zitiert: …"
-        after_cue = max(cue.words) + 1
+        after_cue = c + 1  # the first word after the verb and the particles next to it ("teilte | X mit")
+        while after_cue in cue.words:
+            after_cue += 1
         inverted = cue.content is not None and cue.content[1] <= words[c].start and after_cue < u.last \
             and words[after_cue].upos not in VERBAL | {"PUNCT", "ADP"} \
             and not doc.text[cue.content[1]:words[min(cue.words)].start].strip(TRAILING + "“”„\"'»«")

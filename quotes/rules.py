@@ -124,6 +124,9 @@ class Cues(Strict):
     # when a name follows the verb ("Der Zeitung sagte Filep Karma", "Gegenüber der Agentur sagte
     # X"): dative articles and prepositions of languages with free word order.
     addressee_markers: list[str] = []
+    # Pronouns that, before the verb, are its object when a noun phrase follows it ("Das sagte der
+    # Minister", "Dies bestätigte X"): the phrase after the verb speaks.
+    fronted_objects: list[str] = []
     prepositions: list[Preposition] = []
     # Naming verbs ("nannte die Regel „fahrlässig“", "called the plan “a disaster”") are cues only
     # when a quotation opens in their clause; the quote is the quoted words alone (`quote`) or the
@@ -140,7 +143,7 @@ class Cues(Strict):
     _norm = field_validator(
         "verbs", "forms", "irregular_forms", "stem_endings", "naming_verbs", "quoting_verbs", "complementizers", "frame_subordinators",
         "agent_markers", "impersonal_subjects", "impersonal_verbs", "negations",
-        "impersonal_document_prepositions", "impersonal_body_prepositions", "addressee_markers",
+        "impersonal_document_prepositions", "impersonal_body_prepositions", "addressee_markers", "fronted_objects",
     )(_lower_unique)
 
     @field_validator("separable")

@@ -307,3 +307,14 @@ def test_possessive_medium_before_a_name(extractor):
     text = "Harbor News’ Tom Reese previously reported, The Varga Foundation refused to release the names."
     assert records(extractor, text, "en") == [
         ("indirect", "The Varga Foundation refused to release the names", "Tom Reese", "reported")]
+
+
+def test_inverted_speaker_before_the_verbs_particle(extractor):
+    text = "Eine Million Menschen werde von einer Hungersnot bedroht, teilte UN-Generalsekretär Olu Mensah mit."
+    assert records(extractor, text, "de") == [
+        ("indirect", "Eine Million Menschen werde von einer Hungersnot bedroht", "Olu Mensah", "teilte")]
+
+
+def test_fronted_pronoun_is_the_object_not_the_speaker(extractor):
+    text = "Die Lage ist ernst. Das sagte der Minister Karl Brenner am Montag. Die Renten sollen steigen."
+    assert records(extractor, text, "de") == [("indirect", "Die Renten sollen steigen.", "Karl Brenner", "sagte")]
