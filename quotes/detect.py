@@ -552,6 +552,15 @@ class Detector:
                                       and not (content and content[0] <= k.start < content[1])), None)
                         if after is not None:
                             return after
+                    if c.i < i and self.cues.verb_second and c.upos != "PROPN" and self._bare_opener(doc, c):
+                        # "Besorgt äußerte sich Kofi Annan", "Relativierend fügt Gall hinzu": a name as
+                        # second subject after the verb is the real one; the opening word is an adverb
+                        # the tagger missed
+                        after = next((k.i for k in doc.children(i) if k.i > i and k.upos == "PROPN"
+                                      and k.deprel.startswith("nsubj")
+                                      and not (content and content[0] <= k.start < content[1])), None)
+                        if after is not None:
+                            return after
                     return c.i
             w = doc.words[i]
             if w.deprel in ("conj", "xcomp", "advcl") or w.deprel.startswith("aux"):
@@ -559,6 +568,14 @@ class Detector:
             else:
                 break
         return self._stray_subject(doc, min(seen), content)
+
+    @staticmethod
+    def _bare_opener(doc: ParsedDoc, w: Word) -> bool:
+        """Is w the sentence's first word (after punctuation), a word alone (no dependents)?"""
+        sent = doc.sentences[w.sent]
+        if any(x.upos != "PUNCT" for x in doc.words[sent.first:w.i]):
+            return False
+        return all(k.upos == "PUNCT" for k in doc.children(w.i))
 
     def _stray_subject(self, doc: ParsedDoc, c: int, content: tuple[int, int] | None) -> int | None:
         """A subject the parser hung on a verb after the cue although it stands before it ("Der

@@ -127,6 +127,9 @@ class Cues(Strict):
     # Pronouns that, before the verb, are its object when a noun phrase follows it ("Das sagte der
     # Minister", "Dies bestätigte X"): the phrase after the verb speaks.
     fronted_objects: list[str] = []
+    # Main clauses put one phrase before the finite verb and the subject may follow it (German):
+    # an opening word the tagger took for a subject gives way to a name after the verb.
+    verb_second: bool = False
     prepositions: list[Preposition] = []
     # Naming verbs ("nannte die Regel „fahrlässig“", "called the plan “a disaster”") are cues only
     # when a quotation opens in their clause; the quote is the quoted words alone (`quote`) or the

@@ -318,3 +318,10 @@ def test_inverted_speaker_before_the_verbs_particle(extractor):
 def test_fronted_pronoun_is_the_object_not_the_speaker(extractor):
     text = "Die Lage ist ernst. Das sagte der Minister Karl Brenner am Montag. Die Renten sollen steigen."
     assert records(extractor, text, "de") == [("indirect", "Die Renten sollen steigen.", "Karl Brenner", "sagte")]
+
+
+def test_opening_adverb_is_not_the_speaker(extractor):
+    text = "Besorgt äußerte sich Kofi Amadu über die Zunahme der Gewalt: „Das ist schlimm.“"
+    assert records(extractor, text, "de") == [("direct", "Das ist schlimm.", "Kofi Amadu", "äußerte")]
+    text = "Relativierend fügt Gall hinzu: „Allerdings darf nicht vergessen werden, dass der Schutz für alle gilt.“"
+    assert records(extractor, text, "de")[0][2] == "Gall"
