@@ -561,6 +561,13 @@ class Detector:
                                       and not (content and content[0] <= k.start < content[1])), None)
                         if after is not None:
                             return after
+                    if c.i < i and self.cues.verb_second and self._thing(doc, c) and not any(
+                            self.rules.is_body_word(doc.words[x].text) for x in doc.subtree(c.i)):
+                        # "Die Äußerungen Hassemers bezeichnete Wiefelspütz als …", "Des Weiteren verwies
+                        # Steinbrück darauf": a thing before the verb, a bare name right after it
+                        after = self._bare_name_after(doc, i, content)
+                        if after is not None:
+                            return after
                     return c.i
             w = doc.words[i]
             if w.deprel in ("conj", "xcomp", "advcl") or w.deprel.startswith("aux"):
@@ -568,6 +575,28 @@ class Detector:
             else:
                 break
         return self._stray_subject(doc, min(seen), content)
+
+    def _thing(self, doc: ParsedDoc, w: Word) -> bool:
+        """Is w a common noun that names neither a person (role) nor a body?"""
+        return w.upos == "NOUN" and not (self.rules.is_role_noun(w.text) or self.rules.is_role_noun(w.lemma)
+                                         or self.rules.is_body_word(w.text))
+
+    def _bare_name_after(self, doc: ParsedDoc, i: int, content: tuple[int, int] | None) -> int | None:
+        """A capitalised noun or name without article right after verb i (or its reflexive), which the
+        parser made its subject or object."""
+        words = doc.words
+        k = i + 1
+        if k < len(words) and words[k].upos == "PRON" and words[k].head == i:
+            k += 1  # "äußerte sich X"
+        if k >= len(words) or words[k].sent != words[i].sent:
+            return None
+        w = words[k]
+        if w.head != i or w.deprel.split(":")[0] not in ("nsubj", "obj") or w.upos not in {"NOUN", "PROPN"} \
+                or not w.text[:1].isupper() or w.lower in self.rules.speakers.not_names \
+                or any(g.deprel in ("det", "case", "amod", "det:poss") for g in doc.children(k)) \
+                or self._is_outlet(doc, k) or (content and content[0] <= w.start < content[1]):
+            return None
+        return k
 
     @staticmethod
     def _bare_opener(doc: ParsedDoc, w: Word) -> bool:

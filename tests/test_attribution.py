@@ -325,3 +325,9 @@ def test_opening_adverb_is_not_the_speaker(extractor):
     assert records(extractor, text, "de") == [("direct", "Das ist schlimm.", "Kofi Amadu", "äußerte")]
     text = "Relativierend fügt Gall hinzu: „Allerdings darf nicht vergessen werden, dass der Schutz für alle gilt.“"
     assert records(extractor, text, "de")[0][2] == "Gall"
+
+
+def test_fronted_phrase_gives_way_to_a_bare_name_after_the_verb(extractor):
+    text = "Des Weiteren verwies Steinbrück darauf, dass der Haushaltsentwurf 2007 wieder verfassungskonform sei."
+    assert records(extractor, text, "de") == [
+        ("indirect", "dass der Haushaltsentwurf 2007 wieder verfassungskonform sei", "Steinbrück", "verwies")]
