@@ -331,3 +331,10 @@ def test_fronted_phrase_gives_way_to_a_bare_name_after_the_verb(extractor):
     text = "Des Weiteren verwies Steinbrück darauf, dass der Haushaltsentwurf 2007 wieder verfassungskonform sei."
     assert records(extractor, text, "de") == [
         ("indirect", "dass der Haushaltsentwurf 2007 wieder verfassungskonform sei", "Steinbrück", "verwies")]
+
+
+def test_apposition_after_a_long_description_with_parenthesis(extractor):
+    text = ("Der Vertreter der Arbeitgeber im Aufsichtsrat der Bundesagentur für Arbeit (BA), Pieter Klewer, hat in "
+            "einem Interview gefordert, dass der Datenschutz gelockert werden solle.")
+    assert records(extractor, text, "de") == [
+        ("indirect", "dass der Datenschutz gelockert werden solle", "Pieter Klewer", "gefordert")]
