@@ -436,7 +436,12 @@ class Resolver:
                 role = roles.get(id(cand.follows))
             elif head is not None:
                 w = words[head]
-                if w.upos == "PRON" and w.lower in self.pronouns or w.lower in self.rules.speakers.pronouns_singular:
+                if w.lower in self.rules.speakers.pronouns_demonstrative and not any(
+                        k.deprel == "det" or k.upos in {"NOUN", "PROPN"} for k in doc.children(head)):
+                    target = self._nearest_name(doc, full_names, w.start)
+                    speaker = Speaker(name=target, mention=w.text, start=w.start, end=w.end, type="person", via="pronoun")
+                    role = name_roles.get(target) if target else None
+                elif w.upos == "PRON" and w.lower in self.pronouns or w.lower in self.rules.speakers.pronouns_singular:
                     target = self._antecedent(seen_names, w.start) or self._nearest_name(doc, full_names, w.start)
                     speaker = Speaker(name=target, mention=w.text, start=w.start, end=w.end,
                                       type="person" if w.lower in self.rules.speakers.pronouns_singular else "unknown",

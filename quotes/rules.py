@@ -183,6 +183,9 @@ class Speakers(Strict):
     outlet_words: list[str] = []
     pronouns_singular: list[str] = []
     pronouns_plural: list[str] = []
+    # Demonstratives that stand for the person last named in the text, not the last speaker
+    # ("In einem Interview mit dem Anwalt – Rainer Wittner – sagte dieser, …").
+    pronouns_demonstrative: list[str] = []
     role_patterns: list[str] = []
     # Capitalised words that are never a speaker's name (weekdays, months: "Trump said Friday").
     not_names: list[str] = []
@@ -194,7 +197,7 @@ class Speakers(Strict):
 
     _norm = field_validator(
         "honorifics", "role_nouns", "organization_words", "outlet_words",
-        "pronouns_singular", "pronouns_plural", "not_names", "genitive_endings", "name_particles",
+        "pronouns_singular", "pronouns_plural", "pronouns_demonstrative", "not_names", "genitive_endings", "name_particles",
     )(_lower_unique)
 
     @field_validator("role_patterns")

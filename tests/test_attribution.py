@@ -338,3 +338,10 @@ def test_apposition_after_a_long_description_with_parenthesis(extractor):
             "einem Interview gefordert, dass der Datenschutz gelockert werden solle.")
     assert records(extractor, text, "de") == [
         ("indirect", "dass der Datenschutz gelockert werden solle", "Pieter Klewer", "gefordert")]
+
+
+def test_demonstrative_takes_the_person_last_named(extractor):
+    text = ("Der Schauspieler Fred Delmont leidet an Alzheimer. In einem Interview mit dem Anwalt seiner Familie – "
+            "Rainer Wettner – sagte dieser, dass Delmont in seiner eigenen Welt lebe.")
+    assert records(extractor, text, "de") == [
+        ("indirect", "dass Delmont in seiner eigenen Welt lebe", "Rainer Wettner", "sagte")]
