@@ -1038,6 +1038,11 @@ class Detector:
             near = prev_unit is not None and ui - prev_unit <= 2
             bare = max((c for c in bare_cues if c.source is not None and 0 < ui - c.unit <= 2
                         and (prev is None or doc.words[c.words[0]].start >= prev.end)), key=lambda c: c.unit, default=None)
+            person = None
+            if bare is None and ui > 0 and units[ui - 1].para == u.para and (prev is None or prev.end <= units[ui - 1].start):
+                # "Greenpeace-Experte Mathias Edler sieht darin Parallelen. Die Ursache sei nie gefunden
+                # worden.": the named person the sentence before is about speaks
+                person = self._person_subject(doc, units[ui - 1])
             if mood == "continuation" and bare is None and not (near and prev.kind != "direct"):  # type: ignore[union-attr]
                 continue
             a, b = self._trim(doc.text, u.start, u.end)
@@ -1047,10 +1052,31 @@ class Detector:
             kind = "mixed" if any(self._is_quote_mark(w) for w in doc.words[u.first:u.last]) else "indirect"
             if bare is not None:
                 out.append(Candidate(kind, a, b, bare))
+            elif person is not None:
+                out.append(Candidate(kind, a, b, None, via="continuation", source=person))
             else:
                 out.append(Candidate(kind, a, b, None, via="continuation", follows=prev if near or mood == "report" else None))
             out.sort(key=lambda c: c.start)
         return out
+
+
+    def _person_subject(self, doc: ParsedDoc, u: Unit) -> int | None:
+        """The subject of the unit's main verb when it names a person: a name, with or without a role
+        before it ("Mathias Edler", "Greenpeace-Experte Mathias Edler"), not a body or medium."""
+        words = doc.words
+        roots = [w for w in words[u.first:u.last] if w.head < 0 and w.upos in VERBAL]
+        if len(roots) != 1:
+            return None
+        subj = self.subject(doc, roots[0].i)
+        if subj is None or not u.first <= subj < u.last:
+            return None
+        phrase = [words[k] for k in doc.subtree(subj) if u.first <= k < u.last]
+        w = words[subj]
+        if w.upos not in {"PROPN", "NOUN"} or not any(x.upos == "PROPN" for x in phrase) \
+                or w.upos == "NOUN" and not (self.rules.is_role_noun(w.text) or self.rules.is_role_noun(w.lemma)) \
+                or any(self.rules.is_body_word(x.text) for x in phrase):
+            return None
+        return subj
 
 
 def _drop_nested(cands: list[Candidate]) -> list[Candidate]:

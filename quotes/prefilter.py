@@ -134,6 +134,14 @@ class CandidateSelector:
                 return True
         return False
 
+    def _has_konjunktiv(self, words: list[str]) -> bool:
+        return any(w.lower() in self.konjunktiv for w in words)
+
+    @staticmethod
+    def _has_full_name(words: list[str]) -> bool:
+        """Two capitalised words in a row after the first word: a first name and a surname, maybe."""
+        return any(a[:1].isupper() and b[:1].isupper() and a.isalpha() and b.isalpha() for a, b in zip(words[1:], words[2:]))
+
     def _has_pronoun(self, words: list[str]) -> bool:
         return any(w.lower() in self.pronouns for w in words)
 
@@ -147,7 +155,10 @@ class CandidateSelector:
             if k < len(spans) and spans[k][0] < s.end and not self._inside_quote(s, spans, k):
                 chosen.add(i)
         # a pronoun speaker needs the sentence before it parsed: its antecedent is there
-        before = {i - 1 for i in chosen if i and self._has_pronoun([w[0] for w in sents[i].words])}
+        # and so does a report in Konjunktiv whose speaker the sentence before names ("Experte X sieht
+        # darin Parallelen. Die Ursache sei nie gefunden worden.")
+        before = {i - 1 for i in chosen if i and (self._has_pronoun([w[0] for w in sents[i].words]) or (
+            self._has_konjunktiv([w[0] for w in sents[i].words]) and self._has_full_name([w[0] for w in sents[i - 1].words])))}
         # a report goes on in Konjunktiv I of any verb ("… sagte er. Dazu gehöre …"), which only the
         # parser's lemma tells: the sentence after a candidate in its paragraph is parsed when it has
         # a word that may be one

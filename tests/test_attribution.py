@@ -345,3 +345,10 @@ def test_demonstrative_takes_the_person_last_named(extractor):
             "Rainer Wettner – sagte dieser, dass Delmont in seiner eigenen Welt lebe.")
     assert records(extractor, text, "de") == [
         ("indirect", "dass Delmont in seiner eigenen Welt lebe", "Rainer Wettner", "sagte")]
+
+
+def test_konjunktiv_after_a_sentence_about_a_named_person(extractor):
+    text = ("Die Aktivisten fordern, den Reaktor stillzulegen. Greenpeace-Atomexperte Mathis Edel sieht darin "
+            "Parallelen zu dem Trafobrand im Jahr 2007. Die Ursache für den Trafobrand sei nie gefunden worden.")
+    assert records(extractor, text, "de")[-1] == (
+        "indirect", "Die Ursache für den Trafobrand sei nie gefunden worden.", "Mathis Edel", None)
