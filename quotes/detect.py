@@ -187,7 +187,8 @@ class Detector:
                     i, end = u.first + k, u.first + k + n
                     if p.nouns:
                         j = p.noun_at(lows, k + n)
-                        if j is None or any(w.upos not in BETWEEN_PHRASE for w in words[end:u.first + j]):
+                        if j is None or any(w.upos not in BETWEEN_PHRASE and not self._in_compound(doc, w.i)
+                                            for w in words[end:u.first + j]):
                             continue
                         end = u.first + j + 1
                     cue = self._preposition(doc, u, ui, i, end, p.position, bool(p.nouns))
@@ -195,11 +196,23 @@ class Detector:
                         cues.append(cue)
         return cues
 
+    @staticmethod
+    def _in_compound(doc: ParsedDoc, i: int) -> bool:
+        """Is word i the first part or the hyphen of a hyphenated compound the tokenizer split
+        ("UNHCR | - | Angaben")?"""
+        words = doc.words
+        if i + 1 >= len(words):
+            return False
+        w, nxt = words[i], words[i + 1]
+        if w.text == "-":
+            return i > 0 and words[i - 1].end == w.start and w.end == nxt.start
+        return nxt.text == "-" and w.end == nxt.start and i + 2 < len(words) and nxt.end == words[i + 2].start
+
     def _np_after(self, doc: ParsedDoc, i: int, last: int, apposition: bool = False) -> tuple[int, int] | None:
         """The noun phrase from i: up to punctuation, a verb, a quote mark, a second prepositional
         phrase or the clause going on; with `apposition`, a name in commas after it belongs to it."""
         j = i
-        noun = False
+        noun, first_noun = False, i
         while j < last and j - i < 14:
             w = doc.words[j]
             if apposition and w.text == "," and noun and (k := self._name_in_commas(doc, j, last)) is not None:
@@ -211,10 +224,13 @@ class Detector:
                 break
             if noun and w.upos == "ADP" and not w.text[:1].isupper():
                 break  # a second prepositional phrase: "der Regierung | zur Bewachung"
+            if noun and w.upos == "DET" and w.head not in doc.subtree(first_noun):
+                break  # a new noun phrase, not a genitive of this one: "des Mannes | eine Bombe"
             if noun and w.text[:1].islower() and (w.upos in {"ADV", "PART"} or w.upos == "ADJ" and (
                     j + 1 >= last or doc.words[j + 1].upos not in NOMINAL | {"ADJ"})):
                 break  # the clause goes on: "laut Tessema | zudem recht klein", "laut IGDRB | unterschriftsreif"
-            noun = noun or w.upos in NOMINAL
+            if not noun and w.upos in NOMINAL:
+                noun, first_noun = True, j
             j += 1
         return (i, j) if j > i else None
 
@@ -293,8 +309,34 @@ class Detector:
                 j -= 1
             cue.content = (u.start, words[j - 1].end if j > u.first else u.start)
         else:
-            cue.content = (u.start, u.end)  # a frame inside the clause: the whole clause, bridged
+            # a frame inside the clause: the relative clause it stands in ("…, die nach Angaben des
+            # Mannes eine Bombe enthalten sollte"), else the whole clause, bridged
+            cue.content = self._relative_clause(doc, u, phrase_first, phrase_last) or (u.start, u.end)
         return cue
+
+    def _relative_clause(self, doc: ParsedDoc, u: Unit, a: int, b: int) -> tuple[int, int] | None:
+        """The relative clause, opened after a comma, that holds words a..b, as a character span."""
+        words = doc.words
+        comma = next((k for k in range(a - 1, u.first - 1, -1) if words[k].text == ","), None)
+        if comma is None or comma + 1 >= a:
+            return None
+        r = comma + 1
+        if words[r].upos == "ADP" and r + 1 < a:
+            r += 1  # "unter denen", "bei dem"
+        if words[r].upos != "PRON" or not any(t in words[r].feats for t in ("PronType=Rel", "PronType=Dem")):
+            return None
+        h = words[r].head
+        if h >= 0 and words[h].deprel.split(":")[0] in ("aux", "cop"):
+            h = words[h].head
+        if h < 0 or words[h].deprel not in ("acl:relcl", "acl"):
+            return None  # a pronoun opening a clause of its own, not a relative one
+        sub = doc.subtree(h)
+        if not (min(k for k in sub if words[k].upos != "PUNCT") >= comma + 1 and all(k in sub or words[k].upos == "PUNCT" for k in range(comma + 1, b))):
+            return None
+        end = max(k for k in sub if k < u.last)
+        while end > comma and words[end].upos == "PUNCT":
+            end -= 1
+        return words[comma + 1].start, words[end].end
 
     @staticmethod
     def _np_head(doc: ParsedDoc, np: tuple[int, int]) -> int:

@@ -352,3 +352,15 @@ def test_konjunktiv_after_a_sentence_about_a_named_person(extractor):
             "Parallelen zu dem Trafobrand im Jahr 2007. Die Ursache für den Trafobrand sei nie gefunden worden.")
     assert records(extractor, text, "de")[-1] == (
         "indirect", "Die Ursache für den Trafobrand sei nie gefunden worden.", "Mathis Edel", None)
+
+
+def test_prepositional_cue_inside_a_relative_clause_quotes_that_clause(extractor):
+    text = "Die Polizei fand eine Tasche, die nach Angaben des Mannes eine Bombe enthalten sollte."
+    (r,) = extractor.extract(Article(id="t", text=text, lang="de"))
+    assert (r.kind, r.text, r.cue.text, r.speaker.mention) == (
+        "indirect", "die nach Angaben des Mannes eine Bombe enthalten sollte", "nach Angaben", "des Mannes")
+
+
+def test_prepositional_cue_with_a_hyphenated_compound(extractor):
+    assert records(extractor, "Nach UNHCR-Angaben sind 35.000 Menschen in der Stadt eingeschlossen.", "de") == [
+        ("indirect", "sind 35.000 Menschen in der Stadt eingeschlossen", None, "Nach UNHCR-Angaben")]
