@@ -272,6 +272,15 @@ class Detector:
             np = (b, b)  # "Demnach steht …": no source named, it points back to one
         elif position == "after":
             np = self._np_before(doc, a, u.first)
+        elif position == "possessive":
+            # "ihrer Meinung nach", "Seiner Ansicht nach"; not the polite "Ihrer" of an interview question
+            p = words[a - 1] if a > u.first else None
+            if p is None or p.lower not in self.rules.speakers.pronouns_possessive or p.text[:1].isupper() and not (
+                    p.i == doc.sentences[p.sent].first):
+                return None
+            if a - 2 >= u.first and words[a - 2].upos == "DET":
+                return None  # "die seiner Meinung nach wachsenden Gefahren": an attribute, no report
+            np = (a - 1, a)
         elif noun_phrase and (b >= u.last or words[b].upos not in SOURCE_OPENERS or words[b].upos == "ADP"
                               and words[b].lower not in self.cues.agent_markers):
             # "Nach Polizeiangaben hat …", "Nach Planungen aus dem Jahr 2005 wird …": no source named;
@@ -287,7 +296,7 @@ class Detector:
             return None
         if position == "comma_before" and (a == u.first or words[a - 1].text != ","):
             return None
-        phrase_first, phrase_last = (np[0], b) if position == "after" else (a, np[1])
+        phrase_first, phrase_last = (np[0], b) if position in ("after", "possessive") else (a, np[1])
         cue = Cue(words=list(range(a, cue_end)), lemma=" ".join(w.lower for w in words[a:cue_end]), kind="preposition",
                   unit=ui, via="preposition", source_words=np if np[1] > np[0] else None,
                   anaphoric=position == "sentence_start")

@@ -60,6 +60,9 @@ class CandidateSelector:
             self.phrases.setdefault(p.words[0], []).append((tuple(p.words), p))
         self.min_words = rules.quotes.min_words_without_cue
         self.pronouns = set(rules.speakers.pronouns_singular) | set(rules.speakers.pronouns_plural)
+        # "Seiner Ansicht nach": a possessive that opens a prepositional cue points back as well
+        self.possessive_phrases = {tuple(p.words) for p in cues.prepositions if p.position == "possessive"}
+        self.possessives = set(rules.speakers.pronouns_possessive)
         self.konjunktiv_endings = tuple({b for _, b in k.lemma_endings})
         self.stopwords = set(rules.language.stopwords)
         # both steps of a parse (paragraphs, then sentences) ask for the same article's spans; a
@@ -143,7 +146,9 @@ class CandidateSelector:
         return any(a[:1].isupper() and b[:1].isupper() and a.isalpha() and b.isalpha() for a, b in zip(words[1:], words[2:]))
 
     def _has_pronoun(self, words: list[str]) -> bool:
-        return any(w.lower() in self.pronouns for w in words)
+        lower = [w.lower() for w in words]
+        return any(w in self.pronouns or w in self.possessives and any(
+            tuple(lower[k + 1:k + 1 + len(p)]) == p for p in self.possessive_phrases) for k, w in enumerate(lower))
 
     def __call__(self, text: str, sents: list[SentenceTokens]) -> set[int]:
         chosen = {i for i, s in enumerate(sents) if self.is_candidate(s)}

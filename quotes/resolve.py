@@ -41,6 +41,7 @@ class Resolver:
         sp = rules.speakers
         self.stop = set(rules.language.stopwords) | set(sp.honorifics) | set(sp.not_names)
         self.pronouns = set(sp.pronouns_singular) | set(sp.pronouns_plural)
+        self.person_pronouns = set(sp.pronouns_singular) | set(sp.pronouns_possessive)
         self.particles = frozenset(sp.name_particles)
 
     # ------------------------------------------------------------------ names
@@ -441,11 +442,10 @@ class Resolver:
                     target = self._nearest_name(doc, full_names, w.start)
                     speaker = Speaker(name=target, mention=w.text, start=w.start, end=w.end, type="person", via="pronoun")
                     role = name_roles.get(target) if target else None
-                elif w.upos == "PRON" and w.lower in self.pronouns or w.lower in self.rules.speakers.pronouns_singular:
+                elif w.upos == "PRON" and w.lower in self.pronouns or w.lower in self.person_pronouns:
                     target = self._antecedent(seen_names, w.start) or self._nearest_name(doc, full_names, w.start)
                     speaker = Speaker(name=target, mention=w.text, start=w.start, end=w.end,
-                                      type="person" if w.lower in self.rules.speakers.pronouns_singular else "unknown",
-                                      via="pronoun")
+                                      type="person" if w.lower in self.person_pronouns else "unknown", via="pronoun")
                     role = name_roles.get(target) if target else None
                 else:
                     r = self.resolve_mention(doc, head, given, surnames)

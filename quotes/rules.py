@@ -86,8 +86,9 @@ class QuoteMarks(Strict):
 class Preposition(Strict):
     words: list[str] = Field(min_length=1)
     # before: "laut X, …"; after: "X zufolge"; comma_before: "…, so X"; sentence_start: the words
-    # open a sentence and name no source, what follows is reported ("Demnach steht …").
-    position: Literal["before", "after", "comma_before", "sentence_start"]
+    # open a sentence and name no source, what follows is reported ("Demnach steht …");
+    # possessive: a third-person possessive right before names the source ("ihrer Meinung nach").
+    position: Literal["before", "after", "comma_before", "sentence_start", "possessive"]
     # When given, the words count only before a noun ending in one of these, with at most
     # `max_between` determiners, possessives, numbers or adjectives between: "nach ersten
     # Polizeiangaben", "nach Ansicht", "nach einem Bericht der BBC".
@@ -186,6 +187,8 @@ class Speakers(Strict):
     # Demonstratives that stand for the person last named in the text, not the last speaker
     # ("In einem Interview mit dem Anwalt – Rainer Wittner – sagte dieser, …").
     pronouns_demonstrative: list[str] = []
+    # Possessives that name an earlier person as a source ("Seiner Ansicht nach …").
+    pronouns_possessive: list[str] = []
     role_patterns: list[str] = []
     # Capitalised words that are never a speaker's name (weekdays, months: "Trump said Friday").
     not_names: list[str] = []
@@ -197,7 +200,7 @@ class Speakers(Strict):
 
     _norm = field_validator(
         "honorifics", "role_nouns", "organization_words", "outlet_words",
-        "pronouns_singular", "pronouns_plural", "pronouns_demonstrative", "not_names", "genitive_endings", "name_particles",
+        "pronouns_singular", "pronouns_plural", "pronouns_demonstrative", "pronouns_possessive", "not_names", "genitive_endings", "name_particles",
     )(_lower_unique)
 
     @field_validator("role_patterns")

@@ -364,3 +364,11 @@ def test_prepositional_cue_inside_a_relative_clause_quotes_that_clause(extractor
 def test_prepositional_cue_with_a_hyphenated_compound(extractor):
     assert records(extractor, "Nach UNHCR-Angaben sind 35.000 Menschen in der Stadt eingeschlossen.", "de") == [
         ("indirect", "sind 35.000 Menschen in der Stadt eingeschlossen", None, "Nach UNHCR-Angaben")]
+
+
+def test_possessive_opinion_phrase_is_a_cue(extractor):
+    text = "Der Minister Karl Brenner hält den Plan für falsch. Seiner Meinung nach wird die Reform scheitern."
+    assert records(extractor, text, "de") == [("indirect", "wird die Reform scheitern", "Karl Brenner", "Meinung nach")]
+    # an attribute inside a noun phrase reports nothing
+    text = "Friedrich wies auch auf die seiner Meinung nach wachsenden Gefahren für die Netze hin."
+    assert records(extractor, text, "de") == []
