@@ -1085,7 +1085,7 @@ class Detector:
                 continue
             prev = max((c for c in out if c.end <= u.start), key=lambda c: c.end, default=None)
             prev_unit = None if prev is None else next(
-                (j for j, x in enumerate(units) if x.start <= prev.start < x.end + 1), None)
+                (j for j, x in enumerate(units) if x.start < prev.end <= x.end + 1), None)  # where it ends
             near = prev_unit is not None and ui - prev_unit <= 2
             bare = max((c for c in bare_cues if c.source is not None and 0 < ui - c.unit <= 2
                         and (prev is None or doc.words[c.words[0]].start >= prev.end)), key=lambda c: c.unit, default=None)
@@ -1105,6 +1105,11 @@ class Detector:
                 out.append(Candidate(kind, a, b, bare))
             elif person is not None:
                 out.append(Candidate(kind, a, b, None, via="continuation", source=person))
+            elif near and prev.kind != "direct" and not doc.text[prev.end:a].strip() and "\n" not in doc.text[prev.end:a]:  # type: ignore[union-attr]
+                # the report goes on right after a quote that ends its sentence: one quote, as annotators
+                # mark it ("Er hätte den Jet zu spät aufgesetzt. Der Airbus sei erst … zu Boden gegangen.")
+                prev.end = b  # type: ignore[union-attr]
+                prev.kind = "mixed" if kind == "mixed" else prev.kind  # type: ignore[union-attr]
             else:
                 out.append(Candidate(kind, a, b, None, via="continuation", follows=prev if near or mood == "report" else None))
             out.sort(key=lambda c: c.start)

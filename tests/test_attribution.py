@@ -372,3 +372,10 @@ def test_possessive_opinion_phrase_is_a_cue(extractor):
     # an attribute inside a noun phrase reports nothing
     text = "Friedrich wies auch auf die seiner Meinung nach wachsenden Gefahren für die Netze hin."
     assert records(extractor, text, "de") == []
+
+
+def test_a_report_going_on_over_sentences_is_one_quote(extractor):
+    text = "Anna Berg sagte, der Plan sei gescheitert. Man werde die Folgen tragen. Die Regierung müsse zurücktreten."
+    assert records(extractor, text, "de") == [
+        ("indirect", "der Plan sei gescheitert", "Anna Berg", "sagte"),
+        ("indirect", "Man werde die Folgen tragen. Die Regierung müsse zurücktreten.", "Anna Berg", None)]
