@@ -294,8 +294,10 @@ class Detector:
             np = self._np_after(doc, b, u.last, apposition=True)
         if np is None:
             return None
-        if position == "comma_before" and (a == u.first or words[a - 1].text != ","):
+        if position == "comma_before" and (a == u.first or words[a - 1].text != "," or not self._source_after_comma(doc, u, b, np)):
             return None
+        if position == "comma_before" and words[b].upos == "VERB":
+            cue_end, np = b + 1, (b + 1, np[1])  # ", so schätzen | die Forscher": the verb is part of the cue
         phrase_first, phrase_last = (np[0], b) if position in ("after", "possessive") else (a, np[1])
         cue = Cue(words=list(range(a, cue_end)), lemma=" ".join(w.lower for w in words[a:cue_end]), kind="preposition",
                   unit=ui, via="preposition", source_words=np if np[1] > np[0] else None,
@@ -322,6 +324,19 @@ class Detector:
             # Mannes eine Bombe enthalten sollte"), else the whole clause, bridged
             cue.content = self._relative_clause(doc, u, phrase_first, phrase_last) or (u.start, u.end)
         return cue
+
+    @staticmethod
+    def _source_after_comma(doc: ParsedDoc, u: Unit, b: int, np: tuple[int, int]) -> bool:
+        """", so der Minister", ", so er" name a source: a noun phrase that ends the clause. Not ", so wurde
+        sein Werk …", ", so auch in Düsseldorf", ", so mancher Reifen wurde gewechselt"."""
+        words = doc.words
+        if b < u.last and words[b].upos == "VERB":  # ", so schätzen die Forscher, …": verb, subject, no second verb
+            rest = next((k for k in range(np[1], u.last) if words[k].text in {",", ".", ";", ":", "!", "?"}), u.last)
+            return np[1] - b >= 2 and not any(words[k].upos in VERBAL for k in range(np[1], rest))
+        if b >= u.last or words[b].upos not in {"DET", "PROPN", "NOUN", "X", "ADJ", "NUM", "PRON"} or words[b].text[:1].islower() \
+                and words[b].upos not in {"DET", "ADJ", "PRON"}:
+            return False
+        return np[1] >= u.last or words[np[1]].upos not in VERBAL
 
     def _relative_clause(self, doc: ParsedDoc, u: Unit, a: int, b: int) -> tuple[int, int] | None:
         """The relative clause, opened after a comma, that holds words a..b, as a character span."""

@@ -379,3 +379,12 @@ def test_a_report_going_on_over_sentences_is_one_quote(extractor):
     assert records(extractor, text, "de") == [
         ("indirect", "der Plan sei gescheitert", "Anna Berg", "sagte"),
         ("indirect", "Man werde die Folgen tragen. Die Regierung müsse zurücktreten.", "Anna Berg", None)]
+
+
+def test_so_names_a_source_only_with_a_phrase_ending_the_clause(extractor):
+    assert records(extractor, "Die Brücke sei marode, so der Bürgermeister Karl Brenner.", "de") == [
+        ("indirect", "Die Brücke sei marode", "Karl Brenner", "so")]
+    assert records(extractor, "Die Schließung hatte weltweit Auswirkungen, so auch in Düsseldorf und Frankfurt.", "de") == []
+    assert records(extractor, "Galt er vor seinem Amt als Hardliner, so wurde sein Werk trotz allem geschätzt.", "de") == []
+    (r,) = extractor.extract(Article(id="t", text="In zehn Jahren, so schätzen die Forscher, soll die Forschung abgeschlossen sein.", lang="de"))
+    assert (r.cue.text, r.speaker.mention) == ("so schätzen", "die Forscher")
