@@ -10,7 +10,9 @@ anywhere in a word for stems of four letters or more (German compounds and parti
 Every sentence that a quoted span of more than `quotes.min_words_without_cue` words (or one right
 after a colon) touches is parsed (shorter spans are scare quotes unless a cue is near, and the cue
 makes its sentence a candidate anyway), and so is the sentence before a candidate that holds a
-pronoun from the rule file (its antecedent) and, where `konjunktiv.lemma_endings` is set, the
+pronoun from the rule file (its antecedent: a personal pronoun, a possessive opening a
+possessive cue, a demonstrative standing alone) or a Konjunktiv form while the sentence before
+holds two capitalised words in a row (a named person whose report it may go on), and, where `konjunktiv.lemma_endings` is set, the
 sentence after a candidate when a word there may be such a Konjunktiv form. Paragraphs with
 neither a cue nor such a span are not even tokenized.
 """
@@ -63,6 +65,7 @@ class CandidateSelector:
         # "Seiner Ansicht nach": a possessive that opens a prepositional cue points back as well
         self.possessive_phrases = {tuple(p.words) for p in cues.prepositions if p.position == "possessive"}
         self.possessives = set(rules.speakers.pronouns_possessive)
+        self.demonstratives = set(rules.speakers.pronouns_demonstrative)
         self.konjunktiv_endings = tuple({b for _, b in k.lemma_endings})
         self.stopwords = set(rules.language.stopwords)
         # both steps of a parse (paragraphs, then sentences) ask for the same article's spans; a
@@ -148,7 +151,10 @@ class CandidateSelector:
     def _has_pronoun(self, words: list[str]) -> bool:
         lower = [w.lower() for w in words]
         return any(w in self.pronouns or w in self.possessives and any(
-            tuple(lower[k + 1:k + 1 + len(p)]) == p for p in self.possessive_phrases) for k, w in enumerate(lower))
+            tuple(lower[k + 1:k + 1 + len(p)]) == p for p in self.possessive_phrases)
+            # a demonstrative standing alone ("sagte dieser", "Nachdem dieser von …"), not before its noun
+            or w in self.demonstratives and (k + 1 == len(words) or not words[k + 1][:1].isupper())
+            for k, w in enumerate(lower))
 
     def __call__(self, text: str, sents: list[SentenceTokens]) -> set[int]:
         chosen = {i for i, s in enumerate(sents) if self.is_candidate(s)}
