@@ -15,6 +15,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+import regex
+
 from .marks import QuotedSpan, is_mark_text
 from .parse import ParsedDoc, Word
 from .rules import RuleSet
@@ -618,14 +620,17 @@ class Detector:
                                       and not (content and content[0] <= k.start < content[1])), None)
                         if after is not None:
                             return after
-                    if c.i < i and self.cues.verb_second and c.upos != "PROPN" and self._bare_opener(doc, c):
+                    if c.i < i and self.cues.verb_second and self._bare_opener(doc, c):
                         # "Besorgt äußerte sich Kofi Annan", "Relativierend fügt Gall hinzu": a name as
                         # second subject after the verb is the real one; the opening word is an adverb
-                        # the tagger missed
+                        # the tagger missed. One it tagged a name gives way to a full name only
+                        # ("Ähnlich äußerte sich George W. Bush", not "McCarthy nannte …")
                         after = next((k.i for k in doc.children(i) if k.i > i and k.upos == "PROPN"
                                       and k.deprel.startswith("nsubj")
                                       and not (content and content[0] <= k.start < content[1])), None)
-                        if after is not None:
+                        if after is not None and (c.upos != "PROPN" or any(
+                                g.deprel.startswith("flat") for g in doc.children(after))
+                                and not self._written_mid_sentence(doc, c)):
                             return after
                     if c.i < i and self.cues.verb_second and self._thing(doc, c) and not any(
                             self.rules.is_body_word(doc.words[x].text) for x in doc.subtree(c.i)):
@@ -663,6 +668,11 @@ class Detector:
                 or self._is_outlet(doc, k) or (content and content[0] <= w.start < content[1]):
             return None
         return k
+
+    @staticmethod
+    def _written_mid_sentence(doc: ParsedDoc, w: Word) -> bool:
+        """Does the article write this capitalised word inside a sentence too (a name, then)?"""
+        return regex.search(r"(?<=[\p{Ll},;] )" + regex.escape(w.text) + r"\b", doc.text) is not None
 
     @staticmethod
     def _bare_opener(doc: ParsedDoc, w: Word) -> bool:

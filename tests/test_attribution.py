@@ -388,3 +388,14 @@ def test_so_names_a_source_only_with_a_phrase_ending_the_clause(extractor):
     assert records(extractor, "Galt er vor seinem Amt als Hardliner, so wurde sein Werk trotz allem geschätzt.", "de") == []
     (r,) = extractor.extract(Article(id="t", text="In zehn Jahren, so schätzen die Forscher, soll die Forschung abgeschlossen sein.", lang="de"))
     assert (r.cue.text, r.speaker.mention) == ("so schätzen", "die Forscher")
+
+
+def test_opening_word_tagged_a_name_gives_way_to_a_full_name(extractor):
+    assert records(extractor, "Ähnlich äußerte sich George W. Bush: „Die USA haben die Lage im Griff.“", "de") == [
+        ("direct", "Die USA haben die Lage im Griff.", "George W. Bush", "äußerte")]
+
+
+def test_name_after_a_correspondents_description(extractor):
+    text = "Der BBC-Korrespondent in Mexiko-Stadt, Will Grant, berichtete, dass in der Hauptstadt die Erde gewackelt habe."
+    assert records(extractor, text, "de") == [
+        ("indirect", "dass in der Hauptstadt die Erde gewackelt habe", "Will Grant", "berichtete")]
