@@ -752,7 +752,11 @@ class Detector:
                     and self._np_before(doc, c, u.first) is None:
                 cue.source_words = np  # "Said Ellis: “I don’t get the sense …”": nothing before the cue
             else:
-                np = self._np_before(doc, c, u.first)
+                # "Frankreich hat sich bereit erklärt": the subject stands before the auxiliary
+                aux = next((k.i for k in kids if k.deprel.startswith("aux") and u.first < k.i < c), None)
+                np = self._np_before(doc, aux, u.first) if aux is not None else None
+                if np is None or words[np[0]].upos == "ADP":  # "Am Rande … hat der Minister X bekanntgegeben"
+                    np = self._np_before(doc, c, u.first)
                 if np and (cue.content is None or words[np[0]].start >= cue.content[1] or words[np[1] - 1].end <= cue.content[0]):
                     cue.source_words = np
             if cue.source_words:

@@ -399,3 +399,10 @@ def test_name_after_a_correspondents_description(extractor):
     text = "Der BBC-Korrespondent in Mexiko-Stadt, Will Grant, berichtete, dass in der Hauptstadt die Erde gewackelt habe."
     assert records(extractor, text, "de") == [
         ("indirect", "dass in der Hauptstadt die Erde gewackelt habe", "Will Grant", "berichtete")]
+
+
+def test_subject_before_the_auxiliary_when_the_parser_gives_none(extractor):
+    # the tagger makes "Frankreich" an adverb; the subject stands before the finite auxiliary
+    text = "Frankreich hat sich bereit erklärt, weitere 2.000 Soldaten in den Libanon zu entsenden."
+    assert records(extractor, text, "de") == [
+        ("indirect", "weitere 2.000 Soldaten in den Libanon zu entsenden", "Frankreich", "erklärt")]
