@@ -24,6 +24,7 @@ from .rules import RuleSet
 NOT_NAME_POS = {"DET", "PRON", "VERB", "AUX", "CCONJ", "SCONJ", "PUNCT", "NUM", "ADJ", "SYM", "PART"}
 _LOWER_WORD = regex.compile(r"(?<![\p{L}\p{N}])\p{Ll}\p{L}*")
 HYPHENS = {"-", "‐", "‑"}
+_LETTERS_AND_DIGITS = regex.compile(r"(?=[\w-]*\d)(?=[\w-]*\p{L})[\w-]{2,}")
 MENTION_STOP = {",", ".", ";", ":", "!", "?", "(", ")", "–", "—"}
 
 
@@ -112,7 +113,8 @@ class Resolver:
             return False
         before, after = words[i - 1], words[i + 1]
         return after.text[:1].isupper() and not before.text.isupper() and not self._role(after) \
-            and not self.rules.is_organization_word(after.text) and self.is_name_word(doc, before)
+            and not self.rules.is_organization_word(after.text) and (
+                self.is_name_word(doc, before) or self._hyphen_in_name(doc, i - 2, last))  # "Nahrung-Genuss-Gaststätten"
 
     def _particle_in_name(self, doc: ParsedDoc, i: int, last: int) -> bool:
         """A lower-case particle after a name word and before another: "Heike van | Laak"."""
@@ -312,6 +314,9 @@ class Resolver:
         inflected common noun: "Angaben", "Medienberichten"), or it starts with an adjective
         written capitalised mid-sentence. Role nouns are descriptions."""
         words = doc.words
+        content = [k for k in range(*m) if words[k].upos not in {"DET", "ADP"}]
+        if len(content) == 1 and _LETTERS_AND_DIGITS.fullmatch(words[content[0]].text):
+            return content[0], content[0] + 1  # a name written with digits: "von n24", "3sat"
         i = m[0]
         modified = False  # by a lower-case word: "der 84-jährige | Küng", but also "die offizielle | Sprachregelung"
         kind = False  # after a word for its kind: "die Nachrichtenagentur | Reuters", "die Website | „Golem“"

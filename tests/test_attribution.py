@@ -406,3 +406,10 @@ def test_subject_before_the_auxiliary_when_the_parser_gives_none(extractor):
     text = "Frankreich hat sich bereit erklärt, weitere 2.000 Soldaten in den Libanon zu entsenden."
     assert records(extractor, text, "de") == [
         ("indirect", "weitere 2.000 Soldaten in den Libanon zu entsenden", "Frankreich", "erklärt")]
+
+
+def test_names_with_digits_and_hyphen_chains(extractor):
+    assert records(extractor, "Nach Angaben von n24 sind die Gruppen sehr mobil.", "de") == [
+        ("indirect", "sind die Gruppen sehr mobil", "n24", "Nach Angaben")]
+    text = "Die Firma plant nach Angaben der Gewerkschaft Nahrung-Genuss-Gaststätten den Abbau von 3.000 Stellen."
+    assert records(extractor, text, "de")[0][2] == "Gewerkschaft Nahrung-Genuss-Gaststätten"
