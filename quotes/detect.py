@@ -625,12 +625,11 @@ class Detector:
                         # second subject after the verb is the real one; the opening word is an adverb
                         # the tagger missed. One it tagged a name gives way to a full name only
                         # ("Ähnlich äußerte sich George W. Bush", not "McCarthy nannte …")
-                        after = next((k.i for k in doc.children(i) if k.i > i and k.upos == "PROPN"
-                                      and k.deprel.startswith("nsubj")
+                        after = next((k.i for k in doc.children(i) if k.i > i and self._named(doc, k)
+                                      and (k.deprel.startswith("nsubj") or c.upos != "NOUN" and k.deprel == "obj")
                                       and not (content and content[0] <= k.start < content[1])), None)
-                        if after is not None and (c.upos != "PROPN" or any(
-                                g.deprel.startswith("flat") for g in doc.children(after))
-                                and not self._written_mid_sentence(doc, c)):
+                        if after is not None and (c.upos != "PROPN" or self._full_name(doc, after)
+                                                  and not self._written_mid_sentence(doc, c)):
                             return after
                     if c.i < i and self.cues.verb_second and self._thing(doc, c) and not any(
                             self.rules.is_body_word(doc.words[x].text) for x in doc.subtree(c.i)):
@@ -668,6 +667,17 @@ class Detector:
                 or self._is_outlet(doc, k) or (content and content[0] <= w.start < content[1]):
             return None
         return k
+
+    def _named(self, doc: ParsedDoc, w: Word) -> bool:
+        """A name, or a role with a name: "Gall", "der US-Präsident George W. Bush"."""
+        return w.upos == "PROPN" or (self.rules.is_role_noun(w.text) or self.rules.is_role_noun(w.lemma)) and any(
+            g.upos == "PROPN" and g.deprel in ("appos", "flat", "flat:name") for g in doc.children(w.i))
+
+    @staticmethod
+    def _full_name(doc: ParsedDoc, k: int) -> bool:
+        """Does the phrase headed by k hold a name of two words or more ("George W. Bush")?"""
+        return any(doc.words[x].upos == "PROPN" and any(g.deprel.startswith("flat") for g in doc.children(x))
+                   for x in doc.subtree(k))
 
     @staticmethod
     def _written_mid_sentence(doc: ParsedDoc, w: Word) -> bool:

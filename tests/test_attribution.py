@@ -393,6 +393,8 @@ def test_so_names_a_source_only_with_a_phrase_ending_the_clause(extractor):
 def test_opening_word_tagged_a_name_gives_way_to_a_full_name(extractor):
     assert records(extractor, "Ähnlich äußerte sich George W. Bush: „Die USA haben die Lage im Griff.“", "de") == [
         ("direct", "Die USA haben die Lage im Griff.", "George W. Bush", "äußerte")]
+    text = "Ähnlich äußerte sich der US-Präsident George W. Bush: „Die USA haben die Lage im Griff.“"
+    assert records(extractor, text, "de")[0][2] == "George W. Bush"
 
 
 def test_name_after_a_correspondents_description(extractor):
