@@ -325,6 +325,7 @@ class Resolver:
             # a role before a capitalised word describes a name: "Wirtschaftsminister | Brüderle"
             if not (words[i].upos in {"DET", "ADP", "PRON"} or words[i].lower in self.stop
                     or not words[i].text[:1].isupper() or kind_word
+                    or self.rules.is_source_noun(words[i].text) and i + 1 < m[1]  # "einer Pressemitteilung | des BMI"
                     or self._role(words[i]) and i + 1 < m[1] and words[i + 1].text[:1].isupper()):
                 break
             modified = modified or not words[i].text[:1].isupper() and words[i].upos not in {"DET", "ADP", "PRON"} \

@@ -301,6 +301,14 @@ class RuleSet(Strict):
     def is_outlet_word(self, word: str) -> bool:
         return self._outlet_word(word.lower())
 
+    @cached_property
+    def _source_noun(self):
+        return self._word_list([n for p in self.cues.prepositions for n in p.nouns])
+
+    def is_source_noun(self, word: str) -> bool:
+        """A noun that names where words come from ("Pressemitteilung", "Angaben", "Bericht")."""
+        return self._source_noun(word.lower())
+
     def is_body_word(self, word: str) -> bool:
         """A word for an organization or a medium ("Nachrichtenagentur", "Ministerium")."""
         low = word.lower()

@@ -415,3 +415,9 @@ def test_names_with_digits_and_hyphen_chains(extractor):
         ("indirect", "sind die Gruppen sehr mobil", "n24", "Nach Angaben")]
     text = "Die Firma plant nach Angaben der Gewerkschaft Nahrung-Genuss-Gaststätten den Abbau von 3.000 Stellen."
     assert records(extractor, text, "de")[0][2] == "Gewerkschaft Nahrung-Genuss-Gaststätten"
+
+
+def test_document_noun_before_its_owner_is_no_name(extractor):
+    text = "Mit der Aktionswoche soll laut einer Pressemitteilung der ALA die Freiheit des Lesens gefeiert werden."
+    (r,) = extractor.extract(Article(id="t", text=text, lang="de"))
+    assert (r.cue.text, r.speaker.name) == ("laut", "ALA")
