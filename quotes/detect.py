@@ -378,8 +378,16 @@ class Detector:
         if w.i in cue.words:
             return True
         if w.upos in VERBAL:
-            return w.head in cue.words and w.deprel.startswith("aux")
+            return w.head in cue.words and w.deprel.startswith("aux") or self._adverb_as_verb(doc, w)
         return True
+
+    @staticmethod
+    def _adverb_as_verb(doc: ParsedDoc, w: Word) -> bool:
+        """A lower-case word tagged a verb that stands alone before a comma, with no argument of its
+        own before it: an adverb the tagger missed ("erklärte hingegen, …")."""
+        words = doc.words
+        return w.text.islower() and w.i + 1 < len(words) and words[w.i + 1].text == "," \
+            and not any(k.i < w.i for k in doc.children(w.i) if k.upos != "PUNCT")
 
     def _naming_quote(self, doc: ParsedDoc, u: Unit, verb: int) -> tuple[int, int] | None:
         """(content start, end) for a naming verb: a quotation opening within its clause, or one
@@ -458,7 +466,42 @@ class Detector:
         span_words = [x for x in words[u.first:j] if x.upos in VERBAL or self._is_quote_mark(x)]
         if not span_words:
             return None  # "Zhu Yongbiao, Experte …, sagte": a subject with an apposition, no clause
+        if w.text not in self.closers and self._subject_phrase_only(doc, u.first, j):
+            return None  # "Deiss, der sich … entschlossen hatte, sagte", "X, Commander Henderson sagte"
+        if c - 1 >= u.first and ("PronType=Rel" in words[c - 1].feats or self._relative_pronoun(doc, c - 1)):
+            return None  # "…, der sagte, man dürfe …": a relative clause reports what follows
         return (u.start, end)
+
+    @staticmethod
+    def _relative_pronoun(doc: ParsedDoc, i: int) -> bool:
+        """Does word i open a relative clause after a comma ("…, der sagte")?"""
+        w = doc.words[i]
+        return w.upos == "PRON" and i > 0 and doc.words[i - 1].text == "," and (
+            "PronType=Rel" in w.feats or "PronType=Dem" in w.feats)
+
+    def _subject_phrase_only(self, doc: ParsedDoc, a: int, b: int) -> bool:
+        """Are words a..b a noun phrase with, at most, relative clauses and names in quotation marks,
+        no clause of their own?"""
+        words = doc.words
+        k = a
+        while k < b:
+            x = words[k]
+            if self._is_quote_mark(x):
+                close = next((y for y in range(k + 1, min(b, k + 8)) if self._is_quote_mark(words[y])), None)
+                if close is None or not self._names_in_marks(doc, k, close):
+                    return False
+                k = close + 1
+                continue
+            if x.upos in VERBAL:
+                head = words[x.head] if x.deprel.split(":")[0] in ("aux", "cop") and x.head >= 0 else x
+                comma = next((y for y in range(k - 1, a - 1, -1) if words[y].text == ","), None)
+                opener = words[comma + 1] if comma is not None else None
+                if head.deprel != "acl:relcl" and not (  # "Deiss, der sich … entschlossen hatte,"
+                        opener is not None and opener.upos == "PRON" and ("PronType=Rel" in opener.feats
+                                                                        or "PronType=Dem" in opener.feats)):
+                    return False
+            k += 1
+        return True
 
     def _name_before_cue(self, doc: ParsedDoc, u: Unit, closer: int, c: int) -> bool:
         """A quotation before the cue, with no punctuation inside its end or between it and the cue,
@@ -771,6 +814,17 @@ class Detector:
                     cue.source_words = np
             if cue.source_words:
                 cue.source = self._np_head(doc, cue.source_words)
+        if cue.source is not None and self._relative_pronoun(doc, cue.source):
+            # "…, der sagte, …": the relative pronoun stands for the noun phrase the clause hangs on
+            ant = words[c].head if words[c].deprel == "acl:relcl" and words[c].head < cue.source else None
+            if ant is None:
+                np = self._np_before(doc, cue.source - 1, u.first)
+                ant = self._np_head(doc, np) if np else None
+                if np and np[0] - 2 >= u.first and words[np[0] - 1].text == "," and any(
+                        words[k].upos == "PROPN" for k in range(max(u.first, np[0] - 3), np[0] - 1)):
+                    ant = np[0] - 2  # "Reinhard Bütikofer, Parteivorsitzender der Grünen, der sagte"
+            if ant is not None:
+                cue.source, cue.source_words = ant, None
         if cue.source is not None and words[cue.source].lower in self.cues.impersonal_subjects:
             cue.source, cue.source_words = self._impersonal_source(doc, c), None
             cue.via = "preposition" if cue.source is not None else cue.via

@@ -421,3 +421,19 @@ def test_document_noun_before_its_owner_is_no_name(extractor):
     text = "Mit der Aktionswoche soll laut einer Pressemitteilung der ALA die Freiheit des Lesens gefeiert werden."
     (r,) = extractor.extract(Article(id="t", text=text, lang="de"))
     assert (r.cue.text, r.speaker.name) == ("laut", "ALA")
+
+
+def test_content_after_the_cue_when_before_it_stands_only_the_subject(extractor):
+    text = "Generalstabschef Zakari Nandu erklärte hingegen, damit solle ein Machtvakuum vermieden werden."
+    assert records(extractor, text, "de") == [
+        ("indirect", "damit solle ein Machtvakuum vermieden werden", "Zakari Nandu", "erklärte")]
+    text = ("Ein Sprecher der „Polizei von DeLand“, Commander Randy Hendrix sagte, das Flugzeug sei ungefähr 50 Fuß "
+            "über dem Boden gewesen.")
+    assert records(extractor, text, "de")[0][1] == "das Flugzeug sei ungefähr 50 Fuß über dem Boden gewesen"
+
+
+def test_relative_clause_cue_reports_what_follows_for_its_antecedent(extractor):
+    text = ("Dem entgegen steht die Aussage von Reinhold Büttner, Parteivorsitzender der Bundes-Grünen, der sagte, "
+            "man dürfe nicht so tun, als sei bereits eine Weichenstellung erfolgt.")
+    assert records(extractor, text, "de") == [
+        ("indirect", "man dürfe nicht so tun, als sei bereits eine Weichenstellung erfolgt", "Reinhold Büttner", "sagte")]
