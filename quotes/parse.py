@@ -15,6 +15,7 @@ Both steps go through an optional ParseCache, per article, per sentence.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import logging
 import os
@@ -174,6 +175,11 @@ class Parser:
                 )
             except Exception as exc:  # stanza raises many kinds for missing/odd model files
                 raise ModelsMissingError(f"cannot load Stanza models for {lang!r} from {self.dir}: {exc}") from None
+            # the models are hundreds of thousands of long-lived objects: keep the cyclic garbage
+            # collector from walking them again on every full collection, and let the many small
+            # objects of a parse (Stanza's words and tokens) pile up longer before a collection
+            gc.freeze()
+            gc.set_threshold(max(gc.get_threshold()[0], 20_000), 20, 20)
         return _LOADED[key]
 
     def identity(self, lang: str) -> str:
