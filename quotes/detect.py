@@ -656,38 +656,44 @@ class Detector:
                         content and content[0] <= c.start < content[1]) and not any(
                         g.deprel == "case" for g in doc.children(c.i)) and not (
                         c.i > 0 and doc.words[c.i - 1].upos == "ADP"):
-                    if c.i < i and c.lower in self.cues.fronted_objects:
-                        # "Das sagte der Minister": the fronted pronoun is the object, the phrase after speaks
-                        after = next((k.i for k in doc.children(i) if k.i > i and k.upos in NOMINAL
-                                      and k.deprel.split(":")[0] in ("nsubj", "obj")
-                                      and not (content and content[0] <= k.start < content[1])), None)
-                        if after is not None:
-                            return after
-                    if c.i < i and self.cues.verb_second and self._bare_opener(doc, c):
-                        # "Besorgt äußerte sich Kofi Annan", "Relativierend fügt Gall hinzu": a name as
-                        # second subject after the verb is the real one; the opening word is an adverb
-                        # the tagger missed. One it tagged a name gives way to a full name only
-                        # ("Ähnlich äußerte sich George W. Bush", not "McCarthy nannte …")
-                        after = next((k.i for k in doc.children(i) if k.i > i and self._named(doc, k)
-                                      and (k.deprel.startswith("nsubj") or c.upos != "NOUN" and k.deprel == "obj")
-                                      and not (content and content[0] <= k.start < content[1])), None)
-                        if after is not None and (c.upos != "PROPN" or self._full_name(doc, after)
-                                                  and not self._written_mid_sentence(doc, c)):
-                            return after
-                    if c.i < i and self.cues.verb_second and self._thing(doc, c) and not any(
-                            self.rules.is_body_word(doc.words[x].text) for x in doc.subtree(c.i)):
-                        # "Die Äußerungen Hassemers bezeichnete Wiefelspütz als …", "Des Weiteren verwies
-                        # Steinbrück darauf": a thing before the verb, a bare name right after it
-                        after = self._bare_name_after(doc, i, content)
-                        if after is not None:
-                            return after
-                    return c.i
+                    after = self._subject_after_verb(doc, c, i, content) if c.i < i else None
+                    return after if after is not None else c.i
             w = doc.words[i]
             if w.deprel in ("conj", "xcomp", "advcl") or w.deprel.startswith("aux"):
                 i = w.head
             else:
                 break
         return self._stray_subject(doc, min(seen), content)
+
+    def _subject_after_verb(self, doc: ParsedDoc, c: Word, i: int, content: tuple[int, int] | None) -> int | None:
+        """German main clauses put one phrase before the finite verb. When the parser made that phrase
+        (c) the subject of verb i, the speaker may stand after the verb instead: returns it, or None."""
+        if c.lower in self.cues.fronted_objects:
+            # "Das sagte der Minister": the fronted pronoun is the object, the phrase after speaks
+            after = next((k.i for k in doc.children(i) if k.i > i and k.upos in NOMINAL
+                          and k.deprel.split(":")[0] in ("nsubj", "obj")
+                          and not (content and content[0] <= k.start < content[1])), None)
+            if after is not None:
+                return after
+        if self.cues.verb_second and self._bare_opener(doc, c):
+            # "Besorgt äußerte sich Kofi Annan", "Relativierend fügt Gall hinzu": a name as
+            # second subject after the verb is the real one; the opening word is an adverb
+            # the tagger missed. One it tagged a name gives way to a full name only
+            # ("Ähnlich äußerte sich George W. Bush", not "McCarthy nannte …")
+            after = next((k.i for k in doc.children(i) if k.i > i and self._named(doc, k)
+                          and (k.deprel.startswith("nsubj") or c.upos != "NOUN" and k.deprel == "obj")
+                          and not (content and content[0] <= k.start < content[1])), None)
+            if after is not None and (c.upos != "PROPN" or self._full_name(doc, after)
+                                      and not self._written_mid_sentence(doc, c)):
+                return after
+        if self.cues.verb_second and self._thing(doc, c) and not any(
+                self.rules.is_body_word(doc.words[x].text) for x in doc.subtree(c.i)):
+            # "Die Äußerungen Hassemers bezeichnete Wiefelspütz als …", "Des Weiteren verwies
+            # Steinbrück darauf": a thing before the verb, a bare name right after it
+            after = self._bare_name_after(doc, i, content)
+            if after is not None:
+                return after
+        return None
 
     def _thing(self, doc: ParsedDoc, w: Word) -> bool:
         """Is w a common noun that names neither a person (role) nor a body?"""
