@@ -31,6 +31,17 @@ TRAILING = " \t\r\n.,;:!?"
 NOMINAL = {"NOUN", "PROPN", "X"}  # what a speaker's noun phrase needs one of (X: names the tagger missed)
 
 
+def _in_span(span: tuple[int, int] | None, w: Word) -> bool:
+    """Does word w start inside the character span (a cue's content)?"""
+    return span is not None and span[0] <= w.start < span[1]
+
+
+def _rel_or_dem(w: Word) -> bool:
+    """A pronoun the tagger calls relative or demonstrative: German "der", "die", "denen" open
+    relative clauses and are tagged either way."""
+    return w.upos == "PRON" and ("PronType=Rel" in w.feats or "PronType=Dem" in w.feats)
+
+
 def _last_char(text: str, end: int, strip: str = " \t\r\n") -> str:
     """The last character of text[:end] that is not in `strip` ("" if none): text[:end].rstrip(strip)[-1:]
     without copying the article up to `end`."""
@@ -349,7 +360,7 @@ class Detector:
         r = comma + 1
         if words[r].upos == "ADP" and r + 1 < a:
             r += 1  # "unter denen", "bei dem"
-        if words[r].upos != "PRON" or not any(t in words[r].feats for t in ("PronType=Rel", "PronType=Dem")):
+        if not _rel_or_dem(words[r]):
             return None
         h = words[r].head
         if h >= 0 and words[h].deprel.split(":")[0] in ("aux", "cop"):
@@ -475,9 +486,7 @@ class Detector:
     @staticmethod
     def _relative_pronoun(doc: ParsedDoc, i: int) -> bool:
         """Does word i open a relative clause after a comma ("…, der sagte")?"""
-        w = doc.words[i]
-        return w.upos == "PRON" and i > 0 and doc.words[i - 1].text == "," and (
-            "PronType=Rel" in w.feats or "PronType=Dem" in w.feats)
+        return i > 0 and doc.words[i - 1].text == "," and _rel_or_dem(doc.words[i])
 
     def _subject_phrase_only(self, doc: ParsedDoc, a: int, b: int) -> bool:
         """Are words a..b a noun phrase with, at most, relative clauses and names in quotation marks,
@@ -497,8 +506,7 @@ class Detector:
                 comma = next((y for y in range(k - 1, a - 1, -1) if words[y].text == ","), None)
                 opener = words[comma + 1] if comma is not None else None
                 if head.deprel != "acl:relcl" and not (  # "Deiss, der sich … entschlossen hatte,"
-                        opener is not None and opener.upos == "PRON" and ("PronType=Rel" in opener.feats
-                                                                        or "PronType=Dem" in opener.feats)):
+                        opener is not None and _rel_or_dem(opener)):
                     return False
             k += 1
         return True
@@ -652,8 +660,7 @@ class Detector:
             # a subject before the cue (a name or pronoun first, then the leftmost), else the first after
             # it ("sagte Wang")
             for c in sorted(doc.children(i), key=lambda k: (k.i > i, k.upos not in {"PROPN", "PRON"}, k.i)):
-                if (c.deprel.startswith("nsubj") or c.deprel.startswith("expl")) and not (
-                        content and content[0] <= c.start < content[1]) and not any(
+                if (c.deprel.startswith("nsubj") or c.deprel.startswith("expl")) and not _in_span(content, c) and not any(
                         g.deprel == "case" for g in doc.children(c.i)) and not (
                         c.i > 0 and doc.words[c.i - 1].upos == "ADP"):
                     after = self._subject_after_verb(doc, c, i, content) if c.i < i else None
@@ -672,7 +679,7 @@ class Detector:
             # "Das sagte der Minister": the fronted pronoun is the object, the phrase after speaks
             after = next((k.i for k in doc.children(i) if k.i > i and k.upos in NOMINAL
                           and k.deprel.split(":")[0] in ("nsubj", "obj")
-                          and not (content and content[0] <= k.start < content[1])), None)
+                          and not _in_span(content, k)), None)
             if after is not None:
                 return after
         if self.cues.verb_second and self._bare_opener(doc, c):
@@ -682,7 +689,7 @@ class Detector:
             # ("Ähnlich äußerte sich George W. Bush", not "McCarthy nannte …")
             after = next((k.i for k in doc.children(i) if k.i > i and self._named(doc, k)
                           and (k.deprel.startswith("nsubj") or c.upos != "NOUN" and k.deprel == "obj")
-                          and not (content and content[0] <= k.start < content[1])), None)
+                          and not _in_span(content, k)), None)
             if after is not None and (c.upos != "PROPN" or self._full_name(doc, after)
                                       and not self._written_mid_sentence(doc, c)):
                 return after
@@ -697,8 +704,7 @@ class Detector:
 
     def _thing(self, doc: ParsedDoc, w: Word) -> bool:
         """Is w a common noun that names neither a person (role) nor a body?"""
-        return w.upos == "NOUN" and not (self.rules.is_role_noun(w.text) or self.rules.is_role_noun(w.lemma)
-                                         or self.rules.is_body_word(w.text))
+        return w.upos == "NOUN" and not (self.rules.is_role_noun(w.text, w.lemma) or self.rules.is_body_word(w.text))
 
     def _bare_name_after(self, doc: ParsedDoc, i: int, content: tuple[int, int] | None) -> int | None:
         """A capitalised noun or name without article right after verb i (or its reflexive), which the
@@ -713,13 +719,13 @@ class Detector:
         if w.head != i or w.deprel.split(":")[0] not in ("nsubj", "obj") or w.upos not in {"NOUN", "PROPN"} \
                 or not w.text[:1].isupper() or w.lower in self.rules.speakers.not_names \
                 or any(g.deprel in ("det", "case", "amod", "det:poss") for g in doc.children(k)) \
-                or self._is_outlet(doc, k) or (content and content[0] <= w.start < content[1]):
+                or self._is_outlet(doc, k) or _in_span(content, w):
             return None
         return k
 
     def _named(self, doc: ParsedDoc, w: Word) -> bool:
         """A name, or a role with a name: "Gall", "der US-Präsident George W. Bush"."""
-        return w.upos == "PROPN" or (self.rules.is_role_noun(w.text) or self.rules.is_role_noun(w.lemma)) and any(
+        return w.upos == "PROPN" or self.rules.is_role_noun(w.text, w.lemma) and any(
             g.upos == "PROPN" and g.deprel in ("appos", "flat", "flat:name") for g in doc.children(w.i))
 
     @staticmethod
@@ -749,7 +755,7 @@ class Detector:
         sent = doc.sentences[words[c].sent]
         for w in words[sent.first:c]:
             if w.deprel.startswith("nsubj") and w.head > c and w.upos in NOMINAL \
-                    and not (content and content[0] <= w.start < content[1]) \
+                    and not _in_span(content, w) \
                     and not any(g.deprel == "case" for g in doc.children(w.i)) \
                     and not any(words[k].upos in VERBAL | {"SCONJ"} or words[k].lower in self.cues.frame_subordinators
                                 for k in range(w.i + 1, c) if words[k].head != c):
@@ -795,7 +801,7 @@ class Detector:
             cue.source, cue.via = self._np_head(doc, cue.source_words), "subject"
         elif subj is not None and passive and (cue.lemma in self.naming or words[c].lower in self.naming):
             pass  # "… wurde als „Geschäft des Jahrhunderts“ bezeichnet": the subject is what was named
-        elif subj is not None and (cue.content is None or not cue.content[0] <= words[subj].start < cue.content[1]):
+        elif subj is not None and not _in_span(cue.content, words[subj]):
             cue.source, cue.via = subj, "subject"
         else:
             # Parser gave no usable subject: a subject set off by an apposition ("Claudia Pfeiffer,
@@ -839,8 +845,8 @@ class Detector:
             # "Der englischsprachigen Zeitung sagte Filep Karma: …": the medium before the cue is the
             # dative the parser took for the subject; the name after the cue speaks
             name = next((k.i for k in kids if k.i > c and k.upos in NOMINAL and k.lower not in self.rules.speakers.not_names and (k.deprel.startswith("nsubj") or k.deprel in ("obj", "iobj") and (
-                             k.upos == "PROPN" or self.rules.is_role_noun(k.text) or self.rules.is_role_noun(k.lemma)))
-                         and not self._is_outlet(doc, k.i) and not (cue.content and cue.content[0] <= k.start < cue.content[1])), None)
+                             k.upos == "PROPN" or self.rules.is_role_noun(k.text, k.lemma)))
+                         and not self._is_outlet(doc, k.i) and not _in_span(cue.content, k)), None)
             if name is not None:
                 medium = next((k for k in sorted(doc.subtree(cue.source)) if self.rules.is_outlet_word(words[k].text)), cue.source)
                 cue.outlet, cue.source, cue.source_words = medium, name, None
@@ -990,7 +996,7 @@ class Detector:
             for o in with_content:
                 if o is cue or o.unit != cue.unit or not o.content[0] <= at < o.content[1]:
                     continue
-                if cue.content[0] <= words[o.words[0]].start < cue.content[1]:
+                if _in_span(cue.content, words[o.words[0]]):
                     # each holds the other: a medium is the outer one, else the earlier cue
                     o_medium = o.source is not None and self._is_outlet(doc, o.source)
                     c_medium = cue.source is not None and self._is_outlet(doc, cue.source)
@@ -1188,16 +1194,16 @@ class Detector:
             near = prev_unit is not None and ui - prev_unit <= 2
             bare = max((c for c in bare_cues if c.source is not None and 0 < ui - c.unit <= 2
                         and (prev is None or doc.words[c.words[0]].start >= prev.end)), key=lambda c: c.unit, default=None)
-            person = None
-            if bare is None and ui > 0 and units[ui - 1].para == u.para and (prev is None or prev.end <= units[ui - 1].start):
-                # "Greenpeace-Experte Mathias Edler sieht darin Parallelen. Die Ursache sei nie gefunden
-                # worden.": the named person the sentence before is about speaks
-                person = self._person_subject(doc, units[ui - 1])
             if mood == "continuation" and bare is None and not (near and prev.kind != "direct"):  # type: ignore[union-attr]
                 continue
             a, b = self._trim(doc.text, u.start, u.end)
             if len(doc.text[a:b].split()) < 3:
                 continue
+            person = None
+            if bare is None and ui > 0 and units[ui - 1].para == u.para and (prev is None or prev.end <= units[ui - 1].start):
+                # "Greenpeace-Experte Mathias Edler sieht darin Parallelen. Die Ursache sei nie gefunden
+                # worden.": the named person the sentence before is about speaks
+                person = self._person_subject(doc, units[ui - 1])
             b = self._full_stop(doc.text, u, a, b)
             kind = "mixed" if any(self._is_quote_mark(w) for w in doc.words[u.first:u.last]) else "indirect"
             if bare is not None:
@@ -1228,7 +1234,7 @@ class Detector:
         phrase = [words[k] for k in doc.subtree(subj) if u.first <= k < u.last]
         w = words[subj]
         if w.upos not in {"PROPN", "NOUN"} or not any(x.upos == "PROPN" for x in phrase) \
-                or w.upos == "NOUN" and not (self.rules.is_role_noun(w.text) or self.rules.is_role_noun(w.lemma)) \
+                or w.upos == "NOUN" and not self.rules.is_role_noun(w.text, w.lemma) \
                 or any(self.rules.is_body_word(x.text) for x in phrase):
             return None
         return subj

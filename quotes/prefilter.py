@@ -83,9 +83,6 @@ class CandidateSelector:
             return False
         return w.startswith(self.short_stems) or self.long_stems is not None and self.long_stems.search(w) is not None
 
-    def is_candidate(self, sent: SentenceTokens) -> bool:
-        return self._has_cue([w[0] for w in sent.words])
-
     def _has_cue(self, words: list[str]) -> bool:
         """Does this run of words hold a cue (a Konjunktiv form counts: it may continue a report)?"""
         lower = [w.lower() for w in words]
@@ -157,7 +154,8 @@ class CandidateSelector:
             for k, w in enumerate(lower))
 
     def __call__(self, text: str, sents: list[SentenceTokens]) -> set[int]:
-        chosen = {i for i, s in enumerate(sents) if self.is_candidate(s)}
+        surface = [[w[0] for w in s.words] for s in sents]
+        chosen = {i for i, words in enumerate(surface) if self._has_cue(words)}
         spans = self.quote_spans(text)
         k = 0
         for i, s in enumerate(spans and sents):  # sentences with a quote's frame: part in, part out
@@ -168,11 +166,11 @@ class CandidateSelector:
         # a pronoun speaker needs the sentence before it parsed: its antecedent is there
         # and so does a report in Konjunktiv whose speaker the sentence before names ("Experte X sieht
         # darin Parallelen. Die Ursache sei nie gefunden worden.")
-        before = {i - 1 for i in chosen if i and (self._has_pronoun([w[0] for w in sents[i].words]) or (
-            self._has_konjunktiv([w[0] for w in sents[i].words]) and self._has_full_name([w[0] for w in sents[i - 1].words])))}
+        before = {i - 1 for i in chosen if i and (self._has_pronoun(surface[i]) or (
+            self._has_konjunktiv(surface[i]) and self._has_full_name(surface[i - 1])))}
         # a report goes on in Konjunktiv I of any verb ("… sagte er. Dazu gehöre …"), which only the
         # parser's lemma tells: the sentence after a candidate in its paragraph is parsed when it has
         # a word that may be one
         after = {i + 1 for i in chosen if i + 1 < len(sents) and "\n" not in text[sents[i].end:sents[i + 1].start]
-                 and self._may_be_konjunktiv([w[0] for w in sents[i + 1].words])} if self.konjunktiv_endings else set()
+                 and self._may_be_konjunktiv(surface[i + 1])} if self.konjunktiv_endings else set()
         return chosen | before | after

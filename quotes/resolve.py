@@ -50,7 +50,7 @@ class Resolver:
         t = w.text
         if not t[:1].isupper() or w.lower in self.stop or w.upos in NOT_NAME_POS - {"ADJ", "VERB", "AUX"}:
             return False
-        if self.rules.is_role_noun(t) or self.rules.is_role_noun(w.lemma) or self._before_role_compound(doc, w):
+        if self._role(w) or self._before_role_compound(doc, w):
             return False
         if w.upos == "ADJ":
             return False
@@ -190,7 +190,7 @@ class Resolver:
             and words[b].start == words[b - 1].end
 
     def _role(self, w: Word) -> bool:
-        return self.rules.is_role_noun(w.text) or self.rules.is_role_noun(w.lemma)
+        return self.rules.is_role_noun(w.text, w.lemma)
 
     def _relative(self, w: Word) -> bool:
         return w.deprel in ("acl:relcl",)
@@ -283,7 +283,7 @@ class Resolver:
         lows = [words[i].lower for i in range(*m)]
         org = any(self.rules.is_body_word(words[i].text) for i in range(*m))
         person_hint = any(x in self.rules.speakers.honorifics for x in lows) or any(
-            self.rules.is_role_noun(words[i].text) or self.rules.is_role_noun(words[i].lemma) for i in range(*m))
+            self._role(words[i]) for i in range(*m))
         role = None
         if name_r:
             name = self.text_of(doc, *name_r)
@@ -291,7 +291,7 @@ class Resolver:
                    and words[i].lower not in self.rules.speakers.honorifics]
             while pre and words[pre[-1]].upos in {"ADP", "PUNCT", "CCONJ"}:
                 pre.pop()  # "Die Verteidiger von | Dominique Strauss-Kahn"
-            if pre and any(self.rules.is_role_noun(words[i].text) or self.rules.is_role_noun(words[i].lemma) for i in pre):
+            if pre and any(self._role(words[i]) for i in pre):
                 role = self.text_of(doc, pre[0], pre[-1] + 1)
             kind = "organization" if org and not person_hint else (
                 "person" if person_hint or name_r[1] - name_r[0] >= 2 else "unknown")
@@ -380,7 +380,7 @@ class Resolver:
         phrase = [w for w in words[i + 1:j] if w.text not in {".", "!", "?"}]
         if not phrase:
             return None
-        roleish = any(self.rules.is_role_noun(w.text) or self.rules.is_role_noun(w.lemma) for w in phrase)
+        roleish = any(self._role(w) for w in phrase)
         if not roleish and not (phrase[0].text[:1].islower() and phrase[0].upos in {"NOUN", "ADJ"}):
             return None
         return doc.text[phrase[0].start:phrase[-1].end]
@@ -412,7 +412,7 @@ class Resolver:
                         and words[k - 1].text not in MENTION_STOP:
                     k -= 1
                 pre = [x for x in range(k, i)]
-                if pre and any(self.rules.is_role_noun(words[x].text) or self.rules.is_role_noun(words[x].lemma) for x in pre):
+                if pre and any(self._role(words[x]) for x in pre):
                     return doc.text[words[pre[0]].start:words[pre[-1]].end]
             pos = doc.text.find(name, pos + 1)
         return None

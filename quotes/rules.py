@@ -292,8 +292,9 @@ class RuleSet(Strict):
     def _outlet_word(self):
         return self._word_list(self.speakers.outlet_words)
 
-    def is_role_noun(self, word: str) -> bool:
-        return self._role_noun(word.lower().rstrip("."))
+    def is_role_noun(self, *words: str) -> bool:
+        """Is any of these (a word, its lemma) a role noun?"""
+        return any(self._role_noun(w.lower().rstrip(".")) for w in words)
 
     def is_organization_word(self, word: str) -> bool:
         return self._organization_word(word.lower())
