@@ -74,6 +74,7 @@ class Cue:
     content: tuple[int, int] | None = None  # article offsets of the reported content
     content2: tuple[int, int] | None = None  # the second part of a quote the frame interrupts
     anaphoric: bool = False  # names no source, points back to one ("Demnach …")
+    antecedent: int | None = None  # a pronoun source's person named just before ("X verteidigte … Er halte …")
 
 
 @dataclass(slots=True)
@@ -688,7 +689,8 @@ class Detector:
             # the tagger missed. One it tagged a name gives way to a full name only
             # ("Ähnlich äußerte sich George W. Bush", not "McCarthy nannte …")
             after = next((k.i for k in doc.children(i) if k.i > i and self._named(doc, k)
-                          and (k.deprel.startswith("nsubj") or c.upos != "NOUN" and k.deprel == "obj")
+                          and (k.deprel.startswith("nsubj") or k.deprel == "obj" and (
+                              c.upos != "NOUN" or _number(c) != _number(doc.words[i]) != ""))
                           and not _in_span(content, k)), None)
             if after is not None and (c.upos != "PROPN" or self._full_name(doc, after)
                                       and not self._written_mid_sentence(doc, c)):
@@ -726,7 +728,9 @@ class Detector:
     def _named(self, doc: ParsedDoc, w: Word) -> bool:
         """A name, or a role with a name: "Gall", "der US-Präsident George W. Bush"."""
         return w.upos == "PROPN" or self.rules.is_role_noun(w.text, w.lemma) and any(
-            g.upos == "PROPN" and g.deprel in ("appos", "flat", "flat:name") for g in doc.children(w.i))
+            g.upos == "PROPN" and g.deprel in ("appos", "flat", "flat:name") for g in doc.children(w.i)) \
+            or self.rules.is_role_noun(w.text, w.lemma) and any(  # hung on its genitive: "der Vorsitzende des Ausschusses, X"
+                doc.words[x].upos == "PROPN" and doc.words[x].deprel == "appos" for x in doc.subtree(w.i))
 
     @staticmethod
     def _full_name(doc: ParsedDoc, k: int) -> bool:
@@ -964,6 +968,8 @@ class Detector:
                            key=lambda c: c.unit, default=None)
                 if back is not None:
                     cue.source, cue.source_words, cue.via = back.source, back.source_words, "continuation"
+        for cue in cues:
+            cue.antecedent = self._antecedent(doc, units, spans, cue)
         cues = self._stack(doc, cues)
         cands: list[Candidate] = []
         used: set[int] = set()
@@ -1221,6 +1227,28 @@ class Detector:
         return out
 
 
+    def _antecedent(self, doc: ParsedDoc, units: list[Unit], spans: list[QuotedSpan], cue: Cue) -> int | None:
+        """The person a pronoun source points back to when the text just named one: the subject of
+        its own sentence before it ("Sprecherin X schloss sich an: … ihrer Meinung nach"), else of
+        the sentence before ("Unterdessen verteidigte der Vorsitzende X den Entwurf. Er halte …").
+        A subject inside the cue's content or inside quotation marks is the quote's, not the frame's."""
+        if cue.source is None:
+            return None
+        w = doc.words[cue.source]
+        sp = self.rules.speakers
+        if not (w.upos == "PRON" and w.lower in {*sp.pronouns_singular, *sp.pronouns_plural}
+                or w.lower in sp.pronouns_possessive):
+            return None
+        def framing(k: int | None) -> bool:
+            return k is not None and not any(_in_span(span, doc.words[k]) for span in (
+                cue.content, cue.content2, *((sp.open, sp.close) for sp in spans)))
+
+        own = self._person_subject(doc, units[cue.unit])
+        if framing(own) and own < cue.source:
+            return own
+        before = self._person_subject(doc, units[cue.unit - 1]) if cue.unit else None
+        return before if framing(before) else None
+
     def _person_subject(self, doc: ParsedDoc, u: Unit) -> int | None:
         """The subject of the unit's main verb when it names a person: a name, with or without a role
         before it ("Mathias Edler", "Greenpeace-Experte Mathias Edler"), not a body or medium."""
@@ -1238,6 +1266,12 @@ class Detector:
                 or any(self.rules.is_body_word(x.text) for x in phrase):
             return None
         return subj
+
+
+def _number(w: Word) -> str:
+    """The word's grammatical number ("Sing", "Plur") from its features, "" when it has none."""
+    m = regex.search(r"Number=(\w+)", w.feats)
+    return m.group(1) if m else ""
 
 
 def _drop_nested(cands: list[Candidate]) -> list[Candidate]:

@@ -423,8 +423,8 @@ class Resolver:
         words = doc.words
         full_names = self.document_names(doc)
         surnames = frozenset(n.split()[-1] for n in full_names)
+        lower_words = set(_LOWER_WORD.findall(doc.text))  # words the article writes in lower case
         starts: dict[int, int] | None = None  # word index by start offset, built when first needed
-        lower_words: set[str] | None = None  # words the article writes in lower case, likewise
         speakers_by_cand: dict[int, Speaker | None] = {}
         roles: dict[int, str | None] = {}
         seen_names: list[tuple[int, str]] = []  # (offset, name) of earlier named persons
@@ -449,21 +449,15 @@ class Resolver:
                     speaker = Speaker(name=target, mention=w.text, start=w.start, end=w.end, type="person", via="pronoun")
                     role = name_roles.get(target) if target else None
                 elif w.upos == "PRON" and w.lower in self.pronouns or w.lower in self.person_pronouns:
-                    target = self._antecedent(seen_names, w.start) or self._nearest_name(doc, full_names, w.start)
+                    target = None
+                    if cue and head == cue.source and cue.antecedent is not None:
+                        target = self._named_mention(doc, cue.antecedent, None, surnames, full_names, lower_words)[1]
+                    target = target or self._antecedent(seen_names, w.start) or self._nearest_name(doc, full_names, w.start)
                     speaker = Speaker(name=target, mention=w.text, start=w.start, end=w.end,
                                       type="person" if w.lower in self.person_pronouns else "unknown", via="pronoun")
                     role = name_roles.get(target) if target else None
                 else:
-                    r = self.resolve_mention(doc, head, given, surnames)
-                    name = self._expand(r.name, full_names) or None
-                    if name and name != r.name and r.type == "unknown" and len(name.split()) >= 2:
-                        r.type = "person"
-                    if name and name == r.name and " " not in name and r.type != "organization" \
-                            and any(words[i].upos == "PROPN" and words[i].text in name.split("-") for i in range(*r.mention)) \
-                            and not self.rules.is_organization_word(name):
-                        if lower_words is None:
-                            lower_words = set(_LOWER_WORD.findall(doc.text))
-                        name = self._full_name_in_text(doc.text, name, lower_words) or name
+                    r, name = self._named_mention(doc, head, given, surnames, full_names, lower_words)
                     ms, me = words[r.mention[0]].start, words[r.mention[1] - 1].end
                     speaker = Speaker(name=name, mention=doc.text[ms:me], start=ms, end=me, type=r.type, via=via)
                     role = r.role
@@ -496,6 +490,21 @@ class Resolver:
             if q.speaker and q.speaker.name in best and (q.role is None or len(q.role.split()) == 1):
                 q.role = best[q.speaker.name]
         return out
+
+    def _named_mention(self, doc: ParsedDoc, head: int, given: tuple[int, int] | None, surnames: frozenset[str],
+                       full_names: list[str], lower_words: set[str]):
+        """The mention headed by `head` and the name it gives, in full where the document has it
+        ("Wang" -> "Wang Yi", "Lahms" -> "Philipp Lahm"): (Resolved, name or None)."""
+        r = self.resolve_mention(doc, head, given, surnames)
+        name = self._expand(r.name, full_names) or None
+        if name and name != r.name and r.type == "unknown" and len(name.split()) >= 2:
+            r.type = "person"
+        words = doc.words
+        if name and name == r.name and " " not in name and r.type != "organization" \
+                and any(words[i].upos == "PROPN" and words[i].text in name.split("-") for i in range(*r.mention)) \
+                and not self.rules.is_organization_word(name):
+            name = self._full_name_in_text(doc.text, name, lower_words) or name
+        return r, name
 
     @staticmethod
     def _nearest_name(doc: ParsedDoc, full_names: list[str], before: int) -> str | None:

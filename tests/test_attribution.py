@@ -437,3 +437,12 @@ def test_relative_clause_cue_reports_what_follows_for_its_antecedent(extractor):
             "man dürfe nicht so tun, als sei bereits eine Weichenstellung erfolgt.")
     assert records(extractor, text, "de") == [
         ("indirect", "man dürfe nicht so tun, als sei bereits eine Weichenstellung erfolgt", "Reinhold Büttner", "sagte")]
+
+
+def test_pronoun_points_to_the_person_the_sentence_before_names(extractor):
+    # not to the speaker of the quote before: a new person has been named since
+    text = ("„Das Gesetz geht zu weit“, sagte Jonas Weber. "
+            "Unterdessen verteidigte der Vorsitzende des Rechtsausschusses, Malte Kranich (SPD), den Entwurf. "
+            "Er bezeichnete die Änderungen als „maßvoll“.")
+    assert [(r[1], r[2]) for r in records(extractor, text, "de")] == [
+        ("Das Gesetz geht zu weit", "Jonas Weber"), ("maßvoll", "Malte Kranich")]
