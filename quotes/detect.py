@@ -1003,10 +1003,15 @@ class Detector:
                 if o is cue or o.unit != cue.unit or not o.content[0] <= at < o.content[1]:
                     continue
                 if _in_span(cue.content, words[o.words[0]]):
-                    # each holds the other: a medium is the outer one, else the earlier cue
+                    # each holds the other: the verb whose complement the other is (a verb without a
+                    # speaker of its own) is the outer one ("Es sei … gelobt worden, berichtete X"), else a
+                    # medium, else the earlier cue
+                    if _reports(doc, cue, o):
+                        continue
                     o_medium = o.source is not None and self._is_outlet(doc, o.source)
                     c_medium = cue.source is not None and self._is_outlet(doc, cue.source)
-                    if c_medium and not o_medium or (o_medium == c_medium and cue.words[0] < o.words[0]):
+                    if not _reports(doc, o, cue) and (
+                            c_medium and not o_medium or (o_medium == c_medium and cue.words[0] < o.words[0])):
                         continue
                 outers.append(o)
             if not outers:
@@ -1206,17 +1211,21 @@ class Detector:
             if len(doc.text[a:b].split()) < 3:
                 continue
             person = None
-            if bare is None and ui > 0 and units[ui - 1].para == u.para and (prev is None or prev.end <= units[ui - 1].start):
+            ahead = self._trailing_cue_ahead(doc, units, ui, out) if bare is None else None
+            if bare is None and ahead is None and ui > 0 and units[ui - 1].para == u.para and (prev is None or prev.end <= units[ui - 1].start):
                 # "Greenpeace-Experte Mathias Edler sieht darin Parallelen. Die Ursache sei nie gefunden
                 # worden.": the named person the sentence before is about speaks
                 person = self._person_subject(doc, units[ui - 1])
             b = self._full_stop(doc.text, u, a, b)
             kind = "mixed" if any(self._is_quote_mark(w) for w in doc.words[u.first:u.last]) else "indirect"
+            adjacent = near and prev.kind != "direct" and not doc.text[prev.end:a].strip() and "\n" not in doc.text[prev.end:a]  # type: ignore[union-attr]
             if bare is not None:
                 out.append(Candidate(kind, a, b, bare))
+            elif ahead is not None and not adjacent:
+                out.append(Candidate(kind, a, b, ahead))
             elif person is not None:
                 out.append(Candidate(kind, a, b, None, via="continuation", source=person))
-            elif near and prev.kind != "direct" and not doc.text[prev.end:a].strip() and "\n" not in doc.text[prev.end:a]:  # type: ignore[union-attr]
+            elif adjacent:
                 # the report goes on right after a quote that ends its sentence: one quote, as annotators
                 # mark it ("Er hätte den Jet zu spät aufgesetzt. Der Airbus sei erst … zu Boden gegangen.")
                 prev.end = b  # type: ignore[union-attr]
@@ -1226,6 +1235,23 @@ class Detector:
             out.sort(key=lambda c: c.start)
         return out
 
+    def _trailing_cue_ahead(self, doc: ParsedDoc, units: list[Unit], ui: int, cands: list[Candidate]) -> Cue | None:
+        """The cue of the next sentence when that sentence is a report whose cue and speaker trail it
+        in the same paragraph ("Das System habe sich bewährt. Es sei auch gelobt worden, berichtete
+        Sprecher X."): the report before it is X's too."""
+        if ui + 1 >= len(units) or units[ui + 1].para != units[ui].para:
+            return None
+        nxt = units[ui + 1]
+        cue = next((c.cue for c in cands if nxt.start <= c.start < nxt.end), None)
+        if cue is None or cue.kind != "verb" or cue.source is None or cue.content is None or cue.unit != ui + 1:
+            return None
+        verb = doc.words[cue.words[0]]
+        # the main clause's verb after all the rest, its speaker after it: the sentence is the content,
+        # the frame trails it
+        if verb.head >= 0 or verb.start < cue.content[1] or cue.content[0] > doc.words[nxt.first].start \
+                or doc.words[cue.source].start < verb.start:
+            return None
+        return cue
 
     def _antecedent(self, doc: ParsedDoc, units: list[Unit], spans: list[QuotedSpan], cue: Cue) -> int | None:
         """The person a pronoun source points back to when the text just named one: the subject of
@@ -1239,6 +1265,7 @@ class Detector:
         if not (w.upos == "PRON" and w.lower in {*sp.pronouns_singular, *sp.pronouns_plural}
                 or w.lower in sp.pronouns_possessive):
             return None
+
         def framing(k: int | None) -> bool:
             return k is not None and not any(_in_span(span, doc.words[k]) for span in (
                 cue.content, cue.content2, *((sp.open, sp.close) for sp in spans)))
@@ -1261,11 +1288,21 @@ class Detector:
             return None
         phrase = [words[k] for k in doc.subtree(subj) if u.first <= k < u.last]
         w = words[subj]
+        # a surname the tagger took for a noun, after its first name ("Gabriela Schimmer-Göresz")
+        surname = w.upos == "NOUN" and subj > 0 and words[subj - 1].upos == "PROPN" and words[subj - 1].head == subj \
+            or subj > 1 and words[subj - 1].text == "-" and words[subj - 2].upos == "PROPN" and words[subj - 2].head == subj
         if w.upos not in {"PROPN", "NOUN"} or not any(x.upos == "PROPN" for x in phrase) \
-                or w.upos == "NOUN" and not self.rules.is_role_noun(w.text, w.lemma) \
-                or any(self.rules.is_body_word(x.text) for x in phrase):
+                or w.upos == "NOUN" and not surname and not self.rules.is_role_noun(w.text, w.lemma) \
+                or any(self.rules.is_body_word(x.text) for x in phrase if x.i <= subj):
             return None
         return subj
+
+
+def _reports(doc: ParsedDoc, outer: Cue, inner: Cue) -> bool:
+    """Is the inner cue's verb, one with no speaker of its own, the clausal complement of the outer
+    cue's verb: what it reports ("Es sei gelobt worden, berichtete X")?"""
+    w = doc.words[inner.words[0]]
+    return inner.source is None and w.head == outer.words[0] and w.deprel == "ccomp"
 
 
 def _number(w: Word) -> str:

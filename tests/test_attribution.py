@@ -446,3 +446,20 @@ def test_pronoun_points_to_the_person_the_sentence_before_names(extractor):
             "Er bezeichnete die Änderungen als „maßvoll“.")
     assert [(r[1], r[2]) for r in records(extractor, text, "de")] == [
         ("Das Gesetz geht zu weit", "Jonas Weber"), ("maßvoll", "Malte Kranich")]
+
+
+def test_konjunktiv_sentence_before_a_trailing_frame_takes_its_speaker(extractor):
+    text = ("Auch lehnte Angela Brand den Vorschlag ab. Das System der geteilten Zuständigkeiten habe sich bewährt. "
+            "Es sei auch 2008 bei der Überprüfung ausdrücklich gelobt worden, berichtete Vizeregierungssprecher Tobias Stein.")
+    got = records(extractor, text, "de")
+    assert ("indirect", "Das System der geteilten Zuständigkeiten habe sich bewährt.", "Tobias Stein", "berichtete") in got
+    # the report's own verb ("gelobt") is what the frame reports, not a frame of its own
+    assert ("indirect", "Es sei auch 2008 bei der Überprüfung ausdrücklich gelobt worden", "Tobias Stein", "berichtete") in got
+
+
+def test_konjunktiv_report_after_a_named_person_whose_surname_was_tagged_a_noun(extractor):
+    text = ("Rückendeckung erhielt Sutter vor allem in der eigenen Partei. Gabriela Schimmel-Görtz, Vorsitzende des "
+            "Kreisverbandes Memmingen, verteidigte beispielsweise sein Vorgehen. So seien am 6. September in ihrer "
+            "Heimatstadt hunderte von Menschen auf die Straße gegangen, um gegen die NPD zu demonstrieren.")
+    got = records(extractor, text, "de")
+    assert got[-1][2] == "Gabriela Schimmel-Görtz"
