@@ -238,7 +238,8 @@ class Detector:
                 break
             if noun and w.upos == "ADP" and not w.text[:1].isupper():
                 break  # a second prepositional phrase: "der Regierung | zur Bewachung"
-            if noun and w.upos == "DET" and w.head not in doc.subtree(first_noun):
+            if noun and w.upos == "DET" and (w.head not in doc.subtree(first_noun) or self.cues.genitive_articles
+                                             and w.lower not in self.cues.genitive_articles):
                 break  # a new noun phrase, not a genitive of this one: "des Mannes | eine Bombe"
             if noun and w.text[:1].islower() and (w.upos in {"ADV", "PART"} or w.upos == "ADJ" and (
                     j + 1 >= last or doc.words[j + 1].upos not in NOMINAL | {"ADJ"})):

@@ -131,6 +131,10 @@ class Cues(Strict):
     # Main clauses put one phrase before the finite verb and the subject may follow it (German):
     # an opening word the tagger took for a subject gives way to a name after the verb.
     verb_second: bool = False
+    # Articles that can open a genitive: after a source's noun, any other article opens a new noun
+    # phrase, the clause going on ("nach Einschätzung von Marktbeobachtern | einen Tiefschlag").
+    # Empty: no such test (languages that mark the genitive with a preposition).
+    genitive_articles: list[str] = []
     prepositions: list[Preposition] = []
     # Naming verbs ("nannte die Regel „fahrlässig“", "called the plan “a disaster”") are cues only
     # when a quotation opens in their clause; the quote is the quoted words alone (`quote`) or the
@@ -148,6 +152,7 @@ class Cues(Strict):
         "verbs", "forms", "irregular_forms", "stem_endings", "naming_verbs", "quoting_verbs", "complementizers", "frame_subordinators",
         "agent_markers", "impersonal_subjects", "impersonal_verbs", "negations",
         "impersonal_document_prepositions", "impersonal_body_prepositions", "addressee_markers", "fronted_objects",
+        "genitive_articles",
     )(_lower_unique)
 
     @field_validator("separable")

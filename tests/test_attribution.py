@@ -463,3 +463,11 @@ def test_konjunktiv_report_after_a_named_person_whose_surname_was_tagged_a_noun(
             "Heimatstadt hunderte von Menschen auf die Straße gegangen, um gegen die NPD zu demonstrieren.")
     got = records(extractor, text, "de")
     assert got[-1][2] == "Gabriela Schimmel-Görtz"
+
+
+def test_source_after_a_mid_clause_preposition_cue_ends_before_a_new_article(extractor):
+    # "einen" cannot open a genitive: the clause goes on after the source, and the quote is all of it
+    text = "Für die Firma Ruvex bedeutet der Verlust dieses Großauftrages nach Einschätzung von Marktbeobachtern einen Tiefschlag."
+    assert records(extractor, text, "de") == [(
+        "indirect", "Für die Firma Ruvex bedeutet der Verlust dieses Großauftrages nach Einschätzung von Marktbeobachtern "
+        "einen Tiefschlag", None, "nach Einschätzung")]
