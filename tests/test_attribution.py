@@ -471,3 +471,9 @@ def test_source_after_a_mid_clause_preposition_cue_ends_before_a_new_article(ext
     assert records(extractor, text, "de") == [(
         "indirect", "Für die Firma Ruvex bedeutet der Verlust dieses Großauftrages nach Einschätzung von Marktbeobachtern "
         "einen Tiefschlag", None, "nach Einschätzung")]
+
+
+def test_a_law_or_document_after_nach_is_a_source(extractor):
+    text = "Nach der Verfassung muss sich die Senatorin Lea Kurz im Jahr 2010 der Wahl stellen."
+    assert records(extractor, text, "de") == [
+        ("indirect", "muss sich die Senatorin Lea Kurz im Jahr 2010 der Wahl stellen", None, "Nach der Verfassung")]
