@@ -961,6 +961,10 @@ class Detector:
             self.verb_content(doc, units[cue.unit], cue, heads)
         for cue in cues:
             self.verb_source(doc, units[cue.unit], cue)
+        framed = {c.unit for c in cues if c.content is not None}
+        for cue in cues:
+            if cue.content is None and cue.unit - 1 not in framed:
+                self._fronted_report(doc, units, cue)
         cues += self.preposition_cues(doc, units)
         bare = [c for c in cues if c.content is None and c.kind == "verb"]  # "Obama berichtet von …"
         for cue in cues:
@@ -1235,6 +1239,26 @@ class Detector:
                 out.append(Candidate(kind, a, b, None, via="continuation", follows=prev if near or mood == "report" else None))
             out.sort(key=lambda c: c.start)
         return out
+
+    def _fronted_report(self, doc: ParsedDoc, units: list[Unit], cue: Cue) -> None:
+        """"Die Enten waren mit H5N1 infiziert. Das erklärte ein Sprecher des Ministeriums.": a pronoun
+        object opening the sentence (`cues.fronted_objects`), right before the verb, with the speaker
+        after the verb, points back to the sentence before in the paragraph (one with no cue of its
+        own): that is the report."""
+        words = doc.words
+        verb = cue.words[0]
+        if not cue.unit or cue.source is None or cue.source < verb:
+            return
+        if self._thing(doc, words[cue.source]) and any(k.upos == "DET" for k in doc.children(cue.source)):
+            return  # "Dies begründe die Fluchtgefahr": a thing, no speaker ("Dies gab Airbus bekannt" has one)
+        u, prev = units[cue.unit], units[cue.unit - 1]
+        first = words[u.first]
+        if prev.para != u.para or verb != u.first + 1 or first.lower not in self.cues.fronted_objects \
+                or first.head != verb:
+            return
+        a, b = self._trim(doc.text, prev.start, prev.end)
+        if len(doc.text[a:b].split()) >= 3:
+            cue.content = (a, b)
 
     def _trailing_cue_ahead(self, doc: ParsedDoc, units: list[Unit], ui: int, cands: list[Candidate]) -> Cue | None:
         """The cue of the next sentence when that sentence is a report whose cue and speaker trail it

@@ -317,7 +317,8 @@ def test_inverted_speaker_before_the_verbs_particle(extractor):
 
 def test_fronted_pronoun_is_the_object_not_the_speaker(extractor):
     text = "Die Lage ist ernst. Das sagte der Minister Karl Brenner am Montag. Die Renten sollen steigen."
-    assert records(extractor, text, "de") == [("indirect", "Die Renten sollen steigen.", "Karl Brenner", "sagte")]
+    assert records(extractor, text, "de") == [("indirect", "Die Lage ist ernst", "Karl Brenner", "sagte"),
+                                              ("indirect", "Die Renten sollen steigen.", "Karl Brenner", None)]
 
 
 def test_opening_adverb_is_not_the_speaker(extractor):
@@ -477,3 +478,13 @@ def test_a_law_or_document_after_nach_is_a_source(extractor):
     text = "Nach der Verfassung muss sich die Senatorin Lea Kurz im Jahr 2010 der Wahl stellen."
     assert records(extractor, text, "de") == [
         ("indirect", "muss sich die Senatorin Lea Kurz im Jahr 2010 der Wahl stellen", None, "Nach der Verfassung")]
+
+
+def test_fronted_pronoun_object_points_back_to_the_report(extractor):
+    text = ("Die im Donaudelta verendeten Enten waren mit dem Virus H5N1 infiziert. "
+            "Das erklärte gestern ein Sprecher des Umweltministeriums.")
+    assert records(extractor, text, "de") == [
+        ("indirect", "Die im Donaudelta verendeten Enten waren mit dem Virus H5N1 infiziert", None, "erklärte")]
+    # the sentence before has its own frame: "Dies" repeats it, it is no second report
+    text = 'Weiter sagte Jens Lorber: „Wir geben nicht auf.“ Dies sagte der Präsident des Vereins vor den Fans.'
+    assert records(extractor, text, "de") == [("direct", "Wir geben nicht auf.", "Jens Lorber", "sagte")]
