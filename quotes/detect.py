@@ -391,8 +391,15 @@ class Detector:
         if w.i in cue.words:
             return True
         if w.upos in VERBAL:
-            return w.head in cue.words and w.deprel.startswith("aux") or self._adverb_as_verb(doc, w)
+            return w.head in cue.words and (w.deprel.startswith("aux") or self._featureless(w)) \
+                or self._adverb_as_verb(doc, w)
         return True
+
+    @staticmethod
+    def _featureless(w: Word) -> bool:
+        """A word tagged a verb with no verb features (form, mood): an adverb the tagger missed ("wie
+        die Agentur ANSA gestern berichtete")."""
+        return w.upos == "VERB" and not w.feats
 
     @staticmethod
     def _adverb_as_verb(doc: ParsedDoc, w: Word) -> bool:

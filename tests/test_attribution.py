@@ -488,3 +488,11 @@ def test_fronted_pronoun_object_points_back_to_the_report(extractor):
     # the sentence before has its own frame: "Dies" repeats it, it is no second report
     text = 'Weiter sagte Jens Lorber: „Wir geben nicht auf.“ Dies sagte der Präsident des Vereins vor den Fans.'
     assert records(extractor, text, "de") == [("direct", "Wir geben nicht auf.", "Jens Lorber", "sagte")]
+
+
+def test_adverb_tagged_as_verb_inside_a_wie_frame(extractor):
+    text = ("Der italienischen Polizei gelang es am Dienstagmorgen, einen der wohl berüchtigsten Bosse der "
+            "sizilianischen Mafia nach über 43-jähriger Flucht zu verhaften, wie die Nachrichtenagentur ANSA gestern berichtete.")
+    (r,) = extractor.extract(Article(id="t", text=text, lang="de"))
+    assert r.text.startswith("Der italienischen Polizei gelang es") and r.text.endswith("zu verhaften")
+    assert r.cue.text == "berichtete"
