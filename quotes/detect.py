@@ -160,6 +160,8 @@ class Detector:
                 elif lemma in self.naming or low in self.naming:
                     # "bezeichnete den Besuch als „wichtiges Zeichen“": the quotation alone; a verb
                     # that is also a speech verb is a plain cue without one ("kritisierte, dass …")
+                    if self._appositive_participle(doc, w):
+                        continue  # "Die Bewegung, genannt „Vereinigte Front“, …": a name, no quote
                     named = self._naming_quote(doc, u, w.i)
                     if named is None and lemma not in self.rules.verb_lemmas and low not in self.rules.verb_forms:
                         continue
@@ -409,6 +411,13 @@ class Detector:
         return w.text.islower() and w.i + 1 < len(words) and words[w.i + 1].text == "," \
             and not any(k.i < w.i for k in doc.children(w.i) if k.upos != "PUNCT")
 
+    @staticmethod
+    def _appositive_participle(doc: ParsedDoc, w: Word) -> bool:
+        """A non-finite verb right after a comma or parenthesis, with no auxiliary: a participle in
+        apposition to the noun before it ("…, genannt „X“, …")."""
+        return w.i > 0 and doc.words[w.i - 1].text in {",", "("} and "Mood=" not in w.feats \
+            and not any(k.deprel.startswith("aux") for k in doc.children(w.i))
+
     def _naming_quote(self, doc: ParsedDoc, u: Unit, verb: int) -> tuple[int, int] | None:
         """(content start, end) for a naming verb: a quotation opening within its clause, or one
         closing right before a clause-final verb ("die als „Knaller“ bezeichnet wurde")."""
@@ -438,7 +447,7 @@ class Detector:
         w = doc.words[c]
         # "…,” Trump said, adding, “…”": a cue that hangs on an earlier cue reports what follows it
         follows_cue = w.deprel in ("advcl", "xcomp", "conj") and w.head in cue_heads and w.head < c
-        before = None if follows_cue else self._content_before(doc, u, cue, subj)
+        before = None if follows_cue or self._passive_of_a_thing(doc, cue) else self._content_before(doc, u, cue, subj)
         after, via_comma = self._content_after(doc, u, cue)
         text = doc.text
         quoted_before = before is not None and _last_char(text, before[1], TRAILING) in self.closers
@@ -450,6 +459,15 @@ class Detector:
             cue.content = after  # "In a call …, Wang said China …": the clause after the cue
         else:
             cue.content = before or after
+
+    def _passive_of_a_thing(self, doc: ParsedDoc, cue: Cue) -> bool:
+        """"…, so wurde sein Werk trotz allem geschätzt": a passive verb whose subject is a noun (what is
+        judged) and with no agent reports nothing said before it."""
+        kids = doc.children(cue.words[0])
+        return cue.lemma not in self.cues.quoting_verbs and any(k.deprel == "aux:pass" for k in kids) \
+            and any(k.deprel in ("nsubj:pass", "obj") and k.upos == "NOUN" for k in kids) \
+            and not any(k.deprel.startswith("obl") and any(g.lower in self.cues.agent_markers and g.deprel == "case"
+                                                           for g in doc.children(k.i)) for k in kids)
 
     def _content_before(self, doc: ParsedDoc, u: Unit, cue: Cue, subj: list[int]) -> tuple[int, int] | None:
         words = doc.words

@@ -496,3 +496,18 @@ def test_adverb_tagged_as_verb_inside_a_wie_frame(extractor):
     (r,) = extractor.extract(Article(id="t", text=text, lang="de"))
     assert r.text.startswith("Der italienischen Polizei gelang es") and r.text.endswith("zu verhaften")
     assert r.cue.text == "berichtete"
+
+
+def test_verbs_fitted_on_train_estimate_and_propose(extractor):
+    assert records(extractor, "Experten schätzen, dass dann mehr Einwegflaschen verkauft werden.", "de") == [
+        ("indirect", "dass dann mehr Einwegflaschen verkauft werden", None, "schätzen")]
+    text = "Der Verkehrsminister Jan Hofer schlug vor, die Maut nur für den Transitverkehr zu erheben."
+    assert records(extractor, text, "de") == [
+        ("indirect", "die Maut nur für den Transitverkehr zu erheben", "Jan Hofer", "schlug vor")]
+
+
+def test_passive_of_a_thing_and_a_participle_name_are_no_quotes(extractor):
+    # "geschätzt" here is "valued"; "genannt" names, it does not quote
+    assert records(extractor, "Galt er vor seinem Amt als Hardliner, so wurde sein Werk trotz allem geschätzt.", "de") == []
+    text = "Die Bewegung, genannt „Vereinigte Front für Demokratie gegen Diktatur“, besetzte den Flughafen."
+    assert records(extractor, text, "de") == []
