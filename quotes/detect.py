@@ -491,6 +491,12 @@ class Detector:
             return None
         if subj and all(x < j for x in subj) and not (w.text in self.closers):
             return None  # "Wang Yi, der auch Staatsrat ist, äußerte sich …": the subject, not content
+        if self.cues.verb_second and w.text == "," and any(j < x < c for x in subj) and not (
+                words[j + 1].lower in self.cues.frame_subordinators or words[j + 1].upos in VERBAL | {"SCONJ"}):
+            # "Es sind 500 Stellen entstanden, die Betreiber sprechen von 850": a main clause with its
+            # subject before the verb frames nothing before it (a trailing frame inverts: ", sagte X",
+            # ", hatte X erklärt")
+            return None
         if w.text in self.closers and self._name_before_cue(doc, u, j, c):
             return None
         end = words[j].end if w.text in self.closers else words[j].start

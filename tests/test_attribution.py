@@ -511,3 +511,11 @@ def test_passive_of_a_thing_and_a_participle_name_are_no_quotes(extractor):
     assert records(extractor, "Galt er vor seinem Amt als Hardliner, so wurde sein Werk trotz allem geschätzt.", "de") == []
     text = "Die Bewegung, genannt „Vereinigte Front für Demokratie gegen Diktatur“, besetzte den Flughafen."
     assert records(extractor, text, "de") == []
+
+
+def test_main_clause_with_its_subject_first_frames_nothing_before_it(extractor):
+    text = "Es sind 500 neue Arbeitsplätze entstanden, die Betreiber sprechen bereits von bis zu 850 Arbeitsplätzen."
+    assert records(extractor, text, "de") == []
+    text = "„Wir wollen unsere Produktionssysteme enger verzahnen“, hatte VW-Chef Martin Winter in einem Interview erklärt."
+    assert records(extractor, text, "de") == [
+        ("direct", "Wir wollen unsere Produktionssysteme enger verzahnen", "Martin Winter", "erklärt")]
