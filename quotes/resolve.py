@@ -62,9 +62,11 @@ class Resolver:
             # no article or adjective stands before it and it does not inflect.
             nb = [x for x in (doc.words[w.i - 1] if w.i > 0 else None,
                               doc.words[w.i + 1] if w.i + 1 < len(doc.words) else None) if x is not None]
+            prev = doc.words[w.i - 1] if w.i > 0 else None
+            if prev is not None and prev.upos == "PROPN" and prev.sent == w.sent and (prev.head == w.i or w.head == prev.i):
+                return True  # a surname after its first name, lemmatized as a plural: "Jan | Lorenzen"
             if w.lemma == w.text and any(x.upos == "PROPN" and x.text[:1].isupper() and x.sent == w.sent for x in nb):
                 return True
-            prev = doc.words[w.i - 1] if w.i > 0 else None
             if prev is not None and prev.sent == w.sent and prev.upos in {"DET", "ADJ"}:
                 return False
             return w.lemma == w.text and not self.rules.is_organization_word(t)
@@ -312,7 +314,8 @@ class Resolver:
         capitalised words (after determiners, prepositions and honorifics), up to four, when one
         of them is tagged PROPN, is an acronym, or the last one is its own lemma (not an
         inflected common noun: "Angaben", "Medienberichten"), or it starts with an adjective
-        written capitalised mid-sentence. Role nouns are descriptions."""
+        written capitalised mid-sentence, or it is the surname of a full name the article gives
+        ("Lorenzen" the lemmatizer took for a plural). Role nouns are descriptions."""
         words = doc.words
         content = [k for k in range(*m) if words[k].upos not in {"DET", "ADP"}]
         if len(content) == 1 and _LETTERS_AND_DIGITS.fullmatch(words[content[0]].text):
@@ -344,6 +347,7 @@ class Resolver:
         first_in_sentence = run[0].i == doc.sentences[run[0].sent].first
         if kind or any(w.upos == "PROPN" for w in run) or any(len(w.text) >= 2 and w.text.isupper() for w in run) \
                 or last.lemma == last.text and last.upos in {"NOUN", "PROPN", "X"} and (not modified or last.text in surnames) \
+                or len(run) == 1 and last.text in surnames and not modified \
                 or len(run) >= 2 and run[0].upos == "ADJ" and not first_in_sentence:  # "des Roten Kreuzes"
             return (i, j)
         return None

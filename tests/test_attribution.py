@@ -519,3 +519,11 @@ def test_main_clause_with_its_subject_first_frames_nothing_before_it(extractor):
     text = "„Wir wollen unsere Produktionssysteme enger verzahnen“, hatte VW-Chef Martin Winter in einem Interview erklärt."
     assert records(extractor, text, "de") == [
         ("direct", "Wir wollen unsere Produktionssysteme enger verzahnen", "Martin Winter", "erklärt")]
+
+
+def test_surname_the_lemmatizer_took_for_a_plural_is_the_named_person(extractor):
+    text = ("Jan Lorenzen, Astronom in Bonn, hat die Entscheidung der Agentur kritisiert. Lorenzen spekuliert in seinen "
+            "Aussagen, die Motivation der Europäer seien schlechte Erfahrungen mit den US-Amerikanern.")
+    got = records(extractor, text, "de")
+    assert ("indirect", "die Motivation der Europäer seien schlechte Erfahrungen mit den US-Amerikanern",
+            "Jan Lorenzen", "spekuliert") in got
