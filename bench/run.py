@@ -4,7 +4,8 @@
 
 The corpus is the seeds plus the dev docs of both gold corpora (repeated, with a marker line, if
 fewer than --min-articles). (e) parses every sentence (no prefilter); (f) is (b) with torch on one
-thread (OMP_NUM_THREADS=1), the one-core run that the two workers of (d) scale from. Every case
+thread (OMP_NUM_THREADS=1), the one-core run that the two workers of (d) scale from, and (g) is
+(a) on one thread, the reference for (f). Every case
 runs in its own process on the same corpus, one after the other, so their figures compare:
 articles/s, words/s (whitespace words), peak RSS per process, and the ratio of each case's speed
 to (a). Process start, imports and model loading are included in every case, as a user running
@@ -83,6 +84,8 @@ def main() -> None:
             # (b) on one core: what the workers of (d) are compared with when scaling is the question
             ("f  quotes extract, cold, 1 thread", ["quotes", "extract", str(corpus), "-o", out, "--cache", str(cache3)],
              {"OMP_NUM_THREADS": "1"}),
+            # (a) on one core: the reference for (f), so that one-core figures compare too
+            ("g  stanza full parse, 1 thread", ["stanza", str(listing), models], {"OMP_NUM_THREADS": "1"}),
         ]
         results = []
         for label, argv, *extra in cases:
