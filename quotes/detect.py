@@ -703,7 +703,21 @@ class Detector:
                 i = w.head
             else:
                 break
-        return self._stray_subject(doc, min(seen), content)
+        stray = self._stray_subject(doc, min(seen), content)
+        return stray if stray is not None else self._name_opening_sentence(doc, min(seen), content)
+
+    def _name_opening_sentence(self, doc: ParsedDoc, verb: int, content: tuple[int, int] | None) -> int | None:
+        """The first word of the verb's sentence when the parser gave the verb no subject and that
+        word, whatever its tag, is a name: capitalised, no stopword, and written capitalised inside
+        a sentence elsewhere in the article ("Medvedev bedankte sich … und sagte: …", "Medvedev"
+        tagged an adverb)."""
+        words = doc.words
+        first = words[doc.sentences[words[verb].sent].first]
+        if first.i >= verb or _in_span(content, first) or first.upos in {"PRON", "DET", "ADP", "PUNCT", "VERB", "AUX"} \
+                or not first.text[:1].isupper() or first.lower in self.rules.language.stopwords \
+                or not first.text.isalpha() or not self._written_mid_sentence(doc, first):
+            return None
+        return first.i
 
     def _subject_after_verb(self, doc: ParsedDoc, c: Word, i: int, content: tuple[int, int] | None) -> int | None:
         """German main clauses put one phrase before the finite verb. When the parser made that phrase

@@ -527,3 +527,10 @@ def test_surname_the_lemmatizer_took_for_a_plural_is_the_named_person(extractor)
     got = records(extractor, text, "de")
     assert ("indirect", "die Motivation der Europäer seien schlechte Erfahrungen mit den US-Amerikanern",
             "Jan Lorenzen", "spekuliert") in got
+
+
+def test_name_opening_the_sentence_is_the_subject_the_parser_missed(extractor):
+    text = ("Im Finale unterlag Sverev dem Spanier in fünf Sätzen. Sverev bedankte sich bei seinem Team nach dem "
+            "Spielende und sagte: „Ich bin mir sicher, dass meine Frau von zu Hause aus zuschaut.“")
+    assert records(extractor, text, "de") == [
+        ("direct", "Ich bin mir sicher, dass meine Frau von zu Hause aus zuschaut.", "Sverev", "sagte")]
