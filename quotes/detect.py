@@ -236,8 +236,9 @@ class Detector:
                 break
             if w.text in {",", ".", ";", ":", "!", "?"} or self._is_quote_mark(w):
                 break
-            if w.upos in VERBAL and j > i or w.lower in self.cues.complementizers:
-                break
+            if w.upos in VERBAL and j > i and (noun or w.upos == "AUX" or "VerbForm=Fin" in w.feats) \
+                    or w.lower in self.cues.complementizers:
+                break  # before the noun, a non-finite "verb" is a modifier the tagger missed: "according to conservative talk radio host X"
             if noun and w.upos == "ADP" and not w.text[:1].isupper():
                 break  # a second prepositional phrase: "der Regierung | zur Bewachung"
             if noun and w.upos == "DET" and (w.head not in doc.subtree(first_noun) or self.cues.genitive_articles
@@ -714,10 +715,12 @@ class Detector:
         words = doc.words
         first = words[doc.sentences[words[verb].sent].first]
         if first.i >= verb or _in_span(content, first) or first.upos in {"PRON", "DET", "ADP", "PUNCT", "VERB", "AUX"} \
-                or not first.text[:1].isupper() or first.lower in self.rules.language.stopwords \
-                or not first.text.isalpha() or not self._written_mid_sentence(doc, first):
+                or not first.text[:1].isupper() or first.lower in self.rules.language.stopwords or not first.text.isalpha():
             return None
-        return first.i
+        nxt = words[first.i + 1] if first.i + 1 < verb else None
+        if self._written_mid_sentence(doc, first) or first.upos == "PROPN" and nxt is not None and nxt.upos == "PROPN":
+            return first.i  # or the first of a run of names: "Attorney General Roy Cooper (D), …, saying that …"
+        return None
 
     def _subject_after_verb(self, doc: ParsedDoc, c: Word, i: int, content: tuple[int, int] | None) -> int | None:
         """German main clauses put one phrase before the finite verb. When the parser made that phrase

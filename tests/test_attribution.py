@@ -534,3 +534,17 @@ def test_name_opening_the_sentence_is_the_subject_the_parser_missed(extractor):
             "Spielende und sagte: „Ich bin mir sicher, dass meine Frau von zu Hause aus zuschaut.“")
     assert records(extractor, text, "de") == [
         ("direct", "Ich bin mir sicher, dass meine Frau von zu Hause aus zuschaut.", "Sverev", "sagte")]
+
+
+def test_speaker_through_tagging_errors_in_english(extractor):
+    # "called" parsed as a modifier of "election": no subject; the sentence opens with the names
+    text = ("Attorney General Ray Colton (D), McCrory's opponent in the upcoming gubernatorial election, called Friday "
+            "for releasing the police videos, as well, saying that transparency \"breaks down barriers and brings progress.\"")
+    assert [r[2] for r in records(extractor, text, "en")] == ["Ray Colton"]
+
+
+def test_source_phrase_runs_over_words_mistagged_as_verbs(extractor):
+    # "conservative" and "talk" tagged verbs: the source phrase runs on to its noun
+    text = "According to conservative talk radio host Rex Lambert, the move reeks of \"fear\" and desperation."
+    (r,) = extractor.extract(Article(id="t", text=text, lang="en"))
+    assert (r.text, r.speaker.name) == ("the move reeks of \"fear\" and desperation", "Rex Lambert")
