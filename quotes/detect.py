@@ -696,7 +696,7 @@ class Detector:
             for c in sorted(doc.children(i), key=lambda k: (k.i > i, k.upos not in {"PROPN", "PRON"}, k.i)):
                 if (c.deprel.startswith("nsubj") or c.deprel.startswith("expl")) and not _in_span(content, c) and not any(
                         g.deprel == "case" for g in doc.children(c.i)) and not (
-                        c.i > 0 and doc.words[c.i - 1].upos == "ADP"):
+                        c.i > 0 and doc.words[c.i - 1].upos == "ADP") and not self._in_dateline(doc, c):
                     after = self._subject_after_verb(doc, c, i, content) if c.i < i else None
                     return after if after is not None else c.i
             w = doc.words[i]
@@ -1082,6 +1082,12 @@ class Detector:
             else:
                 dropped.add(id(cue))
         return [c for c in cues if c.content is not None and id(c) not in dropped]
+
+    def _in_dateline(self, doc: ParsedDoc, w: Word) -> bool:
+        """Is w inside a dateline opening its sentence ("CLEVELAND, July 19 (UPI) — …", `quotes.strip_prefixes`)?"""
+        start = doc.sentences[w.sent].start
+        return any((m := rx.match(doc.text, start, timeout=0.5)) is not None and w.start < m.end()
+                   for rx in self.rules.strip_regexes)
 
     def _trim(self, text: str, a: int, b: int) -> tuple[int, int]:
         while b > a and text[b - 1] in TRAILING:

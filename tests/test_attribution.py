@@ -548,3 +548,9 @@ def test_source_phrase_runs_over_words_mistagged_as_verbs(extractor):
     text = "According to conservative talk radio host Rex Lambert, the move reeks of \"fear\" and desperation."
     (r,) = extractor.extract(Article(id="t", text=text, lang="en"))
     assert (r.text, r.speaker.name) == ("the move reeks of \"fear\" and desperation", "Rex Lambert")
+
+
+def test_dateline_is_not_the_subject(extractor):
+    text = ("CLEVELAND, July 19 (UPI) — Former Attorney General Mike Mason told delegates at the convention that "
+            "the plan should be dropped.")
+    assert records(extractor, text, "en") == [("indirect", "that the plan should be dropped", "Mike Mason", "told")]
