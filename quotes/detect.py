@@ -700,7 +700,7 @@ class Detector:
                     after = self._subject_after_verb(doc, c, i, content) if c.i < i else None
                     return after if after is not None else c.i
             w = doc.words[i]
-            if w.deprel in ("conj", "xcomp", "advcl") or w.deprel.startswith("aux"):
+            if w.deprel in ("conj", "xcomp", "advcl") or w.deprel.startswith("aux") or self._participle_clause(doc, w):
                 i = w.head
             else:
                 break
@@ -721,6 +721,13 @@ class Detector:
         if self._written_mid_sentence(doc, first) or first.upos == "PROPN" and nxt is not None and nxt.upos == "PROPN":
             return first.i  # or the first of a run of names: "Attorney General Roy Cooper (D), …, saying that …"
         return None
+
+    @staticmethod
+    def _participle_clause(doc: ParsedDoc, w: Word) -> bool:
+        """A present participle hung on a verb as its complement shares that verb's subject (", adding
+        that …", "said …, saying that …"): the parser's ccomp where it means an adverbial clause."""
+        return w.deprel in ("ccomp", "parataxis") and "VerbForm=Part" in w.feats and "Tense=Pres" in w.feats \
+            and w.head >= 0 and doc.words[w.head].upos in VERBAL
 
     def _subject_after_verb(self, doc: ParsedDoc, c: Word, i: int, content: tuple[int, int] | None) -> int | None:
         """German main clauses put one phrase before the finite verb. When the parser made that phrase

@@ -554,3 +554,9 @@ def test_dateline_is_not_the_subject(extractor):
     text = ("CLEVELAND, July 19 (UPI) — Former Attorney General Mike Mason told delegates at the convention that "
             "the plan should be dropped.")
     assert records(extractor, text, "en") == [("indirect", "that the plan should be dropped", "Mike Mason", "told")]
+
+
+def test_participle_clause_shares_the_subject_of_its_verb(extractor):
+    text = "“He stands for the middle class,” Andersen said, adding that Sanders is “definitely the most trustworthy.”"
+    got = records(extractor, text, "en")
+    assert ("mixed", "that Sanders is “definitely the most trustworthy.”", "Andersen", "adding") in got
