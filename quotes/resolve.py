@@ -257,9 +257,23 @@ class Resolver:
         b = a
         while b < sent.last and b - a < 4 and (self.is_name_word(doc, words[b]) or b > a and self._continues_name(doc, b, sent.last)):
             b += 1
-        if b == a or b < sent.last and words[b].text not in {",", ".", "!", "?", ":", "("} and words[b].upos not in VERBAL:
+        if b == a:
+            return None
+        if b < sent.last and words[b].text not in {",", ".", "!", "?", ":", "("} and words[b].upos not in VERBAL \
+                and not self._affiliation_to_comma(doc, b, sent.last):
             return None
         return a, b
+
+    def _affiliation_to_comma(self, doc: ParsedDoc, b: int, last: int) -> bool:
+        """A preposition with an organization's name up to a comma after a person's name: "David
+        Woodard | of Clemson University,", "Theo Kitz | vom Bankhaus Merck Finck,"."""
+        words = doc.words
+        if words[b].upos != "ADP" or not words[b].text.islower():
+            return False
+        k = b + 1
+        while k < last and k - b <= 6 and (words[k].text[:1].isupper() or words[k].upos in {"DET", "ADP"}):
+            k += 1
+        return k > b + 1 and k < last and words[k].text == "," and words[k - 1].text[:1].isupper()
 
     def _after_role_genitive(self, doc: ParsedDoc, m: tuple[int, int], name_r: tuple[int, int]) -> bool:
         """Is the name in a phrase after the role ("der Direktor | der Afrikanischen Union")?"""

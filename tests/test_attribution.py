@@ -560,3 +560,9 @@ def test_participle_clause_shares_the_subject_of_its_verb(extractor):
     text = "“He stands for the middle class,” Andersen said, adding that Sanders is “definitely the most trustworthy.”"
     got = records(extractor, text, "en")
     assert ("mixed", "that Sanders is “definitely the most trustworthy.”", "Andersen", "adding") in got
+
+
+def test_apposition_name_with_its_affiliation(extractor):
+    text = "Another pollster, Dave Woodley of Clemson University, said his survey showed a drop in support."
+    (r,) = extractor.extract(Article(id="t", text=text, lang="en"))
+    assert r.speaker.name == "Dave Woodley"
