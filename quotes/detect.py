@@ -467,8 +467,13 @@ class Detector:
         kids = doc.children(cue.words[0])
         return cue.lemma not in self.cues.quoting_verbs and any(k.deprel == "aux:pass" for k in kids) \
             and any(k.deprel in ("nsubj:pass", "obj") and k.upos == "NOUN" for k in kids) \
-            and not any(k.deprel.startswith("obl") and any(g.lower in self.cues.agent_markers and g.deprel == "case"
-                                                           for g in doc.children(k.i)) for k in kids)
+            and self._agent(doc, cue.words[0]) is None
+
+    def _agent(self, doc: ParsedDoc, verb: int) -> int | None:
+        """The passive agent of the verb: an oblique marked by one of `cues.agent_markers` ("von X
+        zitiert", "cited by X")."""
+        return next((k.i for k in doc.children(verb) if k.deprel.startswith("obl") and any(
+            g.lower in self.cues.agent_markers and g.deprel == "case" for g in doc.children(k.i))), None)
 
     def _content_before(self, doc: ParsedDoc, u: Unit, cue: Cue, subj: list[int]) -> tuple[int, int] | None:
         words = doc.words
@@ -783,10 +788,12 @@ class Detector:
 
     def _named(self, doc: ParsedDoc, w: Word) -> bool:
         """A name, or a role with a name: "Gall", "der US-Präsident George W. Bush"."""
-        return w.upos == "PROPN" or self.rules.is_role_noun(w.text, w.lemma) and any(
-            g.upos == "PROPN" and g.deprel in ("appos", "flat", "flat:name") for g in doc.children(w.i)) \
-            or self.rules.is_role_noun(w.text, w.lemma) and any(  # hung on its genitive: "der Vorsitzende des Ausschusses, X"
-                doc.words[x].upos == "PROPN" and doc.words[x].deprel == "appos" for x in doc.subtree(w.i))
+        if w.upos == "PROPN":
+            return True
+        return self.rules.is_role_noun(w.text, w.lemma) and (
+            any(g.upos == "PROPN" and g.deprel in ("appos", "flat", "flat:name") for g in doc.children(w.i))
+            # or an apposition the parser hung on its genitive: "der Vorsitzende des Ausschusses, X"
+            or any(doc.words[x].upos == "PROPN" and doc.words[x].deprel == "appos" for x in doc.subtree(w.i)))
 
     @staticmethod
     def _full_name(doc: ParsedDoc, k: int) -> bool:
@@ -829,8 +836,7 @@ class Detector:
         kids = doc.children(c)
         subj = self.subject(doc, c, cue.content)
         passive = any(k.deprel in ("aux:pass", "nsubj:pass") for k in kids)
-        agent = next((k.i for k in kids if k.deprel.startswith("obl") and any(
-            g.lower in self.cues.agent_markers and g.deprel == "case" for g in doc.children(k.i))), None)
+        agent = self._agent(doc, c)
         if cue.lemma in self.cues.quoting_verbs:
             # "zitierte das Ministerium Wang": the medium quotes, the other noun phrase speaks
             args = [k.i for k in kids if k.deprel.split(":")[0] in ("nsubj", "obj", "iobj")
@@ -1354,7 +1360,7 @@ class Detector:
 
         def framing(k: int | None) -> bool:
             return k is not None and not any(_in_span(span, doc.words[k]) for span in (
-                cue.content, cue.content2, *((sp.open, sp.close) for sp in spans)))
+                cue.content, cue.content2, *((q.open, q.close) for q in spans)))
 
         own = self._person_subject(doc, units[cue.unit])
         if framing(own) and own < cue.source:
