@@ -4,7 +4,11 @@ Alignment per document: every (gold, predicted) pair that overlaps is scored by 
 Jaccard; pairs are taken best overlap first, each quote used at most once. A pair counts as
 matched at Jaccard >= 0.5 (and separately when the spans are identical). Speaker accuracy is
 measured on matched quotes whose gold speaker is named: the prediction must name the same person
-(full name, or a name sharing the surname, honorifics dropped).
+(full name, or a name sharing the surname, honorifics dropped). Per `via` (how the speaker was
+found: subject, pronoun, description, continuation, …) the same figure is kept apart, so each
+resolution step is measured on its own. Mention accuracy is measured on matched quotes whose gold
+has a speaker mention: the predicted mention must overlap the gold `speaker_span` (or, without
+offsets, contain the gold mention's words or lie inside them).
 """
 
 from __future__ import annotations
@@ -50,7 +54,7 @@ def _locate(rec: dict, text: str | None) -> tuple[int, int] | None:
 
 
 def _norm_name(name: str) -> list[str]:
-    toks = [t.strip(".,;:'’\"").lower() for t in name.replace("-", " ").split()]
+    toks = [t.strip(".,;:'’\"").lower() for t in name.replace("-", " ").replace("’", "'").split()]
     return [t for t in toks if t and t not in HONORIFICS]
 
 
@@ -74,6 +78,23 @@ def _pred_speaker(rec: dict) -> str | None:
     if isinstance(sp, dict):
         return sp.get("name")
     return sp
+
+
+def mention_matches(gold: dict, pred: dict) -> bool:
+    """Does the predicted speaker mention stand where the gold one does?"""
+    sp = pred.get("speaker")
+    if not isinstance(sp, dict) or not sp.get("mention"):
+        return False
+    span = gold.get("speaker_span")
+    if span and "start" in sp and "end" in sp:
+        return min(span[1], sp["end"]) > max(span[0], sp["start"])
+    g, p = gold["speaker_mention"].lower(), sp["mention"].lower()
+    return g in p or p in g
+
+
+def _via(rec: dict) -> str:
+    sp = rec.get("speaker")
+    return sp.get("via") or "none" if isinstance(sp, dict) else "none"
 
 
 def _lang(doc: str, rec: dict | None = None) -> str:
@@ -148,9 +169,14 @@ def evaluate(gold: list[dict], pred: list[dict], texts: dict[str, str]) -> dict:
                     c[k]["speaker_n"] += 1
                     ok = same_speaker(g["speaker"], _pred_speaker(p))
                     c[k]["speaker_ok"] += ok
+                    c[f"{k}|via:{_via(p)}"]["n"] += 1
+                    c[f"{k}|via:{_via(p)}"]["ok"] += ok
                     if not ok and k == "all":
                         misses["misattributed"].append({"doc": doc, "text": g["text"], "gold": g["speaker"],
                                                         "pred": _pred_speaker(p)})
+                if g.get("speaker_mention"):
+                    c[k]["mention_n"] += 1
+                    c[k]["mention_ok"] += mention_matches(g, p)
                 for field in ("role", "outlet"):
                     if g.get(field):
                         c[k][f"{field}_n"] += 1
@@ -172,7 +198,12 @@ def evaluate(gold: list[dict], pred: list[dict], texts: dict[str, str]) -> dict:
         misses["spurious"] += [{"doc": doc, "kind": p.get("kind"), "text": p.get("text"),
                                 "speaker": _pred_speaker(p)} for i, (_, _, p) in enumerate(ps) if i not in mp]
     scores = {}
+    vias: dict[str, dict] = defaultdict(dict)
     for k, v in sorted(c.items()):
+        if "|via:" in k:
+            group, via = k.split("|via:")
+            vias[group][via] = {"n": v["n"], "speaker_accuracy": round(v["ok"] / v["n"], 4)}
+            continue
         s = {"gold": v["gold"], "predicted": v["pred"], "matched": v["matched_gold"]}
         s.update(_prf(v["matched_gold"], v["gold"], v["matched_pred"], v["pred"]))
         ex = _prf(v["exact_gold"], v["gold"], v["exact_pred"], v["pred"])
@@ -180,14 +211,18 @@ def evaluate(gold: list[dict], pred: list[dict], texts: dict[str, str]) -> dict:
         s["kind_accuracy"] = round(v["kind_ok"] / v["matched_gold"], 4) if v["matched_gold"] else None
         s["speaker_accuracy"] = round(v["speaker_ok"] / v["speaker_n"], 4) if v["speaker_n"] else None
         s["speaker_n"] = v["speaker_n"]
+        s["mention_accuracy"] = round(v["mention_ok"] / v["mention_n"], 4) if v["mention_n"] else None
+        s["mention_n"] = v["mention_n"]
         for field in ("role", "outlet"):
             s[f"{field}_accuracy"] = round(v[f"{field}_ok"] / v[f"{field}_n"], 4) if v[f"{field}_n"] else None
         scores[k] = s
+    for group, by_via in vias.items():
+        scores[group]["speaker_by_via"] = dict(sorted(by_via.items()))
     return {"scores": scores, "misses": misses}
 
 
 def format_report(report: dict) -> str:
-    head = f"{'group':<16}{'gold':>6}{'pred':>6}{'match':>6}{'P':>7}{'R':>7}{'F1':>7}{'exF1':>7}{'kind':>7}{'spk':>7}{'spk_n':>6}"
+    head = f"{'group':<16}{'gold':>6}{'pred':>6}{'match':>6}{'P':>7}{'R':>7}{'F1':>7}{'exF1':>7}{'kind':>7}{'spk':>7}{'spk_n':>6}{'ment':>7}{'role':>7}{'outl':>7}"
     lines = [head, "-" * len(head)]
 
     def f(x):
@@ -197,7 +232,12 @@ def format_report(report: dict) -> str:
     for k in order:
         s = report["scores"][k]
         lines.append(f"{k:<16}{s['gold']:>6}{s['predicted']:>6}{s['matched']:>6}{s['precision']:7.3f}{s['recall']:7.3f}"
-                     f"{s['f1']:7.3f}{s['exact_f1']:7.3f}{f(s['kind_accuracy'])}{f(s['speaker_accuracy'])}{s['speaker_n']:>6}")
+                     f"{s['f1']:7.3f}{s['exact_f1']:7.3f}{f(s['kind_accuracy'])}{f(s['speaker_accuracy'])}{s['speaker_n']:>6}"
+                     f"{f(s['mention_accuracy'])}{f(s['role_accuracy'])}{f(s['outlet_accuracy'])}")
+    by_via = report["scores"].get("all", {}).get("speaker_by_via")
+    if by_via:
+        lines.append("speaker accuracy by how it was found (all): " + ", ".join(
+            f"{via} {v['speaker_accuracy']:.3f} ({v['n']})" for via, v in by_via.items()))
     return "\n".join(lines)
 
 

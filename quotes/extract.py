@@ -70,7 +70,8 @@ class Extractor:
         st = self.stages[lang]
         spans = st.scanner.scan(article.text, doc.paragraphs)
         cands = st.detector.detect(doc, spans)
-        quotes = st.resolver.resolve(doc, cands, article.id, lang, self.publisher(article, st.rules))
+        quotes = st.resolver.resolve(doc, cands, article.id, lang, self.publisher(article, st.rules),
+                                     [(q.start, q.end) for q in spans])
         digest = text_hash(article.text)
         for q in quotes:
             q.doc_hash = digest

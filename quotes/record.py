@@ -23,7 +23,13 @@ class Speaker(Span):
     name: str | None = Field(description="full name, honorific dropped, short forms linked; null when unnamed")
     mention: str = Field(description="the mention as written where the quote is attributed")
     type: Literal["person", "organization", "unknown"]
-    via: Literal["subject", "agent", "preposition", "pronoun", "continuation", "colon"]
+    via: Literal["subject", "agent", "preposition", "pronoun", "description", "continuation", "colon"] = Field(
+        description="how the speaker was found: the cue's subject, a passive's agent, a prepositional source "
+                    "('laut X'), a pronoun or a description resolved to an entity of the article, the quote "
+                    "this one continues, a colon label ('Lewentz: ...')")
+    entity: str | None = Field(default=None, description="article-local id of the speaker entity ('e3'): all "
+                               "quotes of one person in one article share it")
+    aliases: list[str] = Field(default_factory=list, description="other forms the article writes the speaker in")
 
 
 class Outlet(Span):

@@ -15,7 +15,9 @@ from dataclasses import dataclass
 
 import regex
 
+from .attribute import Attributor
 from .detect import VERBAL, Candidate
+from .entities import EntityBuilder, first_name_gender
 from .marks import is_mark_text
 from .parse import ParsedDoc, Word
 from .record import CueRef, Outlet, Quote, Speaker, quote_id
@@ -44,6 +46,8 @@ class Resolver:
         self.pronouns = set(sp.pronouns_singular) | set(sp.pronouns_plural)
         self.person_pronouns = set(sp.pronouns_singular) | set(sp.pronouns_possessive)
         self.particles = frozenset(sp.name_particles)
+        self.entity_builder = EntityBuilder(rules)
+        self.attributor = Attributor(rules)
 
     # ------------------------------------------------------------------ names
     def is_name_word(self, doc: ParsedDoc, w: Word) -> bool:
@@ -437,7 +441,24 @@ class Resolver:
 
     # ------------------------------------------------------------------ documents
     def resolve(self, doc: ParsedDoc, cands: list[Candidate], doc_id: str, lang: str,
-                publisher: str | None) -> list[Quote]:
+                publisher: str | None, quoted: list[tuple[int, int]] = ()) -> list[Quote]:
+        """The Quote records of the candidates, each speaker linked to an entity of the article
+        (`entities.py`, `attribute.py`); `quoted` are the article's spans of quoted text."""
+        out, follows = self.mentions_to_records(doc, cands, doc_id, lang, publisher)
+        # names of the parsed sentences count as persons when they open with a first name; the
+        # speakers count as the parse typed them, when their mention writes the name
+        named = [(n, "person") for n in self.document_names(doc) if first_name_gender(n.split()[0])]
+        named += [(q.speaker.name, q.speaker.type) for q in out if q.speaker and q.speaker.name
+                  and q.speaker.name.split()[-1] in q.speaker.mention]
+        roles = {q.speaker.name: q.role for q in out if q.speaker and q.speaker.name and q.role
+                 and q.speaker.via != "pronoun" and q.role != q.speaker.mention}
+        table = self.entity_builder.build(doc.text, named, roles,
+                                          frozenset(w.text for w in doc.words if w.upos == "PROPN"))
+        self.attributor.link(doc.text, out, follows, table, list(quoted))
+        return out
+
+    def mentions_to_records(self, doc: ParsedDoc, cands: list[Candidate], doc_id: str, lang: str,
+                            publisher: str | None) -> tuple[list[Quote], list[int | None]]:
         words = doc.words
         full_names = self.document_names(doc)
         surnames = frozenset(n.split()[-1] for n in full_names)
@@ -507,7 +528,8 @@ class Resolver:
         for q in out:
             if q.speaker and q.speaker.name in best and (q.role is None or len(q.role.split()) == 1):
                 q.role = best[q.speaker.name]
-        return out
+        index = {id(c): k for k, c in enumerate(cands)}
+        return out, [index.get(id(c.follows)) if c.follows is not None else None for c in cands]
 
     def _named_mention(self, doc: ParsedDoc, head: int, given: tuple[int, int] | None, surnames: frozenset[str],
                        full_names: list[str], lower_words: set[str]):

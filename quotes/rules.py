@@ -202,11 +202,29 @@ class Speakers(Strict):
     genitive_endings: list[str] = []
     # Lower-case words inside a name, between two name words ("Heike van Laak", "Luiz da Silva").
     name_particles: list[str] = []
+    # Gender of pronouns and honorifics ("m" / "f"), for agreement with an entity ("sie" -> f).
+    pronoun_gender: dict[str, str] = {}
+    honorific_gender: dict[str, str] = {}
+    # Endings of a role noun that give its gender ("Ministerin" -> f); checked before masculine.
+    feminine_role_endings: list[str] = []
+    masculine_role_endings: list[str] = []
+    # Determiners and possessives that mark a noun phrase as the addressee (dative), never the
+    # speaker of its own sentence ("teilte seinem Amtskollegen Lawrow mit", "sagte dem Sender").
+    addressee_determiners: list[str] = []
 
     _norm = field_validator(
         "honorifics", "role_nouns", "organization_words", "outlet_words",
         "pronouns_singular", "pronouns_plural", "pronouns_demonstrative", "pronouns_possessive", "not_names", "genitive_endings", "name_particles",
+        "feminine_role_endings", "masculine_role_endings", "addressee_determiners",
     )(_lower_unique)
+
+    @field_validator("pronoun_gender", "honorific_gender")
+    @classmethod
+    def _genders(cls, table: dict[str, str]) -> dict[str, str]:
+        bad = [k for k, v in table.items() if v not in ("m", "f")]
+        if bad:
+            raise ValueError(f"genders must be 'm' or 'f' (not for {bad})")
+        return {k.lower(): v for k, v in table.items()}
 
     @field_validator("role_patterns")
     @classmethod

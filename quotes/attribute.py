@@ -1,0 +1,194 @@
+"""The speaker entity of each quote: its source mention linked to an entity of the article.
+
+Input: the quotes of one article as the resolver found them (a mention per quote: a name, a
+pronoun, a description, or none), the article's `EntityTable`, and the spans of quoted text.
+Output: the same quotes, each speaker carrying the entity it stands for (`speaker.entity`, its
+aliases, its fullest name) and the entity's role.
+
+- a **name** is looked up among the entities (short forms, spelling variants); a name no entity
+  has and that is no name at all (a sentence-opening word: "Meanwhile") is dropped;
+- a **pronoun** takes the most salient earlier person that agrees with it: sentences are walked
+  back from the pronoun, and in each the persons are taken in order (the subject comes first),
+  names inside quotation marks or quotes left out;
+- a **description** ("die Ministerin", "the coach") takes the most salient entity the article
+  gives a matching role noun (before it, else just after it: "said Chinese Foreign Minister on
+  Monday … Wang Yi");
+- an **addressee** (a dative: "teilte seinem Amtskollegen Lawrow mit") is never the speaker of its
+  sentence: the speaker is the most salient person before it, as for a pronoun;
+- a quote with **no mention** (a continuation, a colon attribution, a bare quote after a quote)
+  keeps the speaker of the quote it continues, as linked here.
+"""
+
+from __future__ import annotations
+
+from .entities import WORD, Entity, EntityTable, fold, plausible_name
+from .record import Outlet, Quote, Speaker
+from .rules import RuleSet
+
+SALIENCE_SENTENCES = 6  # how far back a pronoun or description looks for its entity
+CATAPHORA_SENTENCES = 3  # how far ahead a description looks when nothing before matches
+
+
+class Attributor:
+    def __init__(self, rules: RuleSet):
+        self.rules = rules
+        sp = rules.speakers
+        self.pronoun_gender = sp.pronoun_gender
+        self.plural = set(sp.pronouns_plural)
+        self.addressee = set(sp.addressee_determiners)
+        self.stop = set(rules.language.stopwords)
+
+    def link(self, text: str, quotes: list[Quote], follows: list[int | None], table: EntityTable,
+             quoted: list[tuple[int, int]]) -> None:
+        """Set each quote's speaker entity in place; `follows[k]` is the index of the quote that
+        quote k continues (or None)."""
+        hidden = sorted(set(quoted))
+        linked: list[Entity | None] = [None] * len(quotes)
+        for k, q in enumerate(quotes):
+            sp = q.speaker
+            ent: Entity | None = None
+            via = sp.via if sp else None
+            if sp is None:
+                pass
+            elif follows[k] is not None and quotes[follows[k]].speaker is not None \
+                    and (sp.start, sp.end) == (quotes[follows[k]].speaker.start, quotes[follows[k]].speaker.end):
+                prev = quotes[follows[k]]  # a continuation: the speaker of the quote it continues, as linked
+                q.speaker = prev.speaker.model_copy(update={"via": sp.via})
+                q.role = prev.role
+                linked[k] = linked[follows[k]]
+                continue
+            elif sp.via == "subject" and self._addressee(sp.mention):
+                # the addressee is not the speaker: the person the sentence names besides it, else
+                # the most salient one before it; a medium addressed carries the words
+                addressee = table.lookup(sp.name)
+                ent = self.in_sentence(table, sp, hidden, exclude=addressee) or self.salient(
+                    text, table, sp.start, None, hidden, exclude=addressee)
+                if ent is None:
+                    continue
+                if q.outlet is None and sp.name and self.rules.is_outlet_word(sp.name.split()[-1]) \
+                        or any(self.rules.is_outlet_word(w) for w in sp.mention.split()):
+                    q.outlet = Outlet(name=sp.name or sp.mention, start=sp.start, end=sp.end)
+                via = "subject"
+            elif (inner := self.person_inside(table, sp)) is not None:
+                ent = inner  # "Naryschkin der staatlichen Nachrichtenagentur Tass": the person speaks
+                if q.outlet is None and sp.name and any(self.rules.is_outlet_word(w) for w in sp.name.split()):
+                    at = text.find(sp.name, sp.start, sp.end)
+                    q.outlet = Outlet(name=sp.name, start=at, end=at + len(sp.name))
+            elif sp.via == "pronoun":
+                low = sp.mention.lower()
+                ent = self.salient(text, table, sp.start, self.pronoun_gender.get(low), hidden,
+                                   persons_only=low not in self.plural or low in self.pronoun_gender)
+                if ent is None and sp.name:
+                    ent = table.lookup(sp.name)
+            elif sp.name:
+                ent = table.lookup(sp.name)
+                if ent is None and not plausible_name(text, sp.name, table.proper_nouns):
+                    ent = self.by_role(text, table, sp.mention, sp.start, hidden)
+                    via = "description"
+                    if ent is None:
+                        q.speaker = sp.model_copy(update={"name": None})
+                        continue
+            else:
+                ent = self.by_role(text, table, sp.mention, sp.start, hidden)
+                via = "description" if ent else via
+                if ent is None and sp.via == "colon" and k > 0 and linked[k - 1] is not None:
+                    ent, via = linked[k - 1], "continuation"  # "Und weiter: „…“" goes on with the speaker
+            linked[k] = ent
+            if ent is not None:
+                q.speaker = sp.model_copy(update={
+                    "name": ent.name, "entity": ent.id, "aliases": [a for a in ent.aliases if a != ent.name],
+                    "type": ent.kind if sp.type == "unknown" or ent.kind == "person" else sp.type, "via": via})
+                role = self.role_of(ent)
+                if role and (not q.role or len(q.role.split()) == 1 and role.endswith(q.role) or q.role == sp.mention):
+                    q.role = role
+                elif not q.role:
+                    q.role = role
+
+    def in_sentence(self, table: EntityTable, sp: Speaker, hidden, exclude: Entity | None) -> Entity | None:
+        """The first person the speaker mention's sentence names outside the mention and quotes."""
+        for s, e in self._mentions_in(table, table.sentence_of(sp.start), None, hidden, False):
+            if e is not exclude and e.kind != "organization" and not sp.start <= s < sp.end:
+                return e
+        return None
+
+    def person_inside(self, table: EntityTable, sp: Speaker) -> Entity | None:
+        """A person named inside a mention that the resolver took for an organisation or medium."""
+        if sp.via == "pronoun" or not sp.name or table.lookup(sp.name) is not None and table.lookup(sp.name).kind == "person":
+            return None
+        for e in table.entities:
+            if e.kind == "person" and any(sp.start <= s < sp.end for s, _ in e.mentions):
+                return e
+        return None
+
+    @staticmethod
+    def role_of(ent: Entity) -> str | None:
+        return max(ent.roles, key=len) if ent.roles else None
+
+    def _addressee(self, mention: str) -> bool:
+        first = mention.split()[0].lower() if mention.split() else ""
+        return first in self.addressee
+
+    def _mentions_in(self, table: EntityTable, sent: int, upto: int | None, hidden, persons_only: bool,
+                     start_at: int | None = None):
+        """(offset, entity) of the entity mentions in sentence `sent`, in order, before `upto`,
+        outside quoted text."""
+        a, b = table.sentences[sent]
+        out = []
+        for e in table.entities:
+            if persons_only and e.kind != "person":
+                continue
+            for s, end in e.mentions:
+                if a <= s < b and (upto is None or end <= upto) and (start_at is None or s >= start_at) \
+                        and not _inside(hidden, s):
+                    out.append((s, e))
+        out.sort(key=lambda x: x[0])
+        return out
+
+    def salient(self, text: str, table: EntityTable, pos: int, gender: str | None, hidden,
+                persons_only: bool = True, exclude: Entity | None = None) -> Entity | None:
+        """The most salient earlier entity agreeing in gender: the nearest sentence back from
+        `pos` that mentions one, and in it the first one mentioned."""
+        if not table.entities:
+            return None
+        s = table.sentence_of(pos)
+        for k in range(s, max(-1, s - SALIENCE_SENTENCES), -1):
+            for _, e in self._mentions_in(table, k, pos if k == s else None, hidden, persons_only):
+                if e is exclude or gender and e.gender and e.gender != gender:
+                    continue
+                return e
+        return None
+
+    def by_role(self, text: str, table: EntityTable, mention: str, pos: int, hidden) -> Entity | None:
+        """The entity a description stands for: the most salient one whose roles or name share the
+        description's head noun."""
+        heads = [w for w in (m.group() for m in WORD.finditer(mention))
+                 if w.lower() not in self.stop and (self.rules.is_role_noun(w) or self.rules.is_body_word(w))]
+        if not heads:
+            return None
+        head = fold(heads[-1])
+
+        def fits(e: Entity) -> bool:
+            words = [w for r in e.roles for w in r.split()[-1:]]
+            if e.kind == "organization":
+                words += e.name.split()
+            return any(_compound_match(fold(w), head) for w in words)
+
+        s = table.sentence_of(pos)
+        for k in range(s, max(-1, s - SALIENCE_SENTENCES), -1):
+            for _, e in self._mentions_in(table, k, pos if k == s else None, hidden, False):
+                if fits(e):
+                    return e
+        for k in range(s, min(len(table.sentences), s + CATAPHORA_SENTENCES + 1)):
+            for _, e in self._mentions_in(table, k, None, hidden, False, start_at=pos):
+                if fits(e):
+                    return e
+        return None
+
+
+def _compound_match(word: str, head: str) -> bool:
+    """"wirtschaftsministerin" ends in "ministerin"; "leader" is "leader"."""
+    return len(min(word, head, key=len)) >= 4 and (word.endswith(head) or head.endswith(word))
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    return any(a <= pos < b for a, b in spans)

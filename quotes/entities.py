@@ -1,0 +1,325 @@
+"""The article's entities: the persons and organisations it names, each with all its mentions.
+
+Input: the article text, its language's rules, and names the parse already found (person names of
+the parsed sentences, the speakers and organisations of the quotes). Output: an `EntityTable`.
+
+- A **person** is a run of 2-4 capitalised words whose first word is a known first name
+  (gender-guesser's lists) or a name the parse gave; its short forms ("Berg", "Frau Berg",
+  "Mr. Wang") and spelling variants ("Tokajew" / "Tokayev": compared transliterated and folded,
+  with rapidfuzz) are mentions of the same entity.
+- An **organisation** is a name the resolver typed so, with its acronym in parentheses
+  ("Deutscher Wetterdienst (DWD)") as an alias.
+- **Roles** are the role-noun phrases the article writes right before a name ("Die bayerische
+  Wirtschaftsministerin Anna Berg" -> "bayerische Wirtschaftsministerin") or gives by apposition
+  (collected from the resolved quotes); a later "die Ministerin" is matched against them.
+- **Gender** comes from the first name, an honorific or a role noun's ending (rule file).
+
+Everything here reads the raw text, not the parse: the prefilter leaves most sentences unparsed,
+and an entity is often introduced in one of those.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import regex
+from anyascii import anyascii
+from rapidfuzz import fuzz
+
+from .rules import RuleSet
+
+WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-'’][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*\.?")
+SENTENCE_BREAK = regex.compile(r"(?<=[.!?…][“”\"»«‘’']?)\s+(?=[\p{Lu}„\"“»«‚‘(])|\n\s*")
+_FOLD = [("sch", "sh"), ("tsch", "ch"), ("w", "v"), ("j", "y"), ("ph", "f"), ("ck", "k"), ("ou", "u"),
+         ("ie", "i"), ("ee", "i"), ("kh", "h"), ("zh", "y")]
+
+
+@lru_cache(maxsize=1)
+def _first_names():
+    import gender_guesser.detector as gd
+
+    return gd.Detector(case_sensitive=False)
+
+
+@lru_cache(maxsize=50_000)
+def first_name_gender(word: str) -> str | None:
+    """"m", "f", "?" (a first name of either sex) or None (no first name we know)."""
+    if len(word) < 2 or not word[:1].isupper() or word.isupper():
+        return None
+    g = _first_names().get_gender(word.split("-")[0])
+    return {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f", "andy": "?"}.get(g)
+
+
+@lru_cache(maxsize=50_000)
+def fold(word: str) -> str:
+    """A spelling-insensitive key: transliterated, lower case, letters only, common
+    transliteration pairs folded ("Tokajew" and "Tokayev" -> "tokayev")."""
+    s = "".join(c for c in anyascii(word).lower() if c.isalpha())
+    for a, b in _FOLD:
+        s = s.replace(a, b)
+    return s
+
+
+def same_word(a: str, b: str) -> bool:
+    """One name word spelled two ways? Equal when folded, or close (rapidfuzz) when long."""
+    fa, fb = fold(a), fold(b)
+    if not fa or not fb or fa[0] != fb[0]:
+        return False
+    return fa == fb or min(len(fa), len(fb)) >= 5 and fuzz.ratio(fa, fb) >= 85
+
+
+@dataclass(slots=True)
+class Entity:
+    id: str
+    kind: str  # "person" | "organization"
+    name: str  # the fullest name the article gives
+    aliases: list[str] = field(default_factory=list)  # every other form it is written in
+    roles: list[str] = field(default_factory=list)
+    gender: str | None = None  # "m" | "f" | None
+    mentions: list[tuple[int, int]] = field(default_factory=list)  # character spans, in order
+
+    @property
+    def surname(self) -> str:
+        return self.name.split()[-1]
+
+    def surnames(self) -> list[str]:
+        """The surname, and without a particle joined to it by a hyphen ("al-Jubeir" -> "Jubeir")."""
+        last = self.surname
+        head, _, rest = last.partition("-")
+        return [last, rest] if rest and head.islower() else [last]
+
+    def forms(self) -> list[str]:
+        return [self.name] + self.aliases
+
+
+@dataclass(slots=True)
+class EntityTable:
+    entities: list[Entity]
+    sentences: list[tuple[int, int]]  # character spans of the article's sentences
+    proper_nouns: frozenset[str] = frozenset()  # words the parse tagged PROPN
+
+    def sentence_of(self, offset: int) -> int:
+        lo, hi = 0, len(self.sentences)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.sentences[mid][1] <= offset:
+                lo = mid + 1
+            else:
+                hi = mid
+        return min(lo, len(self.sentences) - 1)
+
+    def lookup(self, name: str | None) -> Entity | None:
+        """The entity a name stands for: the same full name, a short form of it (its surname or first
+        words) or a spelling variant; a name that adds a stray word ("Statt Liebich") still finds it
+        by its last word."""
+        if not name:
+            return None
+        toks = name.split()
+        best = None
+        for e in self.entities:
+            for form in e.forms():
+                ft = form.split()
+                if len(ft) == len(toks) and all(same_word(a, b) for a, b in zip(ft, toks)):
+                    return e
+            et = e.name.split()
+            if e.kind == "person" and (len(toks) < len(et) and (all(same_word(a, b) for a, b in zip(et[-len(toks):], toks))
+                                                               or all(same_word(a, b) for a, b in zip(et, toks)))):
+                best = best or e
+            elif e.kind == "person" and len(toks) == 1 and any(same_word(toks[0], x) for x in e.surnames()):
+                best = best or e
+            elif e.kind == "person" and len(toks) > 1 and same_word(toks[-1], e.surname) and best is None:
+                best = e
+        return best
+
+    def by_id(self, eid: str) -> Entity | None:
+        return next((e for e in self.entities if e.id == eid), None)
+
+
+class EntityBuilder:
+    """Builds the EntityTable of one article from its text and the names the parse found."""
+
+    def __init__(self, rules: RuleSet):
+        self.rules = rules
+        sp = rules.speakers
+        self.stop = set(rules.language.stopwords) | set(sp.not_names)
+        self.honorifics = set(sp.honorifics)
+        self.particles = set(sp.name_particles)
+        self.honorific_gender = {k.lower(): v for k, v in sp.honorific_gender.items()}
+        self.abbreviations = frozenset(h for h in sp.honorifics if h.endswith("."))
+
+    def _name_word(self, w: str) -> bool:
+        head, _, rest = w.partition("-")
+        if rest and head in self.particles:  # "al-Jubeir"
+            w = rest
+        low = w.lower().rstrip(".")
+        return w[:1].isupper() and not w.isupper() and low not in self.stop and low not in self.honorifics \
+            and not self.rules.is_role_noun(w) and not self.rules.is_organization_word(w) and len(w) > 1 \
+            and not w.endswith(".")
+
+    def person_names(self, text: str) -> list[tuple[int, int, str]]:
+        """Runs "First [Middle] Surname" whose first word is a known first name."""
+        words = [(m.start(), m.start() + len(w), w) for m in WORD.finditer(text) for w in [bare_word(m.group())]]
+        out = []
+        i = 0
+        while i < len(words):
+            s, e, w = words[i]
+            if first_name_gender(w) is None or not self._name_word(w) or w.lower() in self.particles:
+                i += 1
+                continue
+            j = i + 1
+            while j < len(words) and j - i < 4 and text[words[j - 1][1]:words[j][0]] == " " and (
+                    self._name_word(words[j][2]) or len(words[j][2]) == 2 and words[j][2][1] == "."
+                    or words[j][2] in self.particles and j + 1 < len(words) and self._name_word(words[j + 1][2])):
+                j += 1
+            while j > i + 1 and not self._name_word(words[j - 1][2]):
+                j -= 1
+            if j > i + 1:
+                out.append((s, words[j - 1][1], text[s:words[j - 1][1]]))
+                i = j
+            else:
+                i += 1
+        return out
+
+    def build(self, text: str, named: list[tuple[str, str]], roles: dict[str, str],
+              proper_nouns: frozenset[str] = frozenset()) -> EntityTable:
+        """The entities of the article: persons found by their first names in the text, then the
+        names the parse found (`named`: name and kind: person, organization or unknown), each
+        with its mentions, gender and roles (`roles`: role by name, from the resolved quotes)."""
+        sentences = sentence_spans(text, self.abbreviations)
+        entities: list[Entity] = []
+        table = EntityTable(entities, sentences, proper_nouns)
+
+        def add(name: str, kind: str) -> Entity:
+            e = table.lookup(name)
+            if e is not None and e.kind == kind:
+                if len(name.split()) > len(e.name.split()):
+                    e.aliases.append(e.name)
+                    e.name = name
+                elif name != e.name and name not in e.aliases:
+                    e.aliases.append(name)
+                return e
+            e = Entity(id=f"e{len(entities) + 1}", kind=kind, name=name)
+            entities.append(e)
+            return e
+
+        for _, _, n in self.person_names(text):
+            add(n, "person")
+        for n, kind in named:
+            if kind == "organization":
+                if table.lookup(n) is None:
+                    add(n, kind)
+                continue
+            toks = n.split()
+            # the parse runs a name into the words before it: "Dortmund Torwart Roman Weidenfeller"
+            first = next((k for k, t in enumerate(toks[:-1]) if first_name_gender(t)), 0)
+            toks = toks[first:]
+            if len(toks) <= 4 and self._name_word(toks[-1]) and plausible_name(text, " ".join(toks), proper_nouns):
+                add(" ".join(toks), "person" if kind == "person" or first_name_gender(toks[0]) else "unknown")
+        for e in entities:
+            self._find_mentions(text, e)
+            self._gender_and_roles(text, e)
+        for name, role in roles.items():
+            e = table.lookup(name)
+            if e is not None and role not in e.roles:
+                e.roles.append(role)
+        return table
+
+    def _find_mentions(self, text: str, e: Entity) -> None:
+        """Every place the article writes the entity: its full name, aliases, surname (any spelling),
+        and an acronym in parentheses right after it (which becomes an alias)."""
+        spans: set[tuple[int, int]] = set()
+        surnames = e.surnames() if e.kind == "person" else []
+        for m in WORD.finditer(text):
+            w = bare_word(m.group())
+            if surnames and w[:1].isupper() and any(same_word(x, sn) for x in [w] + self._genitives(w) for sn in surnames):
+                spans.add((m.start(), m.start() + len(w)))
+        for form in e.forms():
+            for m in regex.finditer(rf"(?<![\p{{L}}\p{{N}}]){regex.escape(form)}(?![\p{{L}}\p{{N}}])", text):
+                spans = {s for s in spans if not (m.start() <= s[0] < m.end())}
+                spans.add((m.start(), m.end()))
+                acro = regex.match(r"\s*\((\p{Lu}[\p{Lu}\p{N}-]{1,9})\)", text[m.end():m.end() + 14])
+                if acro and e.kind == "organization" and acro.group(1) not in e.aliases:  # a person's is the party
+                    e.aliases.append(acro.group(1))
+        e.mentions = sorted(spans)
+
+    def _genitives(self, w: str) -> list[str]:
+        return [w[:-len(g)] for g in self.rules.speakers.genitive_endings if w.endswith(g) and len(w) > len(g) + 3]
+
+    def _gender_and_roles(self, text: str, e: Entity) -> None:
+        if e.kind == "person":
+            g = first_name_gender(e.name.split()[0])
+            e.gender = g if g in ("m", "f") else None
+        for s, end in e.mentions:
+            before = text[max(0, s - 120):s]
+            words = [m for m in WORD.finditer(before)]
+            k = len(words)
+            # the honorific or role words that stand right before the name, in the same clause
+            while k > 0 and before[words[k - 1].end():].strip() == "" and words[k - 1].group().lower().rstrip(".") in self.honorifics:
+                hon = words[k - 1].group().lower().rstrip(".")
+                if e.gender is None and hon in self.honorific_gender:
+                    e.gender = self.honorific_gender[hon]
+                before = before[:words[k - 1].start()]
+                k -= 1
+            if k == 0 or before[words[k - 1].end():].strip() != "" or not self.rules.is_role_noun(words[k - 1].group()):
+                continue
+            a = k - 1
+            while a > 0 and before[words[a - 1].end():words[a].start()] == " " and \
+                    words[a - 1].group().lower() not in self.stop and not words[a - 1].group()[:1].isdigit():
+                a -= 1
+            role = before[words[a].start():words[k - 1].end()]
+            if role not in e.roles:
+                e.roles.append(role)
+            if e.gender is None and e.kind == "person":
+                e.gender = self.role_gender(words[k - 1].group())
+
+    def role_gender(self, noun: str) -> str | None:
+        low = noun.lower()
+        if any(low.endswith(x) for x in self.rules.speakers.feminine_role_endings):
+            return "f"
+        if any(low.endswith(x) for x in self.rules.speakers.masculine_role_endings):
+            return "m"
+        return None
+
+
+def plausible_name(text: str, name: str, proper_nouns: frozenset[str] = frozenset()) -> bool:
+    """A name no entity holds is still a name when it has several words, digits or capitals
+    inside, is a first name, was tagged a proper noun, or the article writes it inside a sentence
+    or without a comma after it; a word that only opens sentences, set off by a comma, is an
+    adverbial ("Meanwhile, …"), not a name."""
+    if len(name.split()) > 1 or any(c.isdigit() for c in name) or sum(c.isupper() for c in name) > 1 \
+            or name in proper_nouns or first_name_gender(name):
+        return True
+    for m in WORD.finditer(text):
+        if bare_word(m.group()) == name:
+            before = text[:m.start()].rstrip()
+            after = text[m.start() + len(name):m.start() + len(name) + 1]
+            if before and before[-1] not in ".!?:\n\"„“”»«‘’'(" or after != ",":
+                return True
+    return False
+
+
+def bare_word(word: str) -> str:
+    """A word without a sentence's full stop or a possessive: "Stoltenberg." / "Glocer’s" -> the name."""
+    word = word.rstrip(".") if len(word) > 2 or not word[:1].isupper() else word
+    for tail in ("'s", "’s"):
+        if word.endswith(tail):
+            return word[:-2]
+    return word
+
+
+def sentence_spans(text: str, abbreviations: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
+    """Character spans of sentences: breaks after end punctuation before a capital, and at newlines;
+    not after an initial ("S. Rajaratnam") or an abbreviation ("Dr.")."""
+    out, start = [], 0
+    for m in SENTENCE_BREAK.finditer(text):
+        last = text[max(start, m.start() - 12):m.start()].split()[-1:] or [""]
+        if text[m.start():m.end()].strip() == "" and "\n" not in text[m.start():m.end()] and (
+                regex.fullmatch(r"\p{Lu}\.", last[0]) or last[0].lower() in abbreviations):
+            continue
+        if m.start() > start:
+            out.append((start, m.start()))
+        start = m.end()
+    if start < len(text):
+        out.append((start, len(text)))
+    return out or [(0, len(text))]
