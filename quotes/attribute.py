@@ -21,7 +21,7 @@ aliases, its fullest name) and the entity's role.
 
 from __future__ import annotations
 
-from .entities import WORD, Entity, EntityTable, fold, plausible_name
+from .entities import WORD, Entity, EntityTable, first_name_gender, fold, plausible_name, role_gender
 from .record import Outlet, Quote, Speaker
 from .rules import RuleSet
 
@@ -37,6 +37,7 @@ class Attributor:
         self.plural = set(sp.pronouns_plural)
         self.addressee = set(sp.addressee_determiners)
         self.stop = set(rules.language.stopwords)
+        self.definite = set(sp.definite_determiners)
 
     def link(self, text: str, quotes: list[Quote], follows: list[int | None], table: EntityTable,
              quoted: list[tuple[int, int]]) -> None:
@@ -49,7 +50,9 @@ class Attributor:
             ent: Entity | None = None
             via = sp.via if sp else None
             if sp is None:
-                pass
+                if q.kind == "direct" and q.cue is None:
+                    self._bare_quote(text, q, table, hidden)  # a bare quote: the paragraph's speaker
+                continue
             elif follows[k] is not None and quotes[follows[k]].speaker is not None \
                     and (sp.start, sp.end) == (quotes[follows[k]].speaker.start, quotes[follows[k]].speaker.end):
                 prev = quotes[follows[k]]  # a continuation: the speaker of the quote it continues, as linked
@@ -82,7 +85,8 @@ class Attributor:
                     ent = table.lookup(sp.name)
             elif sp.name:
                 ent = table.lookup(sp.name)
-                if ent is None and not plausible_name(text, sp.name, table.proper_nouns):
+                if ent is None and (not plausible_name(text, sp.name, table.proper_nouns)
+                                    or self._common_noun_description(sp, table)):
                     ent = self.by_role(text, table, sp.mention, sp.start, hidden)
                     via = "description"
                     if ent is None:
@@ -103,6 +107,26 @@ class Attributor:
                     q.role = role
                 elif not q.role:
                     q.role = role
+
+    def _common_noun_description(self, sp: Speaker, table: EntityTable) -> bool:
+        """"der Isländer": a definite article and one noun that no entity holds, not tagged a proper
+        noun and no first name, describe a person rather than name one."""
+        words = sp.mention.split()
+        return len(words) == 2 and words[0].lower() in self.definite and words[1] == sp.name \
+            and sp.name not in table.proper_nouns and not first_name_gender(sp.name)
+
+    def _bare_quote(self, text: str, q: Quote, table: EntityTable, hidden) -> None:
+        """A quotation with no cue and no mention is the words of the person its paragraph is
+        about: the most salient person before it in the same paragraph ("Betroffen äußerte sich
+        Bürgermeister Michael Müller. … „Der Tod von … ist ein großer Verlust …“")."""
+        para = text.rfind("\n", 0, q.start) + 1
+        ent = self.salient(text, table, q.start, None, hidden)
+        at = next((m for m in reversed(ent.mentions) if para <= m[0] < q.start), None) if ent else None
+        if at is None:
+            return
+        q.speaker = Speaker(start=at[0], end=at[1], name=ent.name, mention=text[at[0]:at[1]], type="person",
+                            via="continuation", entity=ent.id, aliases=[a for a in ent.aliases if a != ent.name])
+        q.role = q.role or self.role_of(ent)
 
     def in_sentence(self, table: EntityTable, sp: Speaker, hidden, exclude: Entity | None) -> Entity | None:
         """The first person the speaker mention's sentence names outside the mention and quotes."""
@@ -161,10 +185,12 @@ class Attributor:
     def by_role(self, text: str, table: EntityTable, mention: str, pos: int, hidden) -> Entity | None:
         """The entity a description stands for: the most salient one whose roles or name share the
         description's head noun."""
-        heads = [w for w in (m.group() for m in WORD.finditer(mention))
-                 if w.lower() not in self.stop and (self.rules.is_role_noun(w) or self.rules.is_body_word(w))]
+        words = [m.group() for m in WORD.finditer(mention)]
+        heads = [w for w in words if w.lower() not in self.stop and (self.rules.is_role_noun(w) or self.rules.is_body_word(w))]
         if not heads:
-            return None
+            # a definite noun that is no role ("der Isländer") is read like a pronoun
+            definite = len(words) == 2 and words[0].lower() in self.definite and words[1][:1].isupper()
+            return self.salient(text, table, pos, None, hidden) if definite else None
         head = fold(heads[-1])
 
         def fits(e: Entity) -> bool:
@@ -181,6 +207,22 @@ class Attributor:
         for k in range(s, min(len(table.sentences), s + CATAPHORA_SENTENCES + 1)):
             for _, e in self._mentions_in(table, k, None, hidden, False, start_at=pos):
                 if fits(e):
+                    return e
+        # a definite description no role matches is read like a pronoun: "The opposition leader
+        # said …" after "Starmer used …"; "The agency reported …" after "According to CNA"
+        first = mention.split()[0].lower() if mention.split() else ""
+        if first not in self.definite:
+            return None
+        if self.rules.is_role_noun(heads[-1]):
+            return self.salient(text, table, pos, role_gender(self.rules, heads[-1]), hidden)
+        org = self._salient_organization(table, pos, hidden)
+        return org
+
+    def _salient_organization(self, table: EntityTable, pos: int, hidden) -> Entity | None:
+        s = table.sentence_of(pos)
+        for k in range(s, max(-1, s - SALIENCE_SENTENCES), -1):
+            for _, e in self._mentions_in(table, k, pos if k == s else None, hidden, False):
+                if e.kind == "organization":
                     return e
         return None
 

@@ -214,7 +214,7 @@ class EntityBuilder:
             # the parse runs a name into the words before it: "Dortmund Torwart Roman Weidenfeller"
             first = next((k for k, t in enumerate(toks[:-1]) if first_name_gender(t)), 0)
             toks = toks[first:]
-            if len(toks) <= 4 and self._name_word(toks[-1]) and plausible_name(text, " ".join(toks), proper_nouns):
+            if len(toks) <= 4 and (self._name_word(toks[-1]) or toks[-1].isupper() and len(toks[-1]) > 1) and plausible_name(text, " ".join(toks), proper_nouns):
                 add(" ".join(toks), "person" if kind == "person" or first_name_gender(toks[0]) else "unknown")
         for e in entities:
             self._find_mentions(text, e)
@@ -271,15 +271,17 @@ class EntityBuilder:
             if role not in e.roles:
                 e.roles.append(role)
             if e.gender is None and e.kind == "person":
-                e.gender = self.role_gender(words[k - 1].group())
+                e.gender = role_gender(self.rules, words[k - 1].group())
 
-    def role_gender(self, noun: str) -> str | None:
-        low = noun.lower()
-        if any(low.endswith(x) for x in self.rules.speakers.feminine_role_endings):
-            return "f"
-        if any(low.endswith(x) for x in self.rules.speakers.masculine_role_endings):
-            return "m"
-        return None
+
+def role_gender(rules: RuleSet, noun: str) -> str | None:
+    """The gender a role noun's ending gives ("Ministerin" -> f, "spokeswoman" -> f), if any."""
+    low = noun.lower()
+    if any(low.endswith(x) for x in rules.speakers.feminine_role_endings):
+        return "f"
+    if any(low.endswith(x) for x in rules.speakers.masculine_role_endings):
+        return "m"
+    return None
 
 
 def plausible_name(text: str, name: str, proper_nouns: frozenset[str] = frozenset()) -> bool:

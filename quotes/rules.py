@@ -211,11 +211,14 @@ class Speakers(Strict):
     # Determiners and possessives that mark a noun phrase as the addressee (dative), never the
     # speaker of its own sentence ("teilte seinem Amtskollegen Lawrow mit", "sagte dem Sender").
     addressee_determiners: list[str] = []
+    # Definite determiners: a description opened by one ("die Ministerin", "the coach") stands for
+    # an entity the article has named.
+    definite_determiners: list[str] = []
 
     _norm = field_validator(
         "honorifics", "role_nouns", "organization_words", "outlet_words",
         "pronouns_singular", "pronouns_plural", "pronouns_demonstrative", "pronouns_possessive", "not_names", "genitive_endings", "name_particles",
-        "feminine_role_endings", "masculine_role_endings", "addressee_determiners",
+        "feminine_role_endings", "masculine_role_endings", "addressee_determiners", "definite_determiners",
     )(_lower_unique)
 
     @field_validator("pronoun_gender", "honorific_gender")
