@@ -21,6 +21,8 @@ aliases, its fullest name) and the entity's role.
 
 from __future__ import annotations
 
+import regex
+
 from .entities import WORD, Entity, EntityTable, first_name_gender, fold, plausible_name, role_gender
 from .record import Outlet, Quote, Speaker
 from .rules import RuleSet
@@ -85,7 +87,7 @@ class Attributor:
                     ent = table.lookup(sp.name)
             elif sp.name:
                 ent = table.lookup(sp.name)
-                if ent is None and (not plausible_name(text, sp.name, table.proper_nouns)
+                if ent is None and (not plausible_name(text, sp.name, table.proper_nouns, self.rules.language.capitalises_nouns)
                                     or self._common_noun_description(sp, table)):
                     ent = self.by_role(text, table, sp.mention, sp.start, hidden)
                     via = "description"
@@ -99,6 +101,7 @@ class Attributor:
                     ent, via = linked[k - 1], "continuation"  # "Und weiter: „…“" goes on with the speaker
             linked[k] = ent
             if ent is not None:
+                self._centre(table, ent, q)
                 q.speaker = sp.model_copy(update={
                     "name": ent.name, "entity": ent.id, "aliases": [a for a in ent.aliases if a != ent.name],
                     "type": ent.kind if sp.type == "unknown" or ent.kind == "person" else sp.type, "via": via})
@@ -107,6 +110,16 @@ class Attributor:
                     q.role = role
                 elif not q.role:
                     q.role = role
+
+    @staticmethod
+    def _centre(table: EntityTable, ent: Entity, q: Quote) -> None:
+        """The speaker of a sentence's quote is what the sentence is about: it counts as that
+        sentence's first mention for the pronouns and descriptions that follow ("Er teilte seinem
+        Amtskollegen Lawrow mit, … Er betonte …": the second "Er" is the speaker, not Lawrow)."""
+        pos = q.speaker.start if q.speaker else q.start
+        start = table.sentences[table.sentence_of(pos)][0]
+        if start not in ent.centres:
+            ent.centres.append(start)
 
     def _common_noun_description(self, sp: Speaker, table: EntityTable) -> bool:
         """"der Isländer": a definite article and one noun that no entity holds, not tagged a proper
@@ -153,20 +166,31 @@ class Attributor:
         return first in self.addressee
 
     def _mentions_in(self, table: EntityTable, sent: int, upto: int | None, hidden, persons_only: bool,
-                     start_at: int | None = None):
-        """(offset, entity) of the entity mentions in sentence `sent`, in order, before `upto`,
-        outside quoted text."""
+                     start_at: int | None = None, text: str = ""):
+        """(offset, entity) of the entity mentions in sentence `sent` before `upto`, outside quoted
+        text: a sentence's speaker first, then the other mentions in order, addressees (a dative)
+        last."""
         a, b = table.sentences[sent]
         out = []
         for e in table.entities:
             if persons_only and e.kind != "person":
                 continue
+            if start_at is None and any(a <= c < b and (upto is None or c < upto) for c in e.centres):
+                out.append((-1, a, e))
             for s, end in e.mentions:
                 if a <= s < b and (upto is None or end <= upto) and (start_at is None or s >= start_at) \
                         and not _inside(hidden, s):
-                    out.append((s, e))
-        out.sort(key=lambda x: x[0])
-        return out
+                    out.append((1 if self._oblique(text, a, s) else 0, s, e))
+        out.sort(key=lambda x: (x[0], x[1]))
+        return [(s, e) for _, s, e in out]
+
+    def _oblique(self, text: str, sent_start: int, pos: int) -> bool:
+        """Is the mention at `pos` in a dative phrase ("seinem russischen Amtskollegen | Lawrow")?"""
+        if not text or not self.addressee:
+            return False
+        before = text[max(sent_start, pos - 60):pos]
+        words = regex.split(r"[^\p{L}]+", regex.split(r"[,;:.!?]", before)[-1].strip())
+        return any(w.lower() in self.addressee for w in words[-4:])
 
     def salient(self, text: str, table: EntityTable, pos: int, gender: str | None, hidden,
                 persons_only: bool = True, exclude: Entity | None = None) -> Entity | None:
@@ -176,7 +200,7 @@ class Attributor:
             return None
         s = table.sentence_of(pos)
         for k in range(s, max(-1, s - SALIENCE_SENTENCES), -1):
-            for _, e in self._mentions_in(table, k, pos if k == s else None, hidden, persons_only):
+            for _, e in self._mentions_in(table, k, pos if k == s else None, hidden, persons_only, text=text):
                 if e is exclude or gender and e.gender and e.gender != gender:
                     continue
                 return e
@@ -192,35 +216,48 @@ class Attributor:
             definite = len(words) == 2 and words[0].lower() in self.definite and words[1][:1].isupper()
             return self.salient(text, table, pos, None, hidden) if definite else None
         head = fold(heads[-1])
+        modifiers = {fold(w) for w in words if w.lower() not in self.stop and w not in heads}
 
         def fits(e: Entity) -> bool:
-            words = [w for r in e.roles for w in r.split()[-1:]]
-            if e.kind == "organization":
-                words += e.name.split()
-            return any(_compound_match(fold(w), head) for w in words)
+            """A role with the description's head noun and none of its modifiers left out:
+            "Chinese Foreign Minister" is not "Kazakh Foreign Minister X"."""
+            for r in e.roles + ([e.name] if e.kind == "organization" else []):
+                rw = [fold(w) for w in WORD.findall(r)]
+                if any(_compound_match(w, head) for w in rw[-1:] if e.kind == "person") or \
+                        e.kind == "organization" and any(_compound_match(w, head) for w in rw):
+                    if modifiers <= set(rw):
+                        return True
+            return False
 
         s = table.sentence_of(pos)
         for k in range(s, max(-1, s - SALIENCE_SENTENCES), -1):
-            for _, e in self._mentions_in(table, k, pos if k == s else None, hidden, False):
+            for _, e in self._mentions_in(table, k, pos if k == s else None, hidden, False, text=text):
                 if fits(e):
                     return e
         for k in range(s, min(len(table.sentences), s + CATAPHORA_SENTENCES + 1)):
             for _, e in self._mentions_in(table, k, None, hidden, False, start_at=pos):
                 if fits(e):
                     return e
-        # a definite description no role matches is read like a pronoun: "The opposition leader
-        # said …" after "Starmer used …"; "The agency reported …" after "According to CNA"
-        first = mention.split()[0].lower() if mention.split() else ""
-        if first not in self.definite:
+        # a definite description no role matches is read like a pronoun ("The opposition leader
+        # said …" after "Starmer used …"), or, with nobody before it, as the person named next
+        # ("said Chinese Foreign Minister on Monday. … Wang Yi, who …"); a role alone counts as
+        # definite. A medium's description is the medium of the sentence before ("According to
+        # CNA … The agency reported …").
+        definite = words[0].lower() in self.definite or not self.rules.language.capitalises_nouns and len(words) > 1 \
+            and all(w in heads or w[:1].isupper() for w in words)
+        if not definite:
             return None
         if self.rules.is_role_noun(heads[-1]):
-            return self.salient(text, table, pos, role_gender(self.rules, heads[-1]), hidden)
-        org = self._salient_organization(table, pos, hidden)
-        return org
+            return self.salient(text, table, pos, role_gender(self.rules, heads[-1]), hidden) or next(
+                (e for k in range(s, min(len(table.sentences), s + CATAPHORA_SENTENCES + 1))
+                 for _, e in self._mentions_in(table, k, None, hidden, True, start_at=pos)), None)
+        if self.rules.is_outlet_word(heads[-1]):
+            return self._salient_organization(table, pos, hidden)
+        return None
 
     def _salient_organization(self, table: EntityTable, pos: int, hidden) -> Entity | None:
         s = table.sentence_of(pos)
-        for k in range(s, max(-1, s - SALIENCE_SENTENCES), -1):
+        for k in range(s, max(-1, s - 2), -1):
             for _, e in self._mentions_in(table, k, pos if k == s else None, hidden, False):
                 if e.kind == "organization":
                     return e

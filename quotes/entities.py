@@ -31,6 +31,7 @@ from .rules import RuleSet
 
 WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-'’][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*\.?")
 SENTENCE_BREAK = regex.compile(r"(?<=[.!?…][“”\"»«‘’']?)\s+(?=[\p{Lu}„\"“»«‚‘(])|\n\s*")
+ROLE_WORDS = 4  # a pre-modifying role: "Berlins Regierender Bürgermeister", "Shadow health secretary"
 _FOLD = [("sch", "sh"), ("tsch", "ch"), ("w", "v"), ("j", "y"), ("ph", "f"), ("ck", "k"), ("ou", "u"),
          ("ie", "i"), ("ee", "i"), ("kh", "h"), ("zh", "y")]
 
@@ -78,6 +79,7 @@ class Entity:
     roles: list[str] = field(default_factory=list)
     gender: str | None = None  # "m" | "f" | None
     mentions: list[tuple[int, int]] = field(default_factory=list)  # character spans, in order
+    centres: list[int] = field(default_factory=list)  # starts of sentences whose quote it speaks
 
     @property
     def surname(self) -> str:
@@ -214,11 +216,13 @@ class EntityBuilder:
             # the parse runs a name into the words before it: "Dortmund Torwart Roman Weidenfeller"
             first = next((k for k, t in enumerate(toks[:-1]) if first_name_gender(t)), 0)
             toks = toks[first:]
-            if len(toks) <= 4 and (self._name_word(toks[-1]) or toks[-1].isupper() and len(toks[-1]) > 1) and plausible_name(text, " ".join(toks), proper_nouns):
+            if len(toks) <= 4 and (self._name_word(toks[-1]) or toks[-1].isupper() and len(toks[-1]) > 1) and plausible_name(
+                    text, " ".join(toks), proper_nouns, self.rules.language.capitalises_nouns):
                 add(" ".join(toks), "person" if kind == "person" or first_name_gender(toks[0]) else "unknown")
+        name_words = {w for e in entities for n in e.forms() for w in n.split()}
         for e in entities:
             self._find_mentions(text, e)
-            self._gender_and_roles(text, e)
+            self._gender_and_roles(text, e, name_words)
         for name, role in roles.items():
             e = table.lookup(name)
             if e is not None and role not in e.roles:
@@ -246,7 +250,9 @@ class EntityBuilder:
     def _genitives(self, w: str) -> list[str]:
         return [w[:-len(g)] for g in self.rules.speakers.genitive_endings if w.endswith(g) and len(w) > len(g) + 3]
 
-    def _gender_and_roles(self, text: str, e: Entity) -> None:
+    def _gender_and_roles(self, text: str, e: Entity, name_words: set[str]) -> None:
+        """The entity's gender, and the roles written right before its mentions (up to ROLE_WORDS
+        words back from a role noun, not across another name)."""
         if e.kind == "person":
             g = first_name_gender(e.name.split()[0])
             e.gender = g if g in ("m", "f") else None
@@ -264,8 +270,9 @@ class EntityBuilder:
             if k == 0 or before[words[k - 1].end():].strip() != "" or not self.rules.is_role_noun(words[k - 1].group()):
                 continue
             a = k - 1
-            while a > 0 and before[words[a - 1].end():words[a].start()] == " " and \
-                    words[a - 1].group().lower() not in self.stop and not words[a - 1].group()[:1].isdigit():
+            while a > 0 and k - a < ROLE_WORDS and before[words[a - 1].end():words[a].start()] == " " and \
+                    words[a - 1].group().lower() not in self.stop and not words[a - 1].group()[:1].isdigit() \
+                    and bare_word(words[a - 1].group()) not in name_words:
                 a -= 1
             role = before[words[a].start():words[k - 1].end()]
             if role not in e.roles:
@@ -284,11 +291,12 @@ def role_gender(rules: RuleSet, noun: str) -> str | None:
     return None
 
 
-def plausible_name(text: str, name: str, proper_nouns: frozenset[str] = frozenset()) -> bool:
+def plausible_name(text: str, name: str, proper_nouns: frozenset[str] = frozenset(),
+                   capitalises_nouns: bool = False) -> bool:
     """A name no entity holds is still a name when it has several words, digits or capitals
-    inside, is a first name, was tagged a proper noun, or the article writes it inside a sentence
-    or without a comma after it; a word that only opens sentences, set off by a comma, is an
-    adverbial ("Meanwhile, …"), not a name."""
+    inside, is a first name, was tagged a proper noun, or the article writes it inside a sentence;
+    a word that only opens sentences ("Meanwhile") is not, except in a language that capitalises
+    nouns, where only one set off by a comma is an adverbial ("Übrigens, …")."""
     if len(name.split()) > 1 or any(c.isdigit() for c in name) or sum(c.isupper() for c in name) > 1 \
             or name in proper_nouns or first_name_gender(name):
         return True
@@ -296,7 +304,7 @@ def plausible_name(text: str, name: str, proper_nouns: frozenset[str] = frozense
         if bare_word(m.group()) == name:
             before = text[:m.start()].rstrip()
             after = text[m.start() + len(name):m.start() + len(name) + 1]
-            if before and before[-1] not in ".!?:\n\"„“”»«‘’'(" or after != ",":
+            if before and before[-1] not in ".!?:\n\"„“”»«‘’'(" or capitalises_nouns and after != ",":
                 return True
     return False
 

@@ -55,6 +55,9 @@ class LanguageInfo(Strict):
     code: str = Field(pattern=r"^[a-z]{2,3}$")
     name: str
     stopwords: list[str] = Field(min_length=10)
+    # Whether the language writes every noun capitalised (German): then a word capitalised only
+    # where sentences open may still be a name; elsewhere it is not one ("Meanwhile").
+    capitalises_nouns: bool = False
 
     _norm = field_validator("stopwords")(_lower_unique)
 
