@@ -105,11 +105,9 @@ class Attributor:
                 q.speaker = sp.model_copy(update={
                     "name": ent.name, "entity": ent.id, "aliases": [a for a in ent.aliases if a != ent.name],
                     "type": ent.kind if sp.type == "unknown" or ent.kind == "person" else sp.type, "via": via})
-                role = self.role_of(ent)
-                if role and (not q.role or len(q.role.split()) == 1 and role.endswith(q.role) or q.role == sp.mention):
-                    q.role = role
-                elif not q.role:
-                    q.role = role
+                if via == "description":
+                    self._learn_role(ent, sp.mention)
+                q.role = self.role_of(ent) or q.role
 
     @staticmethod
     def _centre(table: EntityTable, ent: Entity, q: Quote) -> None:
@@ -159,7 +157,16 @@ class Attributor:
 
     @staticmethod
     def role_of(ent: Entity) -> str | None:
-        return max(ent.roles, key=len) if ent.roles else None
+        """The role the article gives the entity first."""
+        return ent.roles[0] if ent.roles else None
+
+    def _learn_role(self, ent: Entity, mention: str) -> None:
+        """A description resolved to an entity is one of its roles ("The opposition leader")."""
+        words = mention.split()
+        while words and words[0].lower() in self.stop:
+            words.pop(0)
+        if words and " ".join(words) not in ent.roles:
+            ent.roles.append(" ".join(words))
 
     def _addressee(self, mention: str) -> bool:
         first = mention.split()[0].lower() if mention.split() else ""

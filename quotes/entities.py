@@ -31,6 +31,7 @@ from .rules import RuleSet
 
 WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-'’][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*\.?")
 SENTENCE_BREAK = regex.compile(r"(?<=[.!?…][“”\"»«‘’']?)\s+(?=[\p{Lu}„\"“»«‚‘(])|\n\s*")
+APPOSITION = regex.compile(r",[ \t]+([^,;:.!?()\n„“”\"«»]{3,90}?)[ \t]*[,;]")
 ROLE_WORDS = 4  # a pre-modifying role: "Berlins Regierender Bürgermeister", "Shadow health secretary"
 _FOLD = [("sch", "sh"), ("tsch", "ch"), ("w", "v"), ("j", "y"), ("ph", "f"), ("ck", "k"), ("ou", "u"),
          ("ie", "i"), ("ee", "i"), ("kh", "h"), ("zh", "y")]
@@ -257,6 +258,7 @@ class EntityBuilder:
             g = first_name_gender(e.name.split()[0])
             e.gender = g if g in ("m", "f") else None
         for s, end in e.mentions:
+            self._apposition(text, e, end)
             before = text[max(0, s - 120):s]
             words = [m for m in WORD.finditer(before)]
             k = len(words)
@@ -272,13 +274,31 @@ class EntityBuilder:
             a = k - 1
             while a > 0 and k - a < ROLE_WORDS and before[words[a - 1].end():words[a].start()] == " " and \
                     words[a - 1].group().lower() not in self.stop and not words[a - 1].group()[:1].isdigit() \
-                    and bare_word(words[a - 1].group()) not in name_words:
+                    and bare_word(words[a - 1].group()) not in name_words \
+                    and words[a - 1].group().lower() not in self.rules.verb_forms:
                 a -= 1
             role = before[words[a].start():words[k - 1].end()]
             if role not in e.roles:
                 e.roles.append(role)
             if e.gender is None and e.kind == "person":
                 e.gender = role_gender(self.rules, words[k - 1].group())
+
+
+    def _apposition(self, text: str, e: Entity, end: int) -> None:
+        """A role set off by a comma after the name: "Dieter Kosslick, Leiter der Berliner
+        Filmfestspiele, …", "Li Mingjiang, associate professor at …" (a role noun among its first
+        three words; an article before it is dropped)."""
+        m = APPOSITION.match(text, end)
+        if m is None:
+            return
+        words = m.group(1).split()
+        while words and words[0].lower() in self.stop and not self.rules.is_role_noun(words[0]):
+            words.pop(0)
+        if words and any(self.rules.is_role_noun(w) for w in words[:3]) and not any(
+                w.lower() in self.rules.verb_forms for w in words):
+            role = " ".join(words)
+            if role not in e.roles:
+                e.roles.append(role)
 
 
 def role_gender(rules: RuleSet, noun: str) -> str | None:
@@ -294,19 +314,22 @@ def role_gender(rules: RuleSet, noun: str) -> str | None:
 def plausible_name(text: str, name: str, proper_nouns: frozenset[str] = frozenset(),
                    capitalises_nouns: bool = False) -> bool:
     """A name no entity holds is still a name when it has several words, digits or capitals
-    inside, is a first name, was tagged a proper noun, or the article writes it inside a sentence;
-    a word that only opens sentences ("Meanwhile") is not, except in a language that capitalises
-    nouns, where only one set off by a comma is an adverbial ("Übrigens, …")."""
+    inside, is a first name, or the article writes it inside a sentence. A word that only opens
+    sentences is not one when a comma always follows it ("Meanwhile, …", "Übrigens, …"), nor,
+    in a language that does not capitalise its nouns, unless the parse tagged it a proper noun."""
     if len(name.split()) > 1 or any(c.isdigit() for c in name) or sum(c.isupper() for c in name) > 1 \
-            or name in proper_nouns or first_name_gender(name):
+            or first_name_gender(name):
         return True
+    comma_always = True
     for m in WORD.finditer(text):
         if bare_word(m.group()) == name:
             before = text[:m.start()].rstrip()
-            after = text[m.start() + len(name):m.start() + len(name) + 1]
-            if before and before[-1] not in ".!?:\n\"„“”»«‘’'(" or capitalises_nouns and after != ",":
+            if before and before[-1] not in ".!?:\n\"„“”»«‘’'(":
                 return True
-    return False
+            comma_always = comma_always and text[m.start() + len(name):m.start() + len(name) + 1] == ","
+    if comma_always:
+        return False
+    return capitalises_nouns or name in proper_nouns
 
 
 def bare_word(word: str) -> str:
