@@ -24,6 +24,7 @@ from __future__ import annotations
 import regex
 
 from .entities import WORD, Entity, EntityTable, first_name_gender, fold, plausible_name, role_gender
+from .outlets import OutletFinder
 from .record import Outlet, Quote, Speaker
 from .rules import RuleSet
 
@@ -40,6 +41,7 @@ class Attributor:
         self.addressee = set(sp.addressee_determiners)
         self.stop = set(rules.language.stopwords)
         self.definite = set(sp.definite_determiners)
+        self.outlets = OutletFinder(rules)
 
     def link(self, text: str, quotes: list[Quote], follows: list[int | None], table: EntityTable,
              quoted: list[tuple[int, int]]) -> None:
@@ -100,6 +102,8 @@ class Attributor:
                 if ent is None and sp.via == "colon" and k > 0 and linked[k - 1] is not None:
                     ent, via = linked[k - 1], "continuation"  # "Und weiter: „…“" goes on with the speaker
             linked[k] = ent
+            if q.outlet is None and q.cue is not None:
+                q.outlet = self.outlets.find(text, q, table.sentences[table.sentence_of(q.cue.start)])
             if ent is not None:
                 self._centre(table, ent, q)
                 q.speaker = sp.model_copy(update={

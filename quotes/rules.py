@@ -242,6 +242,16 @@ class Speakers(Strict):
         return patterns
 
 
+class Outlets(Strict):
+    # Words right before a medium that carries someone else's words ("sagte er der Zeitung",
+    # "told The Washington Post"): the medium is the outlet (outlets.py).
+    markers: list[str] = []
+    # Outlet words that mean the press in general, not one medium ("vor der Presse").
+    generic: list[str] = []
+
+    _norm = field_validator("markers", "generic")(_lower_unique)
+
+
 class Publisher(Strict):
     patterns: list[str] = []
 
@@ -263,6 +273,7 @@ class RuleSet(Strict):
     cues: Cues
     konjunktiv: Konjunktiv = Konjunktiv()
     speakers: Speakers = Speakers()
+    outlets: Outlets = Outlets()
     publisher: Publisher = Publisher()
 
     model_config = ConfigDict(extra="forbid", frozen=True, ignored_types=(cached_property,))
