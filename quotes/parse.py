@@ -31,6 +31,20 @@ PROCESSORS = "tokenize,mwt,pos,lemma,depparse"
 TOKENIZE = ("tokenize", "mwt")
 ANALYSE = ("pos", "lemma", "depparse")
 CHUNK_CHARS = 50_000  # text per Stanza call: bounds memory on very long articles
+# Stanza's tagger and parser grow with the square of a sentence's length (a 1,700-word sentence
+# peaked at 2.3 GB, 5,000 quotation marks in one sentence asked for 2.6 GB more): a longer
+# sentence is cut into pieces of at most this many words and characters, each analysed as a
+# sentence of its own. Peak of a whole run on one such sentence: 250 words 0.55 GB, 500 words
+# 0.65 GB, 1,000 words 1.1 GB, 1,700 words 2.3 GB; 500 keeps a process well inside 2 GB of address
+# space and the parse time per word low. No sentence of the dev corpora has more than 97 words.
+MAX_SENTENCE_WORDS = 500
+MAX_SENTENCE_CHARS = 10_000
+# Words (a rough count, before Stanza) of the paragraphs one article needs tokenized: beyond this
+# the article fails alone ([parse]) before any Stanza work, as its tokens, analyses and rule
+# stages would hold too much at once. A news article has a few thousand words.
+MAX_ARTICLE_WORDS = 100_000
+_ROUGH_WORD = regex.compile(r"\w+|[^\w\s]")
+_BREAK_AFTER = ({".", "!", "?", ";", ":"}, {",", "—", "–", "-", ")"})  # preferred cut points, best first
 _LINE = regex.compile(r"[^\r\n]+")
 _LOADED: dict = {}  # (model dir, lang, gpu) -> Stanza pipeline: loaded once per process, shared by Parsers
 
@@ -200,6 +214,7 @@ class Parser:
         paras = [paragraphs(t) for t in texts]
         keys = [self.cache.key(t, lang, self.identity(lang)) if self.cache else None for t in texts]
         cached = [self.cache.get(k) if k else None for k in keys]
+        cached = [c if c is None or all(_within_limits(st) for st in c[1]) else None for c in cached]  # cut before the limits
         done_paras = [set(c[0]) if c else set() for c in cached]
         sents = [list(c[1]) if c else [] for c in cached]
         pick_paras = getattr(select, "paragraphs", None)
@@ -208,6 +223,7 @@ class Parser:
         for a, text in enumerate(texts):
             want = set(range(len(paras[a]))) if pick_paras is None else pick_paras(text, paras[a])
             todo += [(a, p) for p in sorted(want - done_paras[a])]
+        _check_budget(texts, paras, todo)
         fresh = self._tokenize(texts, paras, todo, lang)
         for a, pairs in fresh.items():
             sents[a] = sorted(sents[a] + [st for st, _ in pairs], key=lambda st: st.start)
@@ -246,7 +262,7 @@ class Parser:
                 docs = nlp.processors[name].bulk_process(docs)
             for (a, p), sdoc in zip(chunk, docs):
                 offset = paras[a][p][0]
-                for sent in sdoc.sentences:
+                for sent in _bounded(sdoc.sentences, texts[a][slice(*paras[a][p])]):
                     words = []
                     for token in sent.tokens:
                         for w in token.words:
@@ -276,6 +292,19 @@ class Parser:
                                for w in sent.words]
 
 
+class TooLongToParse(Exception):
+    """An article whose parse would hold more than MAX_ARTICLE_WORDS words at once."""
+
+
+def _check_budget(texts: list[str], paras: list[list[tuple[int, int]]], todo: list[tuple[int, int]]) -> None:
+    words: dict[int, int] = {}
+    for a, p in todo:
+        words[a] = words.get(a, 0) + sum(1 for _ in _ROUGH_WORD.finditer(texts[a], *paras[a][p]))
+    for a, n in words.items():
+        if n > MAX_ARTICLE_WORDS:
+            raise TooLongToParse(f"{n:,} words to parse, over the limit of {MAX_ARTICLE_WORDS:,} per article")
+
+
 def _use_fast_tree_search() -> None:
     """Let Stanza's depparse search its trees with `mst.one_root_tree`: the same trees, a fraction of
     the time (see quotes/mst.py). A Stanza without that function keeps its own search."""
@@ -298,6 +327,68 @@ def _chunks(items: list, size: Callable[[object], int]):
             chunk, total = [], 0
     if chunk:
         yield chunk
+
+
+def _bounded(sentences: list, text: str) -> list:
+    """Stanza sentences with none over MAX_SENTENCE_WORDS words or MAX_SENTENCE_CHARS characters:
+    a longer one is cut into pieces at token boundaries, each a Stanza sentence of its own."""
+    out = []
+    for sent in sentences:
+        cuts = _cuts(sent.tokens)
+        if len(cuts) == 2:
+            out.append(sent)
+            continue
+        from stanza import Document
+
+        # the sentence's rows, grouped by token: a multi-word token's row, then its words' rows
+        groups, rows = [], sent.to_dict()
+        for token in sent.tokens:
+            n = 1 + (len(token.words) if len(token.words) > 1 else 0)
+            groups.append(rows[:n])
+            rows = rows[n:]
+        pieces = []
+        for a, b in zip(cuts, cuts[1:]):
+            shift = _first_word_id(groups[a]) - 1
+            pieces.append([{**row, "id": _shifted(row["id"], shift)} for g in groups[a:b] for row in g])
+        out.extend(Document(pieces, text=text).sentences)
+    return out
+
+
+def _within_limits(st: SentenceTokens) -> bool:
+    return len(st.words) <= MAX_SENTENCE_WORDS and (len(st.words) == 1 or st.end - st.start <= MAX_SENTENCE_CHARS)
+
+
+def _first_word_id(group: list[dict]) -> int:
+    wid = group[0]["id"]
+    return wid[0] if isinstance(wid, tuple) else wid
+
+
+def _shifted(wid, shift: int):
+    return tuple(x - shift for x in wid) if isinstance(wid, tuple) else wid - shift
+
+
+def _cuts(tokens: list) -> list[int]:
+    """Token indexes [0, ..., len(tokens)] that cut a sentence into pieces within the limits; a cut
+    goes after the best break point (end of clause, comma, dash) in the second half of a piece."""
+    cuts, start = [0], 0
+    while True:
+        words, end = 0, start
+        while end < len(tokens):
+            words += len(tokens[end].words)
+            if end > start and (words > MAX_SENTENCE_WORDS
+                                or tokens[end].end_char - tokens[start].start_char > MAX_SENTENCE_CHARS):
+                break
+            end += 1
+        if end == len(tokens):
+            return cuts + [end]
+        best = end
+        for marks in _BREAK_AFTER:
+            after = [k + 1 for k in range(start + (end - start) // 2, end) if tokens[k].text in marks]
+            if after:
+                best = after[-1]
+                break
+        cuts.append(best)
+        start = best
 
 
 def build_doc(text: str, paras: list[tuple[int, int]], sents: list[SentenceTokens]) -> ParsedDoc:
