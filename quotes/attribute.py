@@ -24,7 +24,7 @@ from __future__ import annotations
 import regex
 
 from .entities import WORD, Entity, EntityTable, first_name_gender, fold, plausible_name, role_gender
-from .outlets import OutletFinder
+from .outlets import OutletFinder, without_marks
 from .record import Outlet, Quote, Speaker
 from .rules import RuleSet
 
@@ -68,7 +68,7 @@ class Attributor:
                 # the addressee is not the speaker: the person the sentence names besides it, else
                 # the most salient one before it; a medium addressed carries the words
                 addressee = table.lookup(sp.name)
-                ent = self.in_sentence(table, sp, hidden, exclude=addressee) or self.salient(
+                ent = self.in_sentence(table, sp, hidden + [(q.start, q.end)], exclude=addressee) or self.salient(
                     text, table, sp.start, None, hidden, exclude=addressee)
                 if ent is None:
                     continue
@@ -104,6 +104,7 @@ class Attributor:
             linked[k] = ent
             if q.outlet is None and q.cue is not None:
                 q.outlet = self.outlets.find(text, q, table.sentences[table.sentence_of(q.cue.start)])
+            q.outlet = without_marks(q.outlet)
             if ent is not None:
                 self._centre(table, ent, q)
                 q.speaker = sp.model_copy(update={

@@ -87,10 +87,16 @@ class Entity:
         return self.name.split()[-1]
 
     def surnames(self) -> list[str]:
-        """The surname, and without a particle joined to it by a hyphen ("al-Jubeir" -> "Jubeir")."""
-        last = self.surname
+        """The words the article may write alone for the entity: the surname, without a particle
+        joined to it by a hyphen ("al-Jubeir" -> "Jubeir"), and the first of two words when it is
+        no first name of one sex (a family name first: "Wang Yi" -> "Wang")."""
+        words = self.name.split()
+        last = words[-1]
         head, _, rest = last.partition("-")
-        return [last, rest] if rest and head.islower() else [last]
+        out = [last, rest] if rest and head.islower() else [last]
+        if len(words) == 2 and first_name_gender(words[0]) in (None, "?"):
+            out.append(words[0])
+        return out
 
     def forms(self) -> list[str]:
         return [self.name] + self.aliases
@@ -220,10 +226,18 @@ class EntityBuilder:
             if len(toks) <= 4 and (self._name_word(toks[-1]) or toks[-1].isupper() and len(toks[-1]) > 1) and plausible_name(
                     text, " ".join(toks), proper_nouns, self.rules.language.capitalises_nouns):
                 add(" ".join(toks), "person" if kind == "person" or first_name_gender(toks[0]) else "unknown")
-        name_words = {w for e in entities for n in e.forms() for w in n.split()}
         for e in entities:
             self._find_mentions(text, e)
+            if len(e.name.split()) == 1 and e.kind != "organization":
+                self._complete(text, e, proper_nouns)
+        name_words = {w for e in entities for n in e.forms() for w in n.split()}
+        for e in entities:
             self._gender_and_roles(text, e, name_words)
+        for e in entities:  # every form the article writes it in
+            for a, b in e.mentions:
+                form = text[a:b]
+                if form != e.name and form not in e.aliases:
+                    e.aliases.append(form)
         for name, role in roles.items():
             e = table.lookup(name)
             if e is not None and role not in e.roles:
@@ -234,7 +248,7 @@ class EntityBuilder:
         """Every place the article writes the entity: its full name, aliases, surname (any spelling),
         and an acronym in parentheses right after it (which becomes an alias)."""
         spans: set[tuple[int, int]] = set()
-        surnames = e.surnames() if e.kind == "person" else []
+        surnames = e.surnames() if e.kind != "organization" else []
         for m in WORD.finditer(text):
             w = bare_word(m.group())
             if surnames and w[:1].isupper() and any(same_word(x, sn) for x in [w] + self._genitives(w) for sn in surnames):
@@ -247,6 +261,29 @@ class EntityBuilder:
                 if acro and e.kind == "organization" and acro.group(1) not in e.aliases:  # a person's is the party
                     e.aliases.append(acro.group(1))
         e.mentions = sorted(spans)
+
+    def _complete(self, text: str, e: Entity, proper_nouns: frozenset[str]) -> None:
+        """A one-word name the article also writes with a first name before it ("Präsident
+        Kassym-Jomart Tokajew … Tokayev sagte"): the first name is a known one, hyphenated
+        ("Kassym-Jomart") or tagged a proper noun, and no role or stopword."""
+        for s, end in e.mentions:
+            m = regex.search(r"(\p{Lu}[\p{L}'’-]+)[ \t]+$", text[max(0, s - 40):s])
+            if not m:
+                continue
+            first = m.group(1)
+            if self._name_word(first) and (first_name_gender(first) or "-" in first or first in proper_nouns) \
+                    and not self._sentence_start(text, s - len(m.group(0))):
+                full = f"{first} {text[s:end]}"
+                e.aliases.append(e.name)
+                e.name, e.kind = full, "person"
+                e.mentions.append((s - len(m.group(0)), end))
+                e.mentions.sort()
+                return
+
+    @staticmethod
+    def _sentence_start(text: str, pos: int) -> bool:
+        before = text[:pos].rstrip()
+        return not before or before[-1] in ".!?:\n\"„“”»«"
 
     def _genitives(self, w: str) -> list[str]:
         return [w[:-len(g)] for g in self.rules.speakers.genitive_endings if w.endswith(g) and len(w) > len(g) + 3]
@@ -294,8 +331,8 @@ class EntityBuilder:
         words = m.group(1).split()
         while words and words[0].lower() in self.stop and not self.rules.is_role_noun(words[0]):
             words.pop(0)
-        if words and any(self.rules.is_role_noun(w) for w in words[:3]) and not any(
-                w.lower() in self.rules.verb_forms for w in words):
+        if words and any(self.rules.is_role_noun(w) for w in words[:3]) and words[-1].lower() not in self.stop \
+                and not any(w.lower() in self.rules.verb_forms for w in words):  # not "…, der auch Staatsrat ist,"
             role = " ".join(words)
             if role not in e.roles:
                 e.roles.append(role)

@@ -55,6 +55,19 @@ class OutletFinder:
         return None
 
 
+def without_marks(o: Outlet | None) -> Outlet | None:
+    """The outlet's name without the quotation marks around it ("„Süddeutschen Zeitung“")."""
+    if o is None:
+        return None
+    name = o.name.lstrip(MARKS)
+    start = o.start + len(o.name) - len(name)
+    name = name.rstrip(MARKS)
+    return Outlet(name=name, start=start, end=start + len(name)) if name != o.name else o
+
+
+MARKS = " \t«»„“”\"'‚‘’"
+
+
 def _adjacent(text: str, a, b) -> bool:
     """Only spaces or quotation marks between two words ("dem «Daily Telegraph»")."""
     return text[a.end():b.start()].strip(" \t«»„“”\"'‚‘’") == ""

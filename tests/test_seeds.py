@@ -120,3 +120,35 @@ def test_prefilter_gives_the_full_parse_records_on_the_seeds(extractor, seed_quo
     full = Extractor(extractor.parser, prefilter=False)
     for art in read_articles([SEEDS]):
         assert full.extract(art) == seed_quotes[art.id[:3]][1], art.id
+
+
+def test_every_wang_yi_quote_is_his_and_none_is_lawrows(seed_quotes):
+    """The quotes of the phone calls: Wang Yi speaks, the counterpart he addresses never does
+    ("Er teilte seinem russischen Amtskollegen Sergej Lawrow … mit, dass …")."""
+    for key in ("000", "001", "002", "003", "004"):
+        art, recs = seed_quotes[key]
+        names = [r.speaker.name for r in recs if r.speaker]
+        assert not any(n and ("Lawrow" in n or "Lavrov" in n or "Tileuberdi" in n) for n in names), key
+    art, recs = seed_quotes["004"]
+    for start in ("dass China eine von Moskau", "die CSTO spiele", "China und Russland sollten als",
+                  "dass beide Seiten", "die Ordnung in Kasachstan"):
+        q = find(recs, start)
+        assert q.speaker.name == "Wang Yi" and q.speaker.entity == find(recs, "China und Russland sollten als").speaker.entity
+    art, recs = seed_quotes["001"]
+    assert find(recs, "China stands ready").speaker.name == "Wang Yi"  # "said Chinese Foreign Minister on Monday"
+    assert "Wang" in find(recs, "The recent unrest").speaker.aliases
+
+
+def test_tokajew_and_tokayev_are_one_entity(seed_quotes):
+    art, recs = seed_quotes["004"]
+    assert "Tokajew" in art and "Tokayev" in art
+    q = find(recs, "Die von Russland geführten Streitkräfte")
+    assert q.speaker.name.endswith(("Tokajew", "Tokayev")) and {"Tokajew", "Tokayev"} <= set(q.speaker.aliases) | {q.speaker.name.split()[-1]}
+
+
+def test_no_speaker_is_a_word_that_names_nobody(seed_quotes):
+    for key, (art, recs) in seed_quotes.items():
+        for r in recs:
+            if r.speaker and r.speaker.name:
+                assert r.speaker.name not in {"Meanwhile", "Cooperation"}, (key, r.text)
+                assert r.speaker.name in art or any(a in art for a in r.speaker.aliases), (key, r.speaker.name)

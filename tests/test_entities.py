@@ -1,0 +1,167 @@
+"""Speakers as entities of the article: the failure classes of real news, on invented sentences in
+both languages, asserting the speaker entity, role and outlet."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotes.article import Article
+from quotes.entities import EntityBuilder, fold, plausible_name, same_word
+from quotes.rules import load_rules
+
+
+def quotes(extractor, text, lang):
+    return extractor.extract(Article(id="t", text=text, lang=lang))
+
+
+def who(extractor, text, lang):
+    """(text, speaker name, entity id, via, role, outlet) per quote."""
+    return [(q.text, q.speaker.name if q.speaker else None, q.speaker.entity if q.speaker else None,
+             q.speaker.via if q.speaker else None, q.role, q.outlet.name if q.outlet else None)
+            for q in quotes(extractor, text, lang)]
+
+
+# --- the addressee is never the speaker of its own sentence -------------------------------------
+
+def test_dative_addressee_is_not_the_speaker_de(extractor):
+    text = ("Außenminister Paul Weber reiste am Montag nach Wien. Er teilte seinem österreichischen "
+            "Amtskollegen Jan Berger mit, dass die Gespräche weitergehen würden. Er betonte, man sei sich einig.")
+    got = who(extractor, text, "de")
+    assert [(t, n, e) for t, n, e, *_ in got] == [
+        ("dass die Gespräche weitergehen würden", "Paul Weber", "e1"),
+        ("man sei sich einig", "Paul Weber", "e1")]
+    assert got[0][4] == "Außenminister"
+
+
+def test_told_object_is_not_the_speaker_en(extractor):
+    text = ("Foreign Minister Paul Weber travelled to Vienna on Monday. He told his Austrian counterpart "
+            "Jan Berger that the talks would go on. He stressed that both sides agreed.")
+    got = who(extractor, text, "en")
+    assert [(t, n, e, v) for t, n, e, v, *_ in got] == [
+        ("that the talks would go on", "Paul Weber", "e1", "pronoun"),
+        ("that both sides agreed", "Paul Weber", "e1", "pronoun")]
+    assert got[0][4] == "Foreign Minister"
+
+
+# --- the medium that carries the words is the outlet, not the speaker ---------------------------
+
+def test_medium_told_is_the_outlet_de(extractor):
+    text = "Die Gewerkschaft droht mit Streiks. „Wir sind bereit“, sagte Anna Berg der „Süddeutschen Zeitung“."
+    assert who(extractor, text, "de") == [("Wir sind bereit", "Anna Berg", "e1", "subject", None, "Süddeutschen Zeitung")]
+
+
+def test_medium_told_is_the_outlet_en(extractor):
+    text = 'The union is threatening strikes. "We are ready," Anna Berg told The Washington Post.'
+    assert who(extractor, text, "en") == [("We are ready,", "Anna Berg", "e1", "subject", None, "Washington Post")]
+
+
+def test_medium_that_speaks_is_the_speaker_not_an_outlet(extractor):
+    text = "The Washington Post reported that the senator would resign."
+    (q,) = quotes(extractor, text, "en")
+    assert q.speaker.name == "Washington Post" and q.outlet is None
+
+
+# --- descriptions and short forms link to the person named earlier ------------------------------
+
+def test_description_links_to_the_person_with_that_role_de(extractor):
+    text = ("Die bayerische Wirtschaftsministerin Anna Berg eröffnete am Montag die Messe in München. "
+            "„Wir brauchen mehr Fachkräfte“, sagte die Ministerin.")
+    assert who(extractor, text, "de") == [
+        ("Wir brauchen mehr Fachkräfte", "Anna Berg", "e1", "description", "bayerische Wirtschaftsministerin", None)]
+
+
+def test_description_links_to_the_person_with_that_role_en(extractor):
+    text = 'Coach Tom Miller praised his players after the game. "We played really well today," the coach said.'
+    assert who(extractor, text, "en") == [
+        ("We played really well today,", "Tom Miller", "e1", "description", "Coach", None)]
+
+
+def test_description_named_after_it_en(extractor):
+    # "said Chinese Foreign Minister on Monday", the name in the next paragraph
+    text = ("China will strengthen its cooperation with Kazakhstan, said Chinese Foreign Minister on Monday.\n\n"
+            "Paul Weber, who is also a state councilor, made the comments during a call with Kazakh "
+            "Foreign Minister Jan Berger.")
+    q = quotes(extractor, text, "en")[0]
+    assert q.text == "China will strengthen its cooperation with Kazakhstan" and q.speaker.name == "Paul Weber"
+
+
+# --- a surname that is also a common word is a name ---------------------------------------------
+
+@pytest.mark.parametrize("lang,text,name,role", [
+    ("de", "Der hessische Ministerpräsident Roland Koch verteidigte den Haushalt. „Wir sparen, wo es geht“, sagte Koch.",
+     "Roland Koch", "hessische Ministerpräsident"),
+    ("en", 'Senator Andrew Young defended the budget on Tuesday. "We cut where we can," said Young.',
+     "Andrew Young", "Senator"),
+])
+def test_surname_that_is_a_word(extractor, lang, text, name, role):
+    ((_, n, e, v, r, _),) = who(extractor, text, lang)
+    assert (n, e, v, r) == (name, "e1", "subject", role)
+
+
+# --- runs of quotes keep their speaker ------------------------------------------------------------
+
+def test_colon_attribution_and_bare_quote_after_it_de(extractor):
+    text = ("Innenminister Roger Lewentz äußerte sich am Dienstag zu dem Anschlag.\n\n"
+            "Lewentz: „Die Täter werden wir finden.“\n\n„Wir arbeiten mit allen Behörden zusammen.“")
+    assert [(t, n, e, v) for t, n, e, v, *_ in who(extractor, text, "de")] == [
+        ("Die Täter werden wir finden.", "Roger Lewentz", "e1", "colon"),
+        ("Wir arbeiten mit allen Behörden zusammen.", "Roger Lewentz", "e1", "continuation")]
+
+
+def test_he_added_after_a_quote_en(extractor):
+    text = ('Mayor Lisa Grant spoke to residents on Friday. "The water is safe to drink," Grant said. '
+            '"We test it every day," she added.')
+    got = who(extractor, text, "en")
+    assert [(n, e) for _, n, e, *_ in got] == [("Lisa Grant", "e1")] * 2
+    assert got[1][3] == "pronoun" and got[1][4] == "Mayor"
+
+
+# --- no word that is no name becomes a speaker ----------------------------------------------------
+
+def test_sentence_adverb_is_no_speaker_en(extractor):
+    (q,) = quotes(extractor, "Meanwhile, the minister said the plan would fail.", "en")
+    assert q.speaker is not None and q.speaker.name is None and q.role == "minister"
+
+
+def test_stray_word_before_a_surname_de(extractor):
+    text = ("Der Unternehmer Sven Lehmann sprach zuerst. Statt Lehmann sprach dann der Organisator. "
+            "Lehmann sagte, er habe nichts damit zu tun.")
+    assert all(n != "Statt Lehmann" for _, n, *_ in who(extractor, text, "de"))
+
+
+# --- one person spelled two ways is one entity ----------------------------------------------------
+
+@pytest.mark.parametrize("lang,text,first,second", [
+    ("de", "Präsident Kassym-Jomart Tokajew rief den Notstand aus. Tokayev sagte, die Lage sei unter Kontrolle.",
+     "Tokajew", "Tokayev"),
+    ("en", "President Kassym-Jomart Tokayev declared a state of emergency. Tokajew said the situation was under control.",
+     "Tokayev", "Tokajew"),
+])
+def test_spelling_variants_are_one_entity(extractor, lang, text, first, second):
+    (q,) = quotes(extractor, text, lang)
+    assert q.speaker.name == f"Kassym-Jomart {first}" and q.speaker.entity == "e1"
+    assert second in q.speaker.aliases and q.role.lower() == "präsident" if lang == "de" else q.role == "President"
+
+
+def test_fold_and_same_word():
+    assert fold("Tokajew") == fold("Tokayev")
+    assert same_word("Selenskyj", "Selensky") and not same_word("Weber", "Berger")
+    assert not same_word("Koch", "Kohl")
+
+
+def test_entity_table_from_text_alone():
+    rules = load_rules("de")
+    text = ("Die bayerische Wirtschaftsministerin Anna Berg (CSU) eröffnete die Messe. Frau Berg sprach "
+            "lange. Später sagte Berg, der Deutsche Wetterdienst (DWD) habe gewarnt.")
+    table = EntityBuilder(rules).build(text, [("Deutscher Wetterdienst", "organization")], {})
+    berg = table.lookup("Berg")
+    assert berg.name == "Anna Berg" and berg.gender == "f" and berg.roles == ["bayerische Wirtschaftsministerin"]
+    assert [text[a:b] for a, b in berg.mentions] == ["Anna Berg", "Berg", "Berg"]
+    assert "CSU" not in berg.aliases  # a person's parenthesis holds the party, not an alias
+    assert table.lookup("Frau Berg") is berg and table.lookup("Statt Berg") is berg
+
+
+def test_plausible_name():
+    text = "Meanwhile, the minister spoke. Meanwhile, nothing happened. Later Russia said no."
+    assert not plausible_name(text, "Meanwhile")
+    assert plausible_name(text, "Russia") and plausible_name(text, "Melanie")
