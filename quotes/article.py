@@ -31,6 +31,7 @@ class Article(BaseModel):
     url: str | None = None
     date: str | None = None
     source: str = ""  # where it was read from, for error messages
+    duplicate_of: str | None = None  # the source that had this id first (the id got a "#2", "#3", ...)
 
 
 def decode(data: bytes, source: str, encoding: str | None = None) -> str:
@@ -98,7 +99,28 @@ def _read_jsonl(path: Path, text: str, lang: str | None) -> Iterator[Article | I
 def read_articles(
     paths: Iterable[str | Path], lang: str | None = None, encoding: str | None = None
 ) -> Iterator[Article | InputError]:
-    """Every article under `paths`, in order, or an InputError in its place; never raises for one file."""
+    """Every article under `paths`, in order, or an InputError in its place; never raises for one file.
+
+    Ids are unique: an id seen before (the same file name in two folders, a repeated JSONL id) gets
+    "#2", "#3", ... in input order, and `duplicate_of` names the source that had it first."""
+    seen: dict[str, str] = {}
+    for item in _unique(_read(paths, lang, encoding), seen):
+        yield item
+
+
+def _unique(items: Iterator[Article | InputError], seen: dict[str, str]) -> Iterator[Article | InputError]:
+    for item in items:
+        if isinstance(item, Article):
+            if item.id in seen:
+                first, k = item.id, 2
+                while f"{first}#{k}" in seen:
+                    k += 1
+                item.duplicate_of, item.id = seen[first], f"{first}#{k}"
+            seen[item.id] = item.source or item.id
+        yield item
+
+
+def _read(paths, lang, encoding) -> Iterator[Article | InputError]:
     for item in _files(paths):
         if isinstance(item, InputError):
             yield item

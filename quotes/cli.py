@@ -12,7 +12,7 @@ from typing import Annotated, Optional
 import typer
 
 from .errors import QuotesError
-from .output import ErrorWriter, RecordWriter
+from .output import ErrorWriter, OutputError, OutputRefused, RecordWriter
 from .record import Quote
 from .runner import DEFAULT_MAX_CHARS, RunOptions, Summary, run
 
@@ -72,8 +72,19 @@ def run_to(paths: list[Path], opts: RunOptions, output: Path | None, errors: Pat
         _check_config(opts)
     except QuotesError as err:
         _fail(str(err))
-    writer = RecordWriter(output, resume=resume, stream=stream).open()
-    error_writer = ErrorWriter(errors)
+    try:
+        writer = RecordWriter(output, resume=resume, stream=stream).open()
+    except OutputRefused as err:
+        _fail(str(err))
+    except OutputError as err:
+        typer.echo(f"quotes: error: {err}", err=True)
+        raise typer.Exit(EXIT_SOME_FAILED)
+    try:
+        error_writer = ErrorWriter(errors)
+    except OutputError as err:
+        writer.close(complete=False)
+        typer.echo(f"quotes: error: {err}", err=True)
+        raise typer.Exit(EXIT_SOME_FAILED)
     bar = _progress()
     complete = False
     try:
@@ -83,6 +94,7 @@ def run_to(paths: list[Path], opts: RunOptions, output: Path | None, errors: Pat
         writer.close(complete=False)
         if output and not resume:
             writer.part.unlink(missing_ok=True)
+            writer.marks.unlink(missing_ok=True)
         _fail(str(err))
     finally:
         if bar is not None:

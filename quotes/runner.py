@@ -20,7 +20,7 @@ from pathlib import Path
 
 from .article import Article, read_articles
 from .errors import ArticleFailure, InputError
-from .output import ErrorWriter, OutputClosed, OutputError, RecordWriter
+from .output import ErrorWriter, OutputClosed, OutputError, RecordWriter, shown
 from .record import text_hash
 
 BATCH_ARTICLES = 16
@@ -99,6 +99,8 @@ def batches(items: Iterable[Article | InputError], opts: RunOptions, writer: Rec
     batch: list[Article | Outcome] = []
     chars = 0
     for item in items:
+        if isinstance(item, Article) and item.duplicate_of:
+            _warn(f"{shown(item.source)}: doc id already used by {shown(item.duplicate_of)}; its records have doc {shown(item.id)}")
         if isinstance(item, InputError):
             batch.append(Outcome(item.source, item.source, stage="read", error=item.problem))
         elif len(item.text) > opts.max_chars:
@@ -117,6 +119,13 @@ def batches(items: Iterable[Article | InputError], opts: RunOptions, writer: Rec
             batch, chars = [], 0
     if batch:
         yield batch
+
+
+def _warn(message: str) -> None:
+    try:
+        print(f"quotes: warning: {message}", file=sys.stderr, flush=True)
+    except (OSError, ValueError):
+        pass
 
 
 # ---- workers -------------------------------------------------------------------------------------
