@@ -197,23 +197,31 @@ def eval_(
         typer.echo(format_misses(report))
 
 
-def _read_records(path: Path) -> list[dict]:
-    records = []
+def _read_records(path: Path) -> tuple[list[dict], int]:
+    """The records of a JSONL file, and how many lines were skipped (each reported on one line)."""
+    from .review import record_problem
+
+    records, bad = [], 0
     try:
-        with path.open(encoding="utf-8") as fh:
-            for n, line in enumerate(fh, start=1):
-                if not line.strip():
+        with path.open("rb") as fh:
+            for n, raw in enumerate(fh, start=1):
+                if not raw.strip():
                     continue
                 try:
-                    rec = json.loads(line)
-                    if not isinstance(rec, dict) or not {"doc", "start", "end", "kind", "text", "id"} <= rec.keys():
-                        raise ValueError("not a quote record")
+                    rec = json.loads(raw.decode("utf-8"))
+                    problem = record_problem(rec)
+                except UnicodeDecodeError as exc:
+                    problem = f"not valid UTF-8 at byte {exc.start}"
                 except ValueError as exc:
-                    _fail(f"{path}:{n}: {exc}")
+                    problem = f"not a JSON line ({exc})"
+                if problem:
+                    typer.echo(f"quotes: error: {path}:{n}: {problem}; skipped", err=True)
+                    bad += 1
+                    continue
                 records.append(rec)
     except OSError as exc:
         _fail(f"{path}: cannot read ({exc.strerror or exc})")
-    return records
+    return records, bad
 
 
 @app.command()
@@ -230,7 +238,7 @@ def review(
     from .errors import InputError
     from .review import write_report
 
-    records = _read_records(quotes_file)
+    records, bad = _read_records(quotes_file)
     texts = {}
     for item in read_articles(docs, encoding=encoding):
         if isinstance(item, InputError):
@@ -241,6 +249,8 @@ def review(
     drawn = f", spot-check sample of {counts['sample']}" if sample else ""
     typer.echo(f"quotes: wrote {output / 'index.html'}: {counts['articles']} articles, {counts['quotes']} quotes{drawn}",
                err=True)
+    if bad:
+        raise typer.Exit(EXIT_SOME_FAILED)
 
 
 @app.command()
@@ -255,7 +265,8 @@ def speakers(
 
     if fmt not in ("table", "jsonl", "csv"):
         _fail(f"--format {fmt}: use table, jsonl or csv")
-    entries = [e.as_dict() for e in speaker_index(_read_records(quotes_file))]
+    records, bad = _read_records(quotes_file)
+    entries = [e.as_dict() for e in speaker_index(records)]
     if fmt == "jsonl":
         for e in entries:
             typer.echo(json.dumps(e, ensure_ascii=False))

@@ -10,6 +10,8 @@ escaped data attributes.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import html
 import json
 import random
@@ -28,6 +30,32 @@ def esc(value) -> str:
     return html.escape("" if value is None else str(value), quote=True)
 
 
+_SPANS = ("cue", "speaker", "outlet")
+
+
+def record_problem(rec) -> str | None:
+    """What makes `rec` not a quote record the report can show, or None."""
+    if not isinstance(rec, dict):
+        return "not a quote record (not a JSON object)"
+    for key in ("id", "doc", "kind", "text"):
+        if not isinstance(rec.get(key), str):
+            return f"not a quote record (field {key} missing or not a string)"
+    if not all(type(rec.get(k)) is int for k in ("start", "end")) or not 0 <= rec["start"] <= rec["end"]:
+        return "not a quote record (start/end missing or not offsets)"
+    for key in _SPANS:
+        ref = rec.get(key)
+        if ref is None:
+            continue
+        if not isinstance(ref, dict) or any(ref.get(k) is not None and type(ref[k]) is not int for k in ("start", "end")):
+            return f"not a quote record (field {key} is not a span)"
+        if any(ref.get(k) is not None and not isinstance(ref[k], str) for k in ("name", "mention", "text", "lemma", "type")):
+            return f"not a quote record (field {key} holds a name that is not a string)"
+    for key in ("lang", "role", "publisher", "doc_hash"):
+        if rec.get(key) is not None and not isinstance(rec[key], str):
+            return f"not a quote record (field {key} is not a string)"
+    return None
+
+
 @dataclass(frozen=True)
 class Mark:
     start: int
@@ -36,10 +64,15 @@ class Mark:
     quote: str  # the quote id it belongs to
 
 
+def kind_class(kind) -> str:
+    """A quote kind as a class name: one of KINDS, else "other" (a class never carries record text)."""
+    return kind if kind in KINDS else "other"
+
+
 def marks_of(records: list[dict], length: int) -> list[Mark]:
     out = []
     for r in records:
-        out.append(Mark(r["start"], r["end"], f"q-{r['kind']}", r["id"]))
+        out.append(Mark(r["start"], r["end"], f"q-{kind_class(r['kind'])}", r["id"]))
         for part, cls in (("cue", "cue"), ("speaker", "spk"), ("outlet", "outlet")):
             ref = r.get(part)
             if ref and ref.get("start") is not None and ref.get("end", 0) > ref["start"]:
@@ -68,7 +101,7 @@ def highlight(text: str, records: list[dict]) -> str:
         classes = sorted({m.cls for m in covering})
         quotes = sorted({m.quote for m in covering if m.cls.startswith("q-")})
         refs = sorted({m.quote for m in covering if not m.cls.startswith("q-")})
-        parts.append(f'<span class="seg {" ".join(classes)}" data-q="{esc(" ".join(quotes))}" '
+        parts.append(f'<span class="seg {esc(" ".join(classes))}" data-q="{esc(" ".join(quotes))}" '
                      f'data-ref="{esc(" ".join(refs))}">{piece}</span>')
     return "".join(parts)
 
@@ -85,7 +118,7 @@ li.item{cursor:pointer;margin:.4em 0;padding:.3em;border-left:4px solid #999;lis
 li.direct{border-color:#39f}li.indirect{border-color:#e9a800}li.mixed{border-color:#4a4}
 li.item.hidden{display:none}.meta{color:#555;font-size:90%}table{border-collapse:collapse}
 td,th{padding:.2em .6em;border-bottom:1px solid #ddd;text-align:left;vertical-align:top}
-.badge{font-size:80%;padding:0 .3em;border-radius:3px;background:#eee}
+.badge{font-size:80%;padding:0 .3em;border-radius:3px;background:#eee}.grow{flex:1}.pre{white-space:pre-wrap}
 """
 
 ARTICLE_JS = """
@@ -139,10 +172,17 @@ document.getElementById('download').addEventListener('click', function(){
 """
 
 
+def _sha256(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
 def page(title: str, body: str, script: str = "", up: str = "") -> str:
+    """A page whose CSP lets run only its own inline script and style, by their hashes: no
+    'unsafe-inline', so an injected element, handler or style attribute does nothing."""
+    scripts = _sha256(script) if script else "'none'"
     return (f'<!doctype html><html><head><meta charset="utf-8"><title>{esc(title)}</title>'
-            f'<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'; '
-            f'script-src \'unsafe-inline\'; img-src data:">'
+            f'<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src {_sha256(STYLE)}; '
+            f'script-src {scripts}; img-src data:; base-uri \'none\'; form-action \'none\'">'
             f"<style>{STYLE}</style></head><body><header>{up}<b>{esc(title)}</b></header>{body}"
             f"{f'<script>{script}</script>' if script else ''}</body></html>")
 
@@ -158,11 +198,11 @@ def article_page(doc: str, text: str, records: list[dict], marked: bool = True) 
     for r in records:
         sp = _speaker_name(r)
         extra = [f"role: {esc(r['role'])}" if r.get("role") else "",
-                 f"via {esc(r['outlet']['name'])}" if r.get("outlet") else "",
-                 f"cue: {esc(r['cue']['text'])}" if r.get("cue") else "",
+                 f"via {esc(r['outlet'].get('name'))}" if r.get("outlet") else "",
+                 f"cue: {esc(r['cue'].get('text'))}" if r.get("cue") else "",
                  f"publisher: {esc(r['publisher'])}" if r.get("publisher") else ""]
         snippet = r["text"] if len(r["text"]) <= 160 else r["text"][:157] + "…"
-        items.append(f'<li class="item {esc(r["kind"])}" data-q="{esc(r["id"])}" data-speaker="{esc(sp)}">'
+        items.append(f'<li class="item {kind_class(r["kind"])}" data-q="{esc(r["id"])}" data-speaker="{esc(sp)}">'
                      f'<span class="badge">{esc(r["kind"])}</span> <b>{esc(sp)}</b>'
                      f'<div class="meta">{" · ".join(x for x in extra if x)}</div>{esc(snippet)}</li>')
     speakers = sorted({_speaker_name(r) for r in records})
@@ -180,16 +220,16 @@ def article_page(doc: str, text: str, records: list[dict], marked: bool = True) 
 def index_page(articles: list[dict], speakers, has_spotcheck: bool) -> str:
     rows = "".join(
         f'<tr class="row"><td><a href="articles/{a["n"]}.html">{esc(a["doc"])}</a></td><td>{esc(a["lang"])}</td>'
-        f'<td>{a["quotes"]}</td><td>{" ".join(f"{k} {v}" for k, v in a["kinds"].items())}</td>'
+        f'<td>{a["quotes"]}</td><td>{esc(" ".join(f"{k} {v}" for k, v in a["kinds"].items()))}</td>'
         f'<td>{esc(a["note"])}</td></tr>' for a in articles)
     links = {a["doc"]: a["n"] for a in articles}
     srows = "".join(
-        f'<tr class="row"><td>{esc(s.name)}</td><td>{s.quotes}</td><td>{esc(", ".join(s.roles))}</td>'
+        f'<tr class="row"><td>{esc(s.name)}</td><td>{esc(s.quotes)}</td><td>{esc(", ".join(s.roles))}</td>'
         f'<td>{esc(", ".join(s.outlets))}</td><td>{esc(" ".join(f"{k}:{v}" for k, v in s.langs.items()))}</td><td>'
         + ", ".join(f'<a href="articles/{links[d]}.html">{esc(d)}</a>' if d in links else esc(d) for d in s.docs)
         + "</td></tr>" for s in speakers)
     spot = '<p><a href="spotcheck.html">Spot-check a random sample</a></p>' if has_spotcheck else ""
-    body = (f'<main><div style="flex:1">{spot}<input id="search" placeholder="search articles and speakers" size="40">'
+    body = (f'<main><div class="grow">{spot}<input id="search" placeholder="search articles and speakers" size="40">'
             f'<h2>Articles ({len(articles)})</h2><table><tr><th>article</th><th>lang</th><th>quotes</th><th>kinds</th>'
             f'<th></th></tr>{rows}</table><h2>Speakers ({len(speakers)})</h2><table><tr><th>speaker</th><th>quotes</th>'
             f'<th>roles</th><th>outlets</th><th>languages</th><th>articles</th></tr>{srows}</table></div></main>')
@@ -200,15 +240,15 @@ def spotcheck_page(sample: list[tuple[dict, str, int]], seed: int) -> str:
     items = []
     for r, text, n in sample:
         a, b = max(0, r["start"] - 200), min(len(text), r["end"] + 200)
-        context = esc(text[a:r["start"]]) + f'<span class="seg q-{esc(r["kind"])}">{esc(text[r["start"]:r["end"]])}</span>' \
+        context = esc(text[a:r["start"]]) + f'<span class="seg q-{kind_class(r["kind"])}">{esc(text[r["start"]:r["end"]])}</span>' \
             + esc(text[r["end"]:b])
         radios = "".join(f'<label><input type="radio" name="v-{esc(r["id"])}" value="{v}"> {label}</label> '
                          for v, label in VERDICTS)
-        items.append(f'<li class="check item {esc(r["kind"])}" data-id="{esc(r["id"])}" data-doc="{esc(r["doc"])}" '
+        items.append(f'<li class="check item {kind_class(r["kind"])}" data-id="{esc(r["id"])}" data-doc="{esc(r["doc"])}" '
                      f'data-start="{int(r["start"])}" data-end="{int(r["end"])}"><b>{esc(_speaker_name(r))}</b> '
                      f'<span class="badge">{esc(r["kind"])}</span> <a href="articles/{n}.html">{esc(r["doc"])}</a>'
-                     f'<div style="white-space:pre-wrap">…{context}…</div>{radios}</li>')
-    body = (f'<main><div style="flex:1"><p>{len(sample)} quotes drawn with seed {seed}. Choose a verdict for '
+                     f'<div class="pre">…{context}…</div>{radios}</li>')
+    body = (f'<main><div class="grow"><p>{len(sample)} quotes drawn with seed {seed}. Choose a verdict for '
             f'each, then <button id="download">download verdicts (JSONL)</button> <span id="count"></span></p>'
             f'<ol>{"".join(items)}</ol></div></main>')
     return page("spot-check", body, SPOTCHECK_JS, up='<a href="index.html">index</a> · ')

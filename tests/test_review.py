@@ -114,3 +114,94 @@ def test_report_in_headless_chromium(tmp_path, seed_quotes):
         page.screenshot(path=str(shot))
         browser.close()
     assert shot.stat().st_size > 10_000
+
+
+PAYLOAD = '"><img src=x onerror=alert(1)><script>alert(2)</script>\' onmouseover=alert(3) x="'
+
+
+def _evil_record():
+    r = rec(1, 11, 22, cue=(3, 8), spk=(0, 2), name=PAYLOAD)
+    for key in ("id", "kind", "lang", "doc_hash", "role", "publisher"):
+        r[key] = PAYLOAD + key
+    r["cue"]["text"] = r["cue"]["lemma"] = r["speaker"]["mention"] = PAYLOAD
+    r["outlet"] = {"start": 0, "end": 2, "name": PAYLOAD, "text": PAYLOAD}
+    return r
+
+
+class _Tags(__import__("html.parser").parser.HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags, self.scripts = [], []
+        self._in_script = False
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+        self._in_script = tag == "script"
+
+    def handle_data(self, data):
+        if self._in_script:
+            self.scripts.append(data)
+            self._in_script = False
+
+
+def test_every_record_field_is_escaped_and_csp_has_no_unsafe_inline(tmp_path):
+    import base64
+    import hashlib
+
+    write_report([_evil_record()], {"d.txt": TEXT, PAYLOAD: "x"}, tmp_path, sample=1)
+    pages = [tmp_path / "index.html", tmp_path / "spotcheck.html", *tmp_path.glob("articles/*.html")]
+    for page in pages:
+        parsed = _Tags()
+        parsed.feed(page.read_text(encoding="utf-8"))
+        names = [t for t, _ in parsed.tags]
+        assert "img" not in names and names.count("script") == 1, page
+        assert not any(k.startswith("on") or k == "style" for _, attrs in parsed.tags for k in attrs), page
+        kinds = {c for t, attrs in parsed.tags for c in (attrs.get("class") or "").split()}
+        assert not any("alert" in c or "<" in c for c in kinds), page  # a class never carries record text
+        (csp,) = [a["content"] for t, a in parsed.tags if t == "meta" and a.get("http-equiv") == "Content-Security-Policy"]
+        assert "unsafe-inline" not in csp
+        digest = base64.b64encode(hashlib.sha256(parsed.scripts[0].encode()).digest()).decode()
+        assert f"script-src 'sha256-{digest}'" in csp  # only the report's own script runs
+
+
+def test_review_reports_bad_records_one_line_each(tmp_path):
+    from typer.testing import CliRunner
+
+    from quotes.cli import app
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "d.txt").write_text(TEXT, encoding="utf-8")
+    good = rec(1, 11, 22, spk=(0, 2))
+    bad = [{**good, "start": "x"}, {**good, "speaker": "Max"}, [1, 2], {**good, "kind": None}]
+    path = tmp_path / "q.jsonl"
+    path.write_bytes(b"".join(json.dumps(r).encode() + b"\n" for r in [good, *bad]) + b'{"id": "\xff"}\n{broken\n')
+    result = CliRunner().invoke(app, ["review", str(path), "--docs", str(docs), "-o", str(tmp_path / "r"), "--sample", "1"])
+    assert result.exit_code == 1
+    assert [line.split(":")[3] for line in result.stderr.splitlines() if "skipped" in line] == ["2", "3", "4", "5", "6", "7"]
+    assert "1 quotes" in result.stderr and (tmp_path / "r" / "index.html").exists()
+    speakers = CliRunner().invoke(app, ["speakers", str(path)])
+    assert speakers.exit_code == 0
+    assert "Max Muster" in speakers.stdout
+
+
+@pytest.mark.skipif(_chromium() is None, reason="no Chromium on this machine (.ci/run installs Debian's chromium)")
+def test_no_injected_script_runs_in_headless_chromium(tmp_path):
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+    write_report([_evil_record(), rec(2, 25, 44, kind="indirect")], {"d.txt": TEXT}, tmp_path, sample=2)
+    with sync_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=_chromium(), args=["--no-sandbox", "--disable-gpu"])
+        page = browser.new_page()
+        dialogs, errors = [], []
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        for name in ("index.html", "spotcheck.html", "articles/0.html"):
+            page.goto((tmp_path / name).as_uri())
+            page.mouse.move(10, 10)
+            page.evaluate("document.querySelectorAll('*').forEach(e => e.dispatchEvent(new MouseEvent('mouseover')))")
+            assert page.title() in ("quotes review", "spot-check", "d.txt")
+        page.goto((tmp_path / "articles" / "0.html").as_uri())
+        page.click('li.item[data-q="q2"]')
+        assert page.locator("#text .focus").count() >= 1  # the report's own script works
+        browser.close()
+    assert dialogs == [] and errors == []
