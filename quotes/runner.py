@@ -234,7 +234,8 @@ def run(paths: list[Path], opts: RunOptions, writer: RecordWriter, errors: Error
     """Extract every article under `paths`; write records and errors; never raise for one article."""
     summary = Summary()
     with _StopFlag() as stop:
-        work = batches(read_articles(paths, encoding=opts.encoding), opts, writer, summary)
+        own = [writer.path, writer.part] if writer.path else []  # never read our own output back as input
+        work = batches(read_articles(paths, encoding=opts.encoding, exclude=own), opts, writer, summary)
         engine = pooled if opts.workers > 1 else serial
         try:
             for outcomes in engine(opts, work, stop):
