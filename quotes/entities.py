@@ -30,8 +30,11 @@ from rapidfuzz import fuzz
 from .rules import RuleSet
 
 WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-'’][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*\.?")
+CAPITALISED = regex.compile(r"(?<![\p{L}\p{N}])(?:\p{Lu}|\p{Ll}{1,3}-\p{Lu})[\p{L}\p{M}\p{N}]*"
+                            r"(?:[-'’][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*\.?")
 SENTENCE_BREAK = regex.compile(r"(?<=[.!?…][“”\"»«‘’']?)\s+(?=[\p{Lu}„\"“»«‚‘(])|\n\s*")
 APPOSITION = regex.compile(r",[ \t]+([^,;:.!?()\n„“”\"«»]{3,90}?)[ \t]*[,;]")
+ACRONYM_AFTER = regex.compile(r"\s*\((\p{Lu}[\p{Lu}\p{N}-]{1,9})\)")
 ROLE_WORDS = 4  # a pre-modifying role: "Berlins Regierender Bürgermeister", "Shadow health secretary"
 _FOLD = [("sch", "sh"), ("tsch", "ch"), ("w", "v"), ("j", "y"), ("ph", "f"), ("ck", "k"), ("ou", "u"),
          ("ie", "i"), ("ee", "i"), ("kh", "h"), ("zh", "y")]
@@ -101,6 +104,10 @@ class Entity:
     def forms(self) -> list[str]:
         return [self.name] + self.aliases
 
+    def initials(self) -> set[str]:
+        """First letters of the folded words of all its forms (a quick test before same_word)."""
+        return {fold(w)[:1] for f in self.forms() for w in f.split()}
+
 
 @dataclass(slots=True)
 class EntityTable:
@@ -125,8 +132,11 @@ class EntityTable:
         if not name:
             return None
         toks = name.split()
+        initials = {fold(t)[:1] for t in toks}
         best = None
         for e in self.entities:
+            if initials.isdisjoint(e.initials()):
+                continue  # no word of the name can be a spelling of one of the entity's
             for form in e.forms():
                 ft = form.split()
                 if len(ft) == len(toks) and all(same_word(a, b) for a, b in zip(ft, toks)):
@@ -156,8 +166,17 @@ class EntityBuilder:
         self.particles = set(sp.name_particles)
         self.honorific_gender = {k.lower(): v for k, v in sp.honorific_gender.items()}
         self.abbreviations = frozenset(h for h in sp.honorifics if h.endswith("."))
+        self._name_words: dict[str, bool] = {}  # _name_word's answers: the same words recur
 
     def _name_word(self, w: str) -> bool:
+        known = self._name_words.get(w)
+        if known is None:
+            if len(self._name_words) > 200_000:  # bounded, whatever the run's vocabulary
+                self._name_words.clear()
+            known = self._name_words[w] = self._is_name_word(w)
+        return known
+
+    def _is_name_word(self, w: str) -> bool:
         head, _, rest = w.partition("-")
         if rest and head in self.particles:  # "al-Jubeir"
             w = rest
@@ -166,9 +185,14 @@ class EntityBuilder:
             and not self.rules.is_role_noun(w) and not self.rules.is_organization_word(w) and len(w) > 1 \
             and not w.endswith(".")
 
+    def _joins(self, gap: str) -> bool:
+        """Does the text between two capitalised words keep them in one name: a space, or a
+        particle between spaces ("Heike van Laak")?"""
+        return gap == " " or len(gap) > 2 and gap[0] == gap[-1] == " " and gap[1:-1] in self.particles
+
     def person_names(self, text: str) -> list[tuple[int, int, str]]:
         """Runs "First [Middle] Surname" whose first word is a known first name."""
-        words = [(m.start(), m.start() + len(w), w) for m in WORD.finditer(text) for w in [bare_word(m.group())]]
+        words = article_words(text)
         out = []
         i = 0
         while i < len(words):
@@ -177,9 +201,8 @@ class EntityBuilder:
                 i += 1
                 continue
             j = i + 1
-            while j < len(words) and j - i < 4 and text[words[j - 1][1]:words[j][0]] == " " and (
-                    self._name_word(words[j][2]) or len(words[j][2]) == 2 and words[j][2][1] == "."
-                    or words[j][2] in self.particles and j + 1 < len(words) and self._name_word(words[j + 1][2])):
+            while j < len(words) and j - i < 4 and self._joins(text[words[j - 1][1]:words[j][0]]) and (
+                    self._name_word(words[j][2]) or len(words[j][2]) == 2 and words[j][2][1] == "."):
                 j += 1
             while j > i + 1 and not self._name_word(words[j - 1][2]):
                 j -= 1
@@ -249,15 +272,17 @@ class EntityBuilder:
         and an acronym in parentheses right after it (which becomes an alias)."""
         spans: set[tuple[int, int]] = set()
         surnames = e.surnames() if e.kind != "organization" else []
-        for m in WORD.finditer(text):
-            w = bare_word(m.group())
-            if surnames and w[:1].isupper() and any(same_word(x, sn) for x in [w] + self._genitives(w) for sn in surnames):
-                spans.add((m.start(), m.start() + len(w)))
+        index = word_index(text)
+        for sn in surnames:
+            key = fold(sn)
+            for w in capitalised_by_initial(text).get(key[:1], ()):
+                if any(same_word(x, sn) for x in [w] + self._genitives(w)):
+                    spans.update((a, a + len(w)) for a in index[w])
         for form in e.forms():
-            for m in regex.finditer(rf"(?<![\p{{L}}\p{{N}}]){regex.escape(form)}(?![\p{{L}}\p{{N}}])", text):
-                spans = {s for s in spans if not (m.start() <= s[0] < m.end())}
-                spans.add((m.start(), m.end()))
-                acro = regex.match(r"\s*\((\p{Lu}[\p{Lu}\p{N}-]{1,9})\)", text[m.end():m.end() + 14])
+            for a, b in _occurrences(text, form):
+                spans = {s for s in spans if not (a <= s[0] < b)}
+                spans.add((a, b))
+                acro = ACRONYM_AFTER.match(text, b, b + 14)
                 if acro and e.kind == "organization" and acro.group(1) not in e.aliases:  # a person's is the party
                     e.aliases.append(acro.group(1))
         e.mentions = sorted(spans)
@@ -358,17 +383,45 @@ def plausible_name(text: str, name: str, proper_nouns: frozenset[str] = frozense
             or first_name_gender(name):
         return True
     comma_always = True
-    for m in WORD.finditer(text):
-        if bare_word(m.group()) == name:
-            before = text[:m.start()].rstrip()
-            if before and before[-1] not in ".!?:\n\"„“”»«‘’'(":
-                return True
-            comma_always = comma_always and text[m.start() + len(name):m.start() + len(name) + 1] == ","
+    for a in word_index(text).get(name, ()):
+        k = a
+        while k > 0 and text[k - 1] in " \t":
+            k -= 1
+        if k > 0 and text[k - 1] not in ".!?:\n\"„“”»«‘’'(":
+            return True
+        comma_always = comma_always and text[a + len(name):a + len(name) + 1] == ","
     if comma_always:
         return False
     return capitalises_nouns or name in proper_nouns
 
 
+@lru_cache(maxsize=8)
+def article_words(text: str) -> list[tuple[int, int, str]]:
+    """The article's capitalised words in order (names are among them), as (start, end,
+    `bare_word`); computed once per article."""
+    return [(m.start(), m.start() + len(w), w) for m in CAPITALISED.finditer(text) for w in [bare_word(m.group())]]
+
+
+@lru_cache(maxsize=8)
+def word_index(text: str) -> dict[str, list[int]]:
+    """Where the article writes each capitalised word: word -> start offsets."""
+    out: dict[str, list[int]] = {}
+    for a, _, w in article_words(text):
+        out.setdefault(w, []).append(a)
+    return out
+
+
+@lru_cache(maxsize=8)
+def capitalised_by_initial(text: str) -> dict[str, list[str]]:
+    """The article's distinct capitalised words by the first letter of their folded form."""
+    out: dict[str, list[str]] = {}
+    for w in word_index(text):
+        if w[:1].isupper():
+            out.setdefault(fold(w)[:1], []).append(w)
+    return out
+
+
+@lru_cache(maxsize=50_000)
 def bare_word(word: str) -> str:
     """A word without a sentence's full stop or a possessive: "Stoltenberg." / "Glocer’s" -> the name."""
     word = word.rstrip(".") if len(word) > 2 or not word[:1].isupper() else word
@@ -376,6 +429,16 @@ def bare_word(word: str) -> str:
         if word.endswith(tail):
             return word[:-2]
     return word
+
+
+def _occurrences(text: str, form: str):
+    """(start, end) of every place `form` stands in the text as whole words."""
+    at = text.find(form)
+    while at >= 0:
+        end = at + len(form)
+        if not (at > 0 and text[at - 1].isalnum()) and not (end < len(text) and text[end].isalnum()):
+            yield at, end
+        at = text.find(form, at + 1)
 
 
 def sentence_spans(text: str, abbreviations: frozenset[str] = frozenset()) -> list[tuple[int, int]]:

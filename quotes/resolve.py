@@ -444,10 +444,11 @@ class Resolver:
                 publisher: str | None, quoted: list[tuple[int, int]] = ()) -> list[Quote]:
         """The Quote records of the candidates, each speaker linked to an entity of the article
         (`entities.py`, `attribute.py`); `quoted` are the article's spans of quoted text."""
-        out, follows = self.mentions_to_records(doc, cands, doc_id, lang, publisher)
+        full_names = self.document_names(doc)
+        out, follows = self.mentions_to_records(doc, cands, doc_id, lang, publisher, full_names)
         # names of the parsed sentences count as persons when they open with a first name; the
         # speakers count as the parse typed them, when their mention writes the name
-        named = [(n, "person") for n in self.document_names(doc) if first_name_gender(n.split()[0])]
+        named = [(n, "person") for n in full_names if first_name_gender(n.split()[0])]
         named += [(q.speaker.name, q.speaker.type) for q in out if q.speaker and q.speaker.name
                   and q.speaker.name.split()[-1] in q.speaker.mention]
         roles = {q.speaker.name: q.role for q in out if q.speaker and q.speaker.name and q.role
@@ -458,9 +459,10 @@ class Resolver:
         return out
 
     def mentions_to_records(self, doc: ParsedDoc, cands: list[Candidate], doc_id: str, lang: str,
-                            publisher: str | None) -> tuple[list[Quote], list[int | None]]:
+                            publisher: str | None, full_names: list[str]) -> tuple[list[Quote], list[int | None]]:
+        """The records as the sentences give them (a speaker per quote's mention, its role and
+        outlet), with the index of the quote each one continues; `full_names` are document_names."""
         words = doc.words
-        full_names = self.document_names(doc)
         surnames = frozenset(n.split()[-1] for n in full_names)
         lower_words = set(_LOWER_WORD.findall(doc.text))  # words the article writes in lower case
         starts: dict[int, int] | None = None  # word index by start offset, built when first needed
