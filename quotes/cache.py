@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import tempfile
 import zlib
 from pathlib import Path
@@ -19,6 +20,8 @@ from pathlib import Path
 from .parse import SentenceTokens
 
 FORMAT = b"quotes-parse-cache 2"
+_SUBDIR = re.compile(r"[0-9a-f]{2}")
+_ENTRY = re.compile(r"[0-9a-f]{62}\.json\.z")
 
 
 def default_cache_dir() -> Path:
@@ -58,7 +61,10 @@ class ParseCache:
             done, rows = json.loads(zlib.decompress(body))
             return list(done), [SentenceTokens(para=r[0], words=r[1], analysis=r[2]) for r in rows]
         except (ValueError, zlib.error, IndexError, TypeError):  # torn or edited: recompute
-            path.unlink(missing_ok=True)
+            try:
+                path.unlink(missing_ok=True)
+            except OSError:
+                pass  # a read-only cache keeps the bad entry; the parse is simply done again
             return None
 
     def put(self, key: str, paragraphs: list[int], sents: list[SentenceTokens]) -> None:
@@ -79,15 +85,25 @@ class ParseCache:
         except OSError:
             pass  # a cache that cannot be written only costs speed
 
+    def _own_files(self) -> list[Path]:
+        """The cache's own files: DIR/xx/<62 hex>.json.z (and .tmp- files in those xx folders), nothing
+        else, so `cache clear --cache DIR` cannot delete other files below DIR."""
+        if not self.dir.is_dir():
+            return []
+        out = []
+        for sub in self.dir.iterdir():
+            if _SUBDIR.fullmatch(sub.name) and sub.is_dir() and not sub.is_symlink():
+                out += [f for f in sub.iterdir() if (_ENTRY.fullmatch(f.name) or f.name.startswith(".tmp-"))
+                        and f.is_file() and not f.is_symlink()]
+        return out
+
     def info(self) -> dict:
-        files = [f for f in self.dir.rglob("*.json.z")] if self.dir.is_dir() else []
+        files = [f for f in self._own_files() if f.name.endswith(".json.z")]
         return {"dir": str(self.dir), "entries": len(files), "bytes": sum(f.stat().st_size for f in files)}
 
     def clear(self) -> int:
         n = 0
-        if self.dir.is_dir():
-            for f in self.dir.rglob("*"):
-                if f.is_file() and (f.name.endswith(".json.z") or f.name.startswith(".tmp-")):
-                    f.unlink(missing_ok=True)
-                    n += 1
+        for f in self._own_files():
+            f.unlink(missing_ok=True)
+            n += 1
         return n

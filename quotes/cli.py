@@ -14,7 +14,7 @@ import typer
 from .errors import QuotesError
 from .output import ErrorWriter, OutputError, OutputRefused, RecordWriter
 from .record import Quote
-from .runner import DEFAULT_MAX_CHARS, RunOptions, Summary, run
+from .runner import DEFAULT_MAX_CHARS, RunOptions, Summary, run, worker_count
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Find direct, indirect and mixed quotes in news articles and say who said them.")
@@ -61,8 +61,34 @@ def _check_config(opts: RunOptions) -> None:
         if opts.lang not in langs:
             raise QuotesError(f"--lang {opts.lang}: no rule file for it (have: {', '.join(langs)}, auto)")
         check_models(models_dir(opts.models), opts.lang)
-    elif not (models_dir(opts.models) / "resources.json").is_file():
-        check_models(models_dir(opts.models), langs[0])
+    else:  # any language may be detected: its models must be there before the first article
+        for lang in langs:
+            try:
+                check_models(models_dir(opts.models), lang)
+            except QuotesError as err:
+                raise QuotesError(f"{err} (or pass --lang for the language of the articles)") from None
+
+
+def _check_streams(output: Path | None) -> None:
+    """A closed stderr is pointed at /dev/null (the run goes on, its exit status still tells); a
+    closed stdout with no -o is a usage error."""
+    import os
+
+    def closed(fd: int, stream) -> bool:
+        try:
+            os.fstat(fd)
+        except OSError:
+            return True
+        return stream is None
+
+    if closed(2, sys.stderr):
+        null = os.open(os.devnull, os.O_WRONLY)
+        if null != 2:
+            os.dup2(null, 2)
+            os.close(null)
+        sys.stderr = open(2, "w", encoding="utf-8", errors="backslashreplace", closefd=False)
+    if output is None and closed(1, sys.stdout):
+        _fail("stdout is closed: give -o FILE")
 
 
 def run_to(paths: list[Path], opts: RunOptions, output: Path | None, errors: Path | None,
@@ -127,9 +153,17 @@ def extract(
     """
     if resume and not output:
         _fail("--resume needs -o FILE")
+    _check_streams(output)
+    if encoding:
+        import codecs
+
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            _fail(f"--encoding {encoding}: unknown encoding")
     started = time.monotonic()
     opts = RunOptions(lang=lang, models=models, rules=rules, encoding=encoding, prefilter=not no_prefilter,
-                      cache=not no_cache, cache_dir=cache, workers=workers, max_chars=max_chars)
+                      cache=not no_cache, cache_dir=cache, workers=worker_count(workers), max_chars=max_chars)
     s = run_to(paths, opts, output, errors, resume)
     if s.output_closed:  # `quotes extract ... | head`: the reader has what it wanted
         import os

@@ -133,9 +133,32 @@ def _warn(message: str) -> None:
 _worker_extractor = None
 
 
-def _init_worker(opts: RunOptions, threads: int) -> None:
+def _die_with(parent: int) -> None:
+    """End this worker when its parent dies (kill -9, SIGTERM): the kernel's parent-death signal
+    where there is one, and a thread that watches the parent's pid everywhere."""
+    import threading
+    import time
+
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+    def watch():
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True, name="quotes-parent-watch").start()
+
+
+def _init_worker(opts: RunOptions, threads: int, parent: int | None = None) -> None:
     global _worker_extractor
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
+    if parent is not None:
+        _die_with(parent)
     try:
         import torch
 
@@ -158,6 +181,14 @@ def _lost(batch: list[Article | Outcome], why: str) -> list[Outcome]:
             for b in batch]
 
 
+def worker_count(requested: int) -> int:
+    """--workers, at most one per core: each worker loads its own Stanza pipelines (about 1 GB)."""
+    cores = os.cpu_count() or 1
+    if requested > cores:
+        _warn(f"--workers {requested}: this machine has {cores} cores; using {cores}")
+    return max(1, min(requested, cores))
+
+
 def pooled(opts: RunOptions, work: Iterator[list], stop) -> Iterator[list[Outcome]]:
     """Results of `work` from `opts.workers` processes, in input order; a dead worker costs only
     the batches it held (reported as failed), and a fresh pool takes over."""
@@ -167,7 +198,8 @@ def pooled(opts: RunOptions, work: Iterator[list], stop) -> Iterator[list[Outcom
     threads = max(1, (os.cpu_count() or 1) // opts.workers)
 
     def new_pool():
-        return ProcessPoolExecutor(opts.workers, mp_context=ctx, initializer=_init_worker, initargs=(opts, threads))
+        return ProcessPoolExecutor(opts.workers, mp_context=ctx, initializer=_init_worker,
+                                   initargs=(opts, threads, os.getpid()))
 
     pool = new_pool()
     window: deque = deque()

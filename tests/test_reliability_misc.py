@@ -1,0 +1,90 @@
+"""Issue 18 items 10, 11, 14: a torn entry in a read-only cache, closed stdout/stderr, `cache clear`
+outside the cache's own files, --encoding checked up front, models of every language checked up front."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from quotes.cache import ParseCache
+from quotes.cli import app
+from tests.conftest import ROOT, SEEDS, _models_dir
+
+SEED = next(SEEDS.glob("000*"))
+
+
+def _models() -> str:
+    if _models_dir() is None:
+        pytest.skip("no Stanza models")
+    return str(_models_dir())
+
+
+def test_torn_entry_in_a_read_only_cache_is_recomputed(tmp_path, monkeypatch, extractor):
+    cache = tmp_path / "cache"
+    args = ["extract", "--models", _models(), "--cache", str(cache), str(SEED)]
+    clean = CliRunner().invoke(app, args)
+    assert clean.exit_code == 0
+    (entry,) = ParseCache(cache).dir.rglob("*.json.z")
+    entry.write_bytes(entry.read_bytes()[:100])  # torn
+
+    def refuse(self, missing_ok=False):
+        raise PermissionError(13, "Read-only file system", str(self))
+
+    monkeypatch.setattr(Path, "unlink", refuse)  # (root writes anywhere: a read-only cache is simulated)
+    again = CliRunner().invoke(app, args)
+    assert again.exit_code == 0 and again.stdout == clean.stdout
+
+
+def test_cache_clear_deletes_only_cache_entries(tmp_path):
+    folder = tmp_path / "project"
+    (folder / "ab").mkdir(parents=True)
+    mine = folder / "ab" / ("c" * 62 + ".json.z")
+    mine.write_bytes(b"x")
+    theirs = [folder / "backup.json.z", folder / "data" / "x.json.z", folder / "ab" / "notes.json.z"]
+    for f in theirs:
+        f.parent.mkdir(exist_ok=True)
+        f.write_bytes(b"keep")
+    result = CliRunner().invoke(app, ["cache", "clear", "--cache", str(folder)])
+    assert result.exit_code == 0 and "removed 1 entries" in result.stdout
+    assert not mine.exists() and all(f.exists() for f in theirs)
+
+
+def test_unknown_encoding_is_exit_2_before_any_article(tmp_path):
+    result = CliRunner().invoke(app, ["extract", "--models", _models(), "--encoding", "bogus", str(SEEDS),
+                                      "-o", str(tmp_path / "o.jsonl")])
+    assert result.exit_code == 2 and result.stderr.count("bogus") == 1 and not (tmp_path / "o.jsonl.part").exists()
+
+
+def test_models_of_every_language_are_checked_before_work(tmp_path):
+    models = tmp_path / "models"
+    models.mkdir()
+    shutil.copy(Path(_models()) / "resources.json", models / "resources.json")
+    (models / "de").symlink_to(Path(_models()) / "de")  # German only: English articles would fail mid-run
+    result = CliRunner().invoke(app, ["extract", "--no-cache", "--models", str(models), str(SEEDS), "-o", str(tmp_path / "o.jsonl")])
+    assert result.exit_code == 2 and "'en'" in result.stderr and "--lang" in result.stderr
+    assert not (tmp_path / "o.jsonl.part").exists()
+
+
+def _run_closed(fd: int, *args: str) -> subprocess.CompletedProcess:
+    code = f"import os, sys; os.close({fd}); from quotes.cli import app; sys.argv[0] = 'quotes'; app()"
+    return subprocess.run([sys.executable, "-c", code, "extract", "--no-cache", "--models", _models(), *args],
+                          cwd=ROOT, capture_output=True, text=True, timeout=300)
+
+
+def test_closed_stdout_without_o_is_exit_2(tmp_path):
+    result = _run_closed(1, str(SEED))
+    assert result.returncode == 2 and "stdout is closed" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_closed_stderr_still_writes_every_record(tmp_path, seed_quotes):
+    out = tmp_path / "o.jsonl"
+    result = _run_closed(2, str(SEED), "-o", str(out))
+    assert result.returncode == 0
+    assert len(out.read_text(encoding="utf-8").splitlines()) == len(seed_quotes["000"][1]) > 0
+    assert all(json.loads(x)["doc"] == SEED.name for x in out.read_text(encoding="utf-8").splitlines())
