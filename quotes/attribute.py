@@ -112,6 +112,11 @@ class Attributor:
                     "type": ent.kind if sp.type == "unknown" or ent.kind == "person" else sp.type, "via": via})
                 if via == "description":
                     self._learn_role(ent, sp.mention)
+        # roles last: a description later in the article ("The Labour leader said") is a role of
+        # the entity for its earlier quotes too
+        for q in quotes:
+            ent = table.by_id(q.speaker.entity) if q.speaker and q.speaker.entity else None
+            if ent is not None:
                 q.role = self.role_of(ent) or q.role
 
     @staticmethod
