@@ -114,10 +114,15 @@ class Attributor:
                     self._learn_role(ent, sp.mention)
         # roles last: a description later in the article ("The Labour leader said") is a role of
         # the entity for its earlier quotes too
+        # speakers are numbered in the order they first speak ("e1" is the article's first
+        # speaker), so the ids do not depend on how many other names the parse found
+        number: dict[str, str] = {}
         for q in quotes:
             ent = table.by_id(q.speaker.entity) if q.speaker and q.speaker.entity else None
             if ent is not None:
                 q.role = self.role_of(ent) or q.role
+                number.setdefault(ent.id, f"e{len(number) + 1}")
+                q.speaker = q.speaker.model_copy(update={"entity": number[ent.id]})
 
     @staticmethod
     def _centre(table: EntityTable, ent: Entity, q: Quote) -> None:
@@ -276,7 +281,7 @@ class Attributor:
         s = table.sentence_of(pos)
         for k in range(s, max(-1, s - 2), -1):
             for _, e in self._mentions_in(table, k, pos if k == s else None, hidden, False):
-                if e.kind == "organization":
+                if e.kind != "person":
                     return e
         return None
 

@@ -147,8 +147,10 @@ class EntityTable:
                 best = best or e
             elif e.kind == "person" and len(toks) == 1 and any(same_word(toks[0], x) for x in e.surnames()):
                 best = best or e
-            elif e.kind == "person" and len(toks) > 1 and same_word(toks[-1], e.surname) and best is None:
-                best = e
+            elif e.kind == "person" and len(toks) > 1 and best is None and (
+                    same_word(toks[-1], e.surname)
+                    or same_word(toks[0], e.surname) and all(t[:1].islower() for t in toks[1:])):
+                best = e  # a stray word beside the surname: "Statt Liebich", "White earlier"
         return best
 
     def by_id(self, eid: str) -> Entity | None:
@@ -190,8 +192,9 @@ class EntityBuilder:
         particle between spaces ("Heike van Laak")?"""
         return gap == " " or len(gap) > 2 and gap[0] == gap[-1] == " " and gap[1:-1] in self.particles
 
-    def person_names(self, text: str) -> list[tuple[int, int, str]]:
-        """Runs "First [Middle] Surname" whose first word is a known first name."""
+    def person_names(self, text: str, proper_nouns: frozenset[str] = frozenset()) -> list[tuple[int, int, str]]:
+        """Runs "First [Middle] Surname" whose first word is a known first name; words after the
+        second are initials, first names or words the parse tagged proper nouns."""
         words = article_words(text)
         out = []
         i = 0
@@ -202,8 +205,9 @@ class EntityBuilder:
                 continue
             j = i + 1
             while j < len(words) and j - i < 4 and self._joins(text[words[j - 1][1]:words[j][0]]) and (
-                    self._name_word(words[j][2]) or len(words[j][2]) == 2 and words[j][2][1] == "."):
-                j += 1
+                    len(words[j][2]) == 2 and words[j][2][1] == "." or self._name_word(words[j][2]) and (
+                        j == i + 1 or first_name_gender(words[j][2]) or words[j][2] in proper_nouns)):
+                j += 1  # a third word only when it is a name as well: not "Elizabeth Warren | Hammers"
             while j > i + 1 and not self._name_word(words[j - 1][2]):
                 j -= 1
             if j > i + 1:
@@ -214,10 +218,11 @@ class EntityBuilder:
         return out
 
     def build(self, text: str, named: list[tuple[str, str]], roles: dict[str, str],
-              proper_nouns: frozenset[str] = frozenset()) -> EntityTable:
+              proper_nouns: frozenset[str] = frozenset(), verbs: frozenset[int] = frozenset()) -> EntityTable:
         """The entities of the article: persons found by their first names in the text, then the
         names the parse found (`named`: name and kind: person, organization or unknown), each
-        with its mentions, gender and roles (`roles`: role by name, from the resolved quotes)."""
+        with its mentions, gender and roles (`roles`: role by name, from the resolved quotes).
+        `proper_nouns` are the words and `verbs` the start offsets of words the parse tagged so."""
         sentences = sentence_spans(text, self.abbreviations)
         entities: list[Entity] = []
         table = EntityTable(entities, sentences, proper_nouns)
@@ -235,7 +240,7 @@ class EntityBuilder:
             entities.append(e)
             return e
 
-        for _, _, n in self.person_names(text):
+        for _, _, n in self.person_names(text, proper_nouns):
             add(n, "person")
         for n, kind in named:
             if kind == "organization":
@@ -255,7 +260,7 @@ class EntityBuilder:
                 self._complete(text, e, proper_nouns)
         name_words = {w for e in entities for n in e.forms() for w in n.split()}
         for e in entities:
-            self._gender_and_roles(text, e, name_words)
+            self._gender_and_roles(text, e, name_words, verbs)
         for e in entities:  # every form the article writes it in
             for a, b in e.mentions:
                 form = text[a:b]
@@ -313,7 +318,7 @@ class EntityBuilder:
     def _genitives(self, w: str) -> list[str]:
         return [w[:-len(g)] for g in self.rules.speakers.genitive_endings if w.endswith(g) and len(w) > len(g) + 3]
 
-    def _gender_and_roles(self, text: str, e: Entity, name_words: set[str]) -> None:
+    def _gender_and_roles(self, text: str, e: Entity, name_words: set[str], verbs: frozenset[int]) -> None:
         """The entity's gender, and the roles written right before its mentions (up to ROLE_WORDS
         words back from a role noun, not across another name)."""
         if e.kind == "person":
@@ -321,7 +326,8 @@ class EntityBuilder:
             e.gender = g if g in ("m", "f") else None
         for s, end in e.mentions:
             self._apposition(text, e, end)
-            before = text[max(0, s - 120):s]
+            base = max(0, s - 120)
+            before = text[base:s]
             words = [m for m in WORD.finditer(before)]
             k = len(words)
             # the honorific or role words that stand right before the name, in the same clause
@@ -337,8 +343,9 @@ class EntityBuilder:
             while a > 0 and k - a < ROLE_WORDS and before[words[a - 1].end():words[a].start()] == " " and \
                     words[a - 1].group().lower() not in self.stop and not words[a - 1].group()[:1].isdigit() \
                     and bare_word(words[a - 1].group()) not in name_words \
-                    and words[a - 1].group().lower() not in self.rules.verb_forms:
-                a -= 1
+                    and words[a - 1].group().lower() not in self.rules.verb_forms \
+                    and not words[a - 1].group().endswith(".") and (base + words[a - 1].start()) not in verbs:
+                a -= 1  # not across a sentence's end or a verb: "… ausgelöst hatte. | Greenpeace-Atomexperte"
             role = before[words[a].start():words[k - 1].end()]
             if role not in e.roles:
                 e.roles.append(role)

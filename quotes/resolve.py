@@ -454,7 +454,8 @@ class Resolver:
         roles = {q.speaker.name: q.role for q in out if q.speaker and q.speaker.name and q.role
                  and q.speaker.via != "pronoun" and q.role != q.speaker.mention}
         table = self.entity_builder.build(doc.text, named, roles,
-                                          frozenset(w.text for w in doc.words if w.upos == "PROPN"))
+                                          frozenset(w.text for w in doc.words if w.upos == "PROPN"),
+                                          frozenset(w.start for w in doc.words if w.upos in VERBAL))
         self.attributor.link(doc.text, out, follows, table, list(quoted))
         return out
 
