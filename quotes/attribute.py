@@ -39,6 +39,7 @@ class Attributor:
         self.pronoun_gender = sp.pronoun_gender
         self.plural = set(sp.pronouns_plural)
         self.addressee = set(sp.addressee_determiners)
+        self.oblique = self.addressee | set(sp.oblique_prepositions)
         self.stop = set(rules.language.stopwords)
         self.definite = set(sp.definite_determiners)
         self.outlets = OutletFinder(rules)
@@ -202,17 +203,24 @@ class Attributor:
             for s, end in e.mentions:
                 if a <= s < b and (upto is None or end <= upto) and (start_at is None or s >= start_at) \
                         and not _inside(hidden, s):
-                    out.append((1 if self._oblique(text, a, s) else 0, s, e))
+                    out.append((1 if self._oblique(text, a, s, table.verbs) else 0, s, e))
         out.sort(key=lambda x: (x[0], x[1]))
         return [(s, e) for _, s, e in out]
 
-    def _oblique(self, text: str, sent_start: int, pos: int) -> bool:
-        """Is the mention at `pos` in a dative phrase ("seinem russischen Amtskollegen | Lawrow")?"""
-        if not text or not self.addressee:
+    def _oblique(self, text: str, sent_start: int, pos: int, verbs: frozenset[int] = frozenset()) -> bool:
+        """Is the mention at `pos` in a dative or prepositional phrase ("seinem russischen
+        Amtskollegen | Lawrow", "Statt | Liebich stellte Donatus Schmidt die Fragen")? The marker
+        stands in the three words before it, with no verb between."""
+        if not text or not self.oblique:
             return False
-        before = text[max(sent_start, pos - 60):pos]
-        words = regex.split(r"[^\p{L}]+", regex.split(r"[,;:.!?]", before)[-1].strip())
-        return any(w.lower() in self.addressee for w in words[-4:])
+        clause = max([sent_start] + [text.rfind(c, sent_start, pos) + 1 for c in ",;:"])
+        words = list(WORD.finditer(text, clause, pos))[-3:]
+        for w in reversed(words):
+            if w.start() in verbs or w.group().lower() in self.rules.verb_forms:
+                return False
+            if w.group().lower() in self.oblique:
+                return True
+        return False
 
     def salient(self, text: str, table: EntityTable, pos: int, gender: str | None, hidden,
                 persons_only: bool = True, exclude: Entity | None = None) -> Entity | None:

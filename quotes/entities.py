@@ -114,6 +114,7 @@ class EntityTable:
     entities: list[Entity]
     sentences: list[tuple[int, int]]  # character spans of the article's sentences
     proper_nouns: frozenset[str] = frozenset()  # words the parse tagged PROPN
+    verbs: frozenset[int] = frozenset()  # start offsets of words the parse tagged verbs
 
     def sentence_of(self, offset: int) -> int:
         lo, hi = 0, len(self.sentences)
@@ -225,7 +226,7 @@ class EntityBuilder:
         `proper_nouns` are the words and `verbs` the start offsets of words the parse tagged so."""
         sentences = sentence_spans(text, self.abbreviations)
         entities: list[Entity] = []
-        table = EntityTable(entities, sentences, proper_nouns)
+        table = EntityTable(entities, sentences, proper_nouns, verbs)
 
         def add(name: str, kind: str) -> Entity:
             e = table.lookup(name)

@@ -214,6 +214,9 @@ class Speakers(Strict):
     # Determiners and possessives that mark a noun phrase as the addressee (dative), never the
     # speaker of its own sentence ("teilte seinem Amtskollegen Lawrow mit", "sagte dem Sender").
     addressee_determiners: list[str] = []
+    # Prepositions whose noun phrase is no subject: a person named after one is less salient for
+    # a later pronoun than the sentence's subject ("Statt Liebich stellte Schmidt die Fragen. Er …").
+    oblique_prepositions: list[str] = []
     # Definite determiners: a description opened by one ("die Ministerin", "the coach") stands for
     # an entity the article has named.
     definite_determiners: list[str] = []
@@ -221,7 +224,7 @@ class Speakers(Strict):
     _norm = field_validator(
         "honorifics", "role_nouns", "organization_words", "outlet_words",
         "pronouns_singular", "pronouns_plural", "pronouns_demonstrative", "pronouns_possessive", "not_names", "genitive_endings", "name_particles",
-        "feminine_role_endings", "masculine_role_endings", "addressee_determiners", "definite_determiners",
+        "feminine_role_endings", "masculine_role_endings", "addressee_determiners", "definite_determiners", "oblique_prepositions",
     )(_lower_unique)
 
     @field_validator("pronoun_gender", "honorific_gender")

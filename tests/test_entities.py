@@ -165,3 +165,14 @@ def test_plausible_name():
     text = "Meanwhile, the minister spoke. Meanwhile, nothing happened. Later Russia said no."
     assert not plausible_name(text, "Meanwhile")
     assert plausible_name(text, "Russia") and plausible_name(text, "Melanie")
+
+
+@pytest.mark.parametrize("lang,text,quote", [
+    ("de", "Statt Paul Weber stellte der Mitorganisator Jan Kraus die Fragen. Er sagte, man wolle eine faire Rechnung.",
+     "man wolle eine faire Rechnung"),
+    ("en", "Instead of Paul Weber, organiser Jan Kraus asked the questions. He said that the bill was unfair.",
+     "that the bill was unfair"),
+])
+def test_a_person_after_a_preposition_is_not_the_subject(extractor, lang, text, quote):
+    """"Statt Liebich stellte Donatus Schmidt die Fragen. Er sagte, …": the pronoun is Schmidt's."""
+    assert [(t, n) for t, n, *_ in who(extractor, text, lang)] == [(quote, "Jan Kraus")]
