@@ -42,6 +42,7 @@ class Attributor:
         self.oblique = self.addressee | set(sp.oblique_prepositions)
         self.stop = set(rules.language.stopwords)
         self.definite = set(sp.definite_determiners)
+        self.genitive = set(rules.cues.genitive_articles)
         self.outlets = OutletFinder(rules)
 
     def link(self, text: str, quotes: list[Quote], follows: list[int | None], table: EntityTable,
@@ -134,6 +135,17 @@ class Attributor:
         start = table.sentences[table.sentence_of(pos)][0]
         if start not in ent.centres:
             ent.centres.append(start)
+
+    def _bare_description(self, text: str, end: int, words: list[str], heads: list[str]) -> bool:
+        """Is the description only its head and what stands before it? One that goes on with a
+        genitive, a name or a quotation ("Der Vertreter Libyens", "die Organisation „Reporter ohne
+        Grenzen“", "the head of …") introduces someone new; it points back to nobody."""
+        if heads and words[-1] != heads[-1]:
+            return False
+        nxt = text[end:end + 40].lstrip(" \t")
+        first = WORD.match(nxt)
+        return not (nxt[:1] in "„“\"«»‚‘'(" and nxt[:1] or first and (
+            first.group()[:1].isupper() or first.group().lower() in self.genitive))
 
     def _common_noun_description(self, sp: Speaker, table: EntityTable) -> bool:
         """"der Isländer": a definite article and one noun that no entity holds, not tagged a proper
@@ -241,10 +253,11 @@ class Attributor:
         description's head noun."""
         words = [m.group() for m in WORD.finditer(mention)]
         heads = [w for w in words if w.lower() not in self.stop and (self.rules.is_role_noun(w) or self.rules.is_body_word(w))]
+        bare = self._bare_description(text, pos + len(mention), words, heads)
         if not heads:
             # a definite noun that is no role ("der Isländer") is read like a pronoun
             definite = len(words) == 2 and words[0].lower() in self.definite and words[1][:1].isupper()
-            return self.salient(text, table, pos, None, hidden) if definite else None
+            return self.salient(text, table, pos, None, hidden) if definite and bare else None
         head = fold(heads[-1])
         modifiers = {fold(w) for w in words if w.lower() not in self.stop and w not in heads}
 
@@ -275,7 +288,7 @@ class Attributor:
         # CNA … The agency reported …").
         definite = words[0].lower() in self.definite or not self.rules.language.capitalises_nouns and len(words) > 1 \
             and all(w in heads or w[:1].isupper() for w in words)
-        if not definite:
+        if not definite or not bare:
             return None
         if self.rules.is_role_noun(heads[-1]):
             return self.salient(text, table, pos, role_gender(self.rules, heads[-1]), hidden) or next(

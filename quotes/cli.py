@@ -215,8 +215,11 @@ def eval_(
         _fail(f"{gold}: {err}")
     doc_ids = sorted(p.name for p in docs.glob("*.txt"))
     if pred:
-        with jsonlines.open(pred) as reader:
-            predictions = list(reader)
+        try:
+            with jsonlines.open(pred) as reader:
+                predictions = list(reader)
+        except (OSError, ValueError) as err:  # missing, unreadable or not JSONL: one line, exit 2
+            _fail(f"{pred}: {err}")
     else:
         buf = io.StringIO()
         opts = RunOptions(lang=lang, models=models, rules=rules, prefilter=not no_prefilter,
