@@ -176,3 +176,12 @@ def test_plausible_name():
 def test_a_person_after_a_preposition_is_not_the_subject(extractor, lang, text, quote):
     """"Statt Liebich stellte Donatus Schmidt die Fragen. Er sagte, …": the pronoun is Schmidt's."""
     assert [(t, n) for t, n, *_ in who(extractor, text, lang)] == [(quote, "Jan Kraus")]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("de", "Präsident Paul Weber eröffnete die Sitzung. Der Vertreter Libyens sagte, man sei enttäuscht."),
+    ("de", "Präsident Paul Weber eröffnete die Sitzung. Die Organisation „Reporter ohne Grenzen“ erklärte, man sei enttäuscht."),
+])
+def test_a_description_with_its_own_qualifier_points_back_to_nobody(extractor, lang, text):
+    (q,) = quotes(extractor, text, lang)
+    assert q.speaker is not None and q.speaker.name != "Paul Weber"
