@@ -56,13 +56,13 @@ class OutletFinder:
 
 
 def without_marks(o: Outlet | None) -> Outlet | None:
-    """The outlet's name without the quotation marks around it ("„Süddeutschen Zeitung“")."""
-    if o is None:
-        return None
-    name = o.name.lstrip(MARKS)
-    start = o.start + len(o.name) - len(name)
-    name = name.rstrip(MARKS)
-    return Outlet(name=name, start=start, end=start + len(name)) if name != o.name else o
+    """The outlet's name without the quotation marks around it ("„Süddeutschen Zeitung“" ->
+    "Süddeutschen Zeitung"); marks inside a name stay ("Nachrichtenagentur „Associated Press“")."""
+    if o is None or o.name[:1] not in MARKS:
+        return o
+    name = o.name.lstrip(MARKS).rstrip(MARKS)
+    start = o.start + len(o.name) - len(o.name.lstrip(MARKS))
+    return Outlet(name=name, start=start, end=start + len(name))
 
 
 MARKS = " \t«»„“”\"'‚‘’"
