@@ -254,10 +254,16 @@ class Attributor:
         words = [m.group() for m in WORD.finditer(mention)]
         heads = [w for w in words if w.lower() not in self.stop and (self.rules.is_role_noun(w) or self.rules.is_body_word(w))]
         bare = self._bare_description(text, pos + len(mention), words, heads)
+        if not bare:
+            # "der Wissenschaftsjournalist | Dirk Lorenzen": the name right after it; "Der
+            # Vertreter Libyens", "the official last step Wednesday of": someone new
+            end = pos + len(mention)
+            return next((e for e in table.entities if e.kind != "organization" and any(
+                end <= a <= end + 3 and text[end:a].strip(" \t„“\"«»") == "" for a, _ in e.mentions)), None)
         if not heads:
             # a definite noun that is no role ("der Isländer") is read like a pronoun
             definite = len(words) == 2 and words[0].lower() in self.definite and words[1][:1].isupper()
-            return self.salient(text, table, pos, None, hidden) if definite and bare else None
+            return self.salient(text, table, pos, None, hidden) if definite else None
         head = fold(heads[-1])
         modifiers = {fold(w) for w in words if w.lower() not in self.stop and w not in heads}
 
@@ -288,7 +294,7 @@ class Attributor:
         # CNA … The agency reported …").
         definite = words[0].lower() in self.definite or not self.rules.language.capitalises_nouns and len(words) > 1 \
             and all(w in heads or w[:1].isupper() for w in words)
-        if not definite or not bare:
+        if not definite:
             return None
         if self.rules.is_role_noun(heads[-1]):
             return self.salient(text, table, pos, role_gender(self.rules, heads[-1]), hidden) or next(

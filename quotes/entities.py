@@ -126,10 +126,10 @@ class EntityTable:
                 hi = mid
         return min(lo, len(self.sentences) - 1)
 
-    def lookup(self, name: str | None) -> Entity | None:
+    def lookup(self, name: str | None, strict: bool = False) -> Entity | None:
         """The entity a name stands for: the same full name, a short form of it (its surname or first
         words) or a spelling variant; a name that adds a stray word ("Statt Liebich") still finds it
-        by its last word."""
+        by its surname, unless `strict` (building the table: "Jeb Bush" is not "George W. Bush")."""
         if not name:
             return None
         toks = name.split()
@@ -148,7 +148,7 @@ class EntityTable:
                 best = best or e
             elif e.kind == "person" and len(toks) == 1 and any(same_word(toks[0], x) for x in e.surnames()):
                 best = best or e
-            elif e.kind == "person" and len(toks) > 1 and best is None and (
+            elif e.kind == "person" and len(toks) > 1 and best is None and not strict and (
                     same_word(toks[-1], e.surname)
                     or same_word(toks[0], e.surname) and all(t[:1].islower() for t in toks[1:])):
                 best = e  # a stray word beside the surname: "Statt Liebich", "White earlier"
@@ -188,14 +188,19 @@ class EntityBuilder:
             and not self.rules.is_role_noun(w) and not self.rules.is_organization_word(w) and len(w) > 1 \
             and not w.endswith(".")
 
+    @staticmethod
+    def _middle(word: str) -> bool:
+        """A first name or an initial, after which a name goes on ("Hans Joachim | Schellnhuber")."""
+        return len(word) == 2 and word[1] == "." or first_name_gender(word) is not None
+
     def _joins(self, gap: str) -> bool:
         """Does the text between two capitalised words keep them in one name: a space, or a
         particle between spaces ("Heike van Laak")?"""
         return gap == " " or len(gap) > 2 and gap[0] == gap[-1] == " " and gap[1:-1] in self.particles
 
     def person_names(self, text: str, proper_nouns: frozenset[str] = frozenset()) -> list[tuple[int, int, str]]:
-        """Runs "First [Middle] Surname" whose first word is a known first name; words after the
-        second are initials, first names or words the parse tagged proper nouns."""
+        """Runs "First [Middle] Surname" whose first word is a known first name; a word after the
+        second follows a middle name or initial and is a first name or was tagged a proper noun."""
         words = article_words(text)
         out = []
         i = 0
@@ -207,8 +212,9 @@ class EntityBuilder:
             j = i + 1
             while j < len(words) and j - i < 4 and self._joins(text[words[j - 1][1]:words[j][0]]) and (
                     len(words[j][2]) == 2 and words[j][2][1] == "." or self._name_word(words[j][2]) and (
-                        j == i + 1 or first_name_gender(words[j][2]) or words[j][2] in proper_nouns)):
-                j += 1  # a third word only when it is a name as well: not "Elizabeth Warren | Hammers"
+                        j == i + 1 or self._middle(words[j - 1][2]) and (
+                            first_name_gender(words[j][2]) or words[j][2] in proper_nouns))):
+                j += 1  # a third word only after a middle name: not "Elizabeth Warren | Hammers", "Ted Cruz | South"
             while j > i + 1 and not self._name_word(words[j - 1][2]):
                 j -= 1
             if j > i + 1:
@@ -229,7 +235,7 @@ class EntityBuilder:
         table = EntityTable(entities, sentences, proper_nouns, verbs)
 
         def add(name: str, kind: str) -> Entity:
-            e = table.lookup(name)
+            e = table.lookup(name, strict=True)
             if e is not None and e.kind == kind:
                 if len(name.split()) > len(e.name.split()):
                     e.aliases.append(e.name)
@@ -366,7 +372,7 @@ class EntityBuilder:
             words.pop(0)
         if words and any(self.rules.is_role_noun(w) for w in words[:3]) and words[-1].lower() not in self.stop \
                 and not any(w.lower() in self.rules.verb_forms for w in words):  # not "…, der auch Staatsrat ist,"
-            role = " ".join(words)
+            role = " ".join(words).rstrip(".")
             if role not in e.roles:
                 e.roles.append(role)
 

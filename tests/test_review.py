@@ -188,7 +188,9 @@ def test_review_reports_bad_records_one_line_each(tmp_path):
 @pytest.mark.skipif(_chromium() is None, reason="no Chromium on this machine (.ci/run installs Debian's chromium)")
 def test_no_injected_script_runs_in_headless_chromium(tmp_path):
     sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
-    write_report([_evil_record(), rec(2, 25, 44, kind="indirect")], {"d.txt": TEXT}, tmp_path, sample=2)
+    evil = _evil_record()
+    evil["doc_hash"] = text_hash(TEXT)  # the article matches its records, so its page is highlighted
+    write_report([evil, rec(2, 25, 44, kind="indirect")], {"d.txt": TEXT}, tmp_path, sample=2)
     with sync_api.sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=_chromium(), args=["--no-sandbox", "--disable-gpu"])
         page = browser.new_page()
