@@ -154,7 +154,9 @@ def _die_with(parent: int) -> None:
     threading.Thread(target=watch, daemon=True, name="quotes-parent-watch").start()
 
 
-def _init_worker(opts: RunOptions, threads: int, parent: int | None = None) -> None:
+def _init_worker(opts: RunOptions, threads: int, parent: int | None = None, loading=None) -> None:
+    """Set up one worker; `loading` is a lock the workers take in turn to load their models, so
+    they start one by one instead of all reading gigabytes of models at once."""
     global _worker_extractor
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
     if parent is not None:
@@ -165,7 +167,11 @@ def _init_worker(opts: RunOptions, threads: int, parent: int | None = None) -> N
         torch.set_num_threads(threads)
     except ImportError:
         pass
-    _worker_extractor = make_extractor(opts)
+    if loading is None:
+        _worker_extractor = make_extractor(opts)
+    else:
+        with loading:
+            _worker_extractor = make_extractor(opts)
 
 
 def _work(batch: list[Article | Outcome]) -> list[Outcome]:
@@ -197,9 +203,11 @@ def pooled(opts: RunOptions, work: Iterator[list], stop) -> Iterator[list[Outcom
     ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
     threads = max(1, (os.cpu_count() or 1) // opts.workers)
 
+    loading = ctx.Lock()  # the workers load their models one after the other
+
     def new_pool():
         return ProcessPoolExecutor(opts.workers, mp_context=ctx, initializer=_init_worker,
-                                   initargs=(opts, threads, os.getpid()))
+                                   initargs=(opts, threads, os.getpid(), loading))
 
     pool = new_pool()
     window: deque = deque()

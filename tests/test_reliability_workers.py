@@ -78,3 +78,30 @@ def test_workers_die_with_their_parent(how):
                 os.kill(p, signal.SIGKILL)
             except ProcessLookupError:
                 pass
+
+
+def test_workers_load_their_models_one_after_the_other(tmp_path, monkeypatch):
+    """Item 7: workers start one by one: each takes the loading lock for its models, so no two
+    load at once (the memory of one load at a time, not of N)."""
+    import multiprocessing as mp
+
+    log = tmp_path / "loads"
+
+    def slow_load(opts):
+        start = time.monotonic()
+        time.sleep(0.3)
+        with open(log, "a") as fh:
+            fh.write(f"{start} {time.monotonic()}\n")
+        return object()
+
+    monkeypatch.setattr(runner, "make_extractor", slow_load)
+    ctx = mp.get_context("fork")
+    lock = ctx.Lock()
+    procs = [ctx.Process(target=runner._init_worker, args=(None, 1, None, lock)) for _ in range(3)]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(10)
+    spans = sorted(tuple(map(float, line.split())) for line in log.read_text().splitlines())
+    assert len(spans) == 3
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))  # no two loads overlap
