@@ -84,6 +84,7 @@ class Entity:
     gender: str | None = None  # "m" | "f" | None
     mentions: list[tuple[int, int]] = field(default_factory=list)  # character spans, in order
     centres: list[int] = field(default_factory=list)  # starts of sentences whose quote it speaks
+    _initials: tuple | None = field(default=None, repr=False, compare=False)
 
     @property
     def surname(self) -> str:
@@ -105,8 +106,12 @@ class Entity:
         return [self.name] + self.aliases
 
     def initials(self) -> set[str]:
-        """First letters of the folded words of all its forms (a quick test before same_word)."""
-        return {fold(w)[:1] for f in self.forms() for w in f.split()}
+        """First letters of the folded words of all its forms (a quick test before same_word),
+        kept until a form is added."""
+        key = (self.name, len(self.aliases))
+        if self._initials is None or self._initials[0] != key:
+            self._initials = (key, {fold(w)[:1] for f in self.forms() for w in f.split()})
+        return self._initials[1]
 
 
 @dataclass(slots=True)
