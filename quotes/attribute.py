@@ -74,8 +74,8 @@ class Attributor:
                     text, table, sp.start, None, hidden, exclude=addressee)
                 if ent is None:
                     continue
-                if q.outlet is None and sp.name and self.rules.is_outlet_word(sp.name.split()[-1]) \
-                        or any(self.rules.is_outlet_word(w) for w in sp.mention.split()):
+                if q.outlet is None and (sp.name and self.rules.is_outlet_word(sp.name.split()[-1])
+                                         or any(self.rules.is_outlet_word(w) for w in sp.mention.split())):
                     q.outlet = Outlet(name=sp.name or sp.mention, start=sp.start, end=sp.end)
                 via = "subject"
             elif (inner := self.person_inside(table, sp)) is not None:
@@ -104,9 +104,6 @@ class Attributor:
                 if ent is None and sp.via == "colon" and k > 0 and linked[k - 1] is not None:
                     ent, via = linked[k - 1], "continuation"  # "Und weiter: „…“" goes on with the speaker
             linked[k] = ent
-            if q.outlet is None and q.cue is not None:
-                q.outlet = self.outlets.find(text, q, table.sentences[table.sentence_of(q.cue.start)])
-            q.outlet = without_marks(q.outlet)
             if ent is not None:
                 self._centre(table, ent, q)
                 q.speaker = sp.model_copy(update={
@@ -118,8 +115,12 @@ class Attributor:
         # the entity for its earlier quotes too
         # speakers are numbered in the order they first speak ("e1" is the article's first
         # speaker), so the ids do not depend on how many other names the parse found
+        # and every quote with a cue gets the medium its sentence names, whoever speaks
         number: dict[str, str] = {}
         for q in quotes:
+            if q.outlet is None and q.cue is not None:
+                q.outlet = self.outlets.find(text, q, table.sentences[table.sentence_of(q.cue.start)])
+            q.outlet = without_marks(q.outlet)
             ent = table.by_id(q.speaker.entity) if q.speaker and q.speaker.entity else None
             if ent is not None:
                 q.role = self.role_of(ent) or q.role
