@@ -177,7 +177,8 @@ class Attributor:
 
     def person_inside(self, table: EntityTable, sp: Speaker) -> Entity | None:
         """A person named inside a mention that the resolver took for an organisation or medium."""
-        if sp.via == "pronoun" or not sp.name or table.lookup(sp.name) is not None and table.lookup(sp.name).kind == "person":
+        named = table.lookup(sp.name) if sp.name and sp.via != "pronoun" else None
+        if not sp.name or sp.via == "pronoun" or named is not None and named.kind == "person":
             return None
         for e in table.entities:
             if e.kind == "person" and any(sp.start <= s < sp.end for s, _ in e.mentions):
@@ -239,15 +240,24 @@ class Attributor:
                 persons_only: bool = True, exclude: Entity | None = None) -> Entity | None:
         """The most salient earlier entity agreeing in gender: the nearest sentence back from
         `pos` that mentions one, and in it the first one mentioned."""
-        if not table.entities:
-            return None
-        s = table.sentence_of(pos)
-        for k in range(s, max(-1, s - SALIENCE_SENTENCES), -1):
+        return next((e for e in self._before(table, pos, hidden, persons_only, text)
+                     if e is not exclude and not (gender and e.gender and e.gender != gender)), None)
+
+    def _before(self, table: EntityTable, pos: int, hidden, persons_only: bool, text: str = "",
+                back: int = SALIENCE_SENTENCES):
+        """The entities mentioned before `pos`, most salient first: sentence by sentence back from
+        `pos` (up to `back` sentences), in each in `_mentions_in`'s order."""
+        s = table.sentence_of(pos) if table.entities else -1
+        for k in range(s, max(-1, s - back), -1):
             for _, e in self._mentions_in(table, k, pos if k == s else None, hidden, persons_only, text=text):
-                if e is exclude or gender and e.gender and e.gender != gender:
-                    continue
-                return e
-        return None
+                yield e
+
+    def _after(self, table: EntityTable, pos: int, hidden, persons_only: bool):
+        """The entities mentioned after `pos`, in order, up to CATAPHORA_SENTENCES sentences on."""
+        s = table.sentence_of(pos) if table.entities else len(table.sentences)
+        for k in range(s, min(len(table.sentences), s + CATAPHORA_SENTENCES + 1)):
+            for _, e in self._mentions_in(table, k, None, hidden, persons_only, start_at=pos):
+                yield e
 
     def by_role(self, text: str, table: EntityTable, mention: str, pos: int, hidden) -> Entity | None:
         """The entity a description stands for: the most salient one whose roles or name share the
@@ -279,15 +289,10 @@ class Attributor:
                         return True
             return False
 
-        s = table.sentence_of(pos)
-        for k in range(s, max(-1, s - SALIENCE_SENTENCES), -1):
-            for _, e in self._mentions_in(table, k, pos if k == s else None, hidden, False, text=text):
-                if fits(e):
-                    return e
-        for k in range(s, min(len(table.sentences), s + CATAPHORA_SENTENCES + 1)):
-            for _, e in self._mentions_in(table, k, None, hidden, False, start_at=pos):
-                if fits(e):
-                    return e
+        found = next((e for e in self._before(table, pos, hidden, False, text) if fits(e)), None) \
+            or next((e for e in self._after(table, pos, hidden, False) if fits(e)), None)
+        if found is not None:
+            return found
         # a definite description no role matches is read like a pronoun ("The opposition leader
         # said …" after "Starmer used …"), or, with nobody before it, as the person named next
         # ("said Chinese Foreign Minister on Monday. … Wang Yi, who …"); a role alone counts as
@@ -299,18 +304,9 @@ class Attributor:
             return None
         if self.rules.is_role_noun(heads[-1]):
             return self.salient(text, table, pos, role_gender(self.rules, heads[-1]), hidden) or next(
-                (e for k in range(s, min(len(table.sentences), s + CATAPHORA_SENTENCES + 1))
-                 for _, e in self._mentions_in(table, k, None, hidden, True, start_at=pos)), None)
-        if self.rules.is_outlet_word(heads[-1]):
-            return self._salient_organization(table, pos, hidden)
-        return None
-
-    def _salient_organization(self, table: EntityTable, pos: int, hidden) -> Entity | None:
-        s = table.sentence_of(pos)
-        for k in range(s, max(-1, s - 2), -1):
-            for _, e in self._mentions_in(table, k, pos if k == s else None, hidden, False):
-                if e.kind != "person":
-                    return e
+                self._after(table, pos, hidden, True), None)
+        if self.rules.is_outlet_word(heads[-1]):  # the last medium of the sentence or the one before
+            return next((e for e in self._before(table, pos, hidden, False, back=2) if e.kind != "person"), None)
         return None
 
 
