@@ -78,7 +78,7 @@ class Attributor:
                                          or any(self.rules.is_outlet_word(w) for w in sp.mention.split())):
                     q.outlet = Outlet(name=sp.name or sp.mention, start=sp.start, end=sp.end)
                 via = "subject"
-            elif (inner := self.person_inside(table, sp)) is not None:
+            elif (inner := self.person_inside(text, table, sp)) is not None:
                 ent = inner  # "Naryschkin der staatlichen Nachrichtenagentur Tass": the person speaks
                 if q.outlet is None and sp.name and any(self.rules.is_outlet_word(w) for w in sp.name.split()):
                     at = text.find(sp.name, sp.start, sp.end)
@@ -90,9 +90,10 @@ class Attributor:
                 if ent is None and sp.name:
                     ent = table.lookup(sp.name)
             elif sp.name:
-                ent = table.lookup(sp.name)
-                if ent is None and (not plausible_name(text, sp.name, table.proper_nouns, self.rules.language.capitalises_nouns)
-                                    or self._common_noun_description(sp, table)):
+                described = self._common_noun_description(sp, table)
+                ent = None if described else table.lookup(sp.name)
+                if ent is None and (described or not plausible_name(
+                        text, sp.name, table.proper_nouns, self.rules.language.capitalises_nouns)):
                     ent = self.by_role(text, table, sp.mention, sp.start, hidden)
                     via = "description"
                     if ent is None:
@@ -149,10 +150,10 @@ class Attributor:
             first.group()[:1].isupper() or first.group().lower() in self.genitive))
 
     def _common_noun_description(self, sp: Speaker, table: EntityTable) -> bool:
-        """"der Isländer": a definite article and one noun that no entity holds, not tagged a proper
-        noun and no first name, describe a person rather than name one."""
+        """"der Isländer": a definite article and one noun, not tagged a proper noun, no acronym
+        ("die FIFA") and no first name, describe a person rather than name one."""
         words = sp.mention.split()
-        return len(words) == 2 and words[0].lower() in self.definite and words[1] == sp.name \
+        return len(words) == 2 and words[0].lower() in self.definite and words[1] == sp.name and not sp.name.isupper() \
             and sp.name not in table.proper_nouns and not first_name_gender(sp.name)
 
     def _bare_quote(self, text: str, q: Quote, table: EntityTable, hidden) -> None:
@@ -175,15 +176,27 @@ class Attributor:
                 return e
         return None
 
-    def person_inside(self, table: EntityTable, sp: Speaker) -> Entity | None:
-        """A person named inside a mention that the resolver took for an organisation or medium."""
+    def person_inside(self, text: str, table: EntityTable, sp: Speaker) -> Entity | None:
+        """A person named inside a mention that the resolver took for an organisation or medium
+        ("Naryschkin der staatlichen Nachrichtenagentur Tass"), or for no name at all ("Police
+        Chief James | White earlier", a sentence cut inside the name) when the name heads it."""
         named = table.lookup(sp.name) if sp.name and sp.via != "pronoun" else None
-        if not sp.name or sp.via == "pronoun" or named is not None and named.kind == "person":
+        if sp.via == "pronoun" or named is not None and named.kind == "person":
             return None
         for e in table.entities:
-            if e.kind == "person" and any(sp.start <= s < sp.end for s, _ in e.mentions):
-                return e
+            for s, end in e.mentions:
+                if e.kind == "person" and s < sp.end and end > sp.start and (
+                        sp.name is not None or self._heads_mention(text, sp, s, end)):
+                    return e
         return None
+
+    def _heads_mention(self, text: str, sp: Speaker, s: int, end: int) -> bool:
+        """Is the name at s..end what the mention is about, not a possessor or complement of it?
+        No role or organisation word after it ("Trumps Anwalt", "the Clinton campaign"), no
+        function word before it but an opening article ("a senior adviser to | the Clinton …")."""
+        before = WORD.findall(text[sp.start:max(s, sp.start)])[1:]
+        return not any(self.rules.is_role_noun(w) or self.rules.is_body_word(w) for w in WORD.findall(text[end:sp.end])) \
+            and not any(w.lower() in self.stop for w in before)
 
     @staticmethod
     def role_of(ent: Entity) -> str | None:

@@ -321,6 +321,9 @@ class Detector:
                   unit=ui, via="preposition", source_words=np if np[1] > np[0] else None,
                   anaphoric=position == "sentence_start")
         cue.source = self._np_head(doc, np) if np[1] > np[0] else None
+        if cue.source is None and any(words[k].lower in self.rules.speakers.reflexive_possessives for k in cue.words):
+            # "X war nach eigenen Angaben überwältigt": the subject of the clause it hangs on
+            cue.source = self.subject(doc, words[cue.words[-1]].head) if words[cue.words[-1]].head >= 0 else None
         # Where does the content lie? At the start: after the phrase; at the end: before it.
         lead = phrase_first == u.first or all(w.upos in {"CCONJ", "PUNCT"} for w in words[u.first:phrase_first])
         tail_words = words[phrase_last:u.last]
@@ -698,7 +701,12 @@ class Detector:
             seen.add(i)
             # a subject before the cue (a name or pronoun first, then the leftmost), else the first after
             # it ("sagte Wang")
-            for c in sorted(doc.children(i), key=lambda k: (k.i > i, k.upos not in {"PROPN", "PRON"}, k.i)):
+            kids = doc.children(i)
+            before = [k for k in kids if k.deprel.startswith("nsubj") and k.i < i]
+            for c in sorted(kids, key=lambda k: (k.i > i, k.upos not in {"PROPN", "PRON"}, k.i)):
+                if len(before) > 1 and c in before and doc.words[c.i + 1].text == "," and c.i == min(
+                        doc.subtree(c.i)) == doc.sentences[c.sent].first and not self._written_mid_sentence(doc, c):
+                    continue  # a second subject the parser gave an opening adverb: "Meanwhile, | X said"
                 if (c.deprel.startswith("nsubj") or c.deprel.startswith("expl")) and not _in_span(content, c) and not any(
                         g.deprel == "case" for g in doc.children(c.i)) and not (
                         c.i > 0 and doc.words[c.i - 1].upos == "ADP") and not self._in_dateline(doc, c):

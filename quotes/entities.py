@@ -241,7 +241,9 @@ class EntityBuilder:
 
         def add(name: str, kind: str) -> Entity:
             e = table.lookup(name, strict=True)
-            if e is not None and e.kind == kind:
+            if e is not None and (e.kind == kind or "unknown" in (e.kind, kind)):  # the parse may not know the kind
+                if e.kind == "unknown":
+                    e.kind = kind
                 if len(name.split()) > len(e.name.split()):
                     e.aliases.append(e.name)
                     e.name = name
@@ -270,6 +272,7 @@ class EntityBuilder:
             self._find_mentions(text, e)
             if len(e.name.split()) == 1 and e.kind != "organization":
                 self._complete(text, e, proper_nouns)
+        _merge_same_names(entities)  # a completed "Aiwanger" is the "Hubert Aiwanger" found before
         name_words = {w for e in entities for n in e.forms() for w in n.split()}
         for e in entities:
             self._gender_and_roles(text, e, name_words, verbs)
@@ -295,8 +298,12 @@ class EntityBuilder:
             for w in capitalised_by_initial(text).get(key[:1], ()):
                 if any(same_word(x, sn) for x in [w] + self._genitives(w)):
                     spans.update((a, a + len(w)) for a in index[w])
-        for form in e.forms():
+        longer: list[tuple[int, int]] = []
+        for form in sorted(e.forms(), key=len, reverse=True):  # "Aiwanger" inside "Hubert Aiwanger" is no mention of its own
             for a, b in _occurrences(text, form):
+                if any(x <= a and b <= y for x, y in longer):
+                    continue
+                longer.append((a, b))
                 spans = {s for s in spans if not (a <= s[0] < b)}
                 spans.add((a, b))
                 acro = ACRONYM_AFTER.match(text, b, b + 14)
@@ -380,6 +387,21 @@ class EntityBuilder:
             role = " ".join(words).rstrip(".")
             if role not in e.roles:
                 e.roles.append(role)
+
+
+def _merge_same_names(entities: list[Entity]) -> None:
+    """Entities that ended with the same name are one: the later one's forms and mentions go to
+    the first, and it leaves the list."""
+    first: dict[str, Entity] = {}
+    for e in list(entities):
+        keep = first.setdefault(e.name, e)
+        if keep is e:
+            continue
+        keep.aliases += [a for a in e.aliases if a not in keep.aliases and a != keep.name]
+        keep.mentions = sorted(set(keep.mentions) | set(e.mentions))
+        if keep.kind != "person" and e.kind == "person":
+            keep.kind = "person"
+        entities.remove(e)
 
 
 def role_gender(rules: RuleSet, noun: str) -> str | None:

@@ -161,8 +161,11 @@ class Resolver:
         sent = doc.sentences[words[head].sent]
         a = head
         while a - 1 >= sent.first and (a - 1) in sub and words[a - 1].text not in MENTION_STOP \
-                and words[a - 1].upos not in VERBAL and not self._relative(words[a - 1]):
+                and words[a - 1].upos not in VERBAL and not self._relative(words[a - 1]) \
+                and not is_mark_text(words[a - 1].text):
             a -= 1
+        while a < head and words[a].deprel == "case" and words[a].head == head:
+            a += 1  # the preposition is not part of the phrase: "with | Chief Secretary …"
         b = head + 1
         while b < sent.last and b in sub and words[b].text not in MENTION_STOP and words[b].upos not in VERBAL \
                 and words[b].deprel not in ("acl:relcl", "acl") and not (
@@ -210,6 +213,11 @@ class Resolver:
         # a capitalised run right before a role noun modifies it: "Chinese Foreign | Minister"
         runs = [r for r in runs if not (r[1] < mention[1] and (self.rules.is_role_noun(words[r[1]].text)
                                                                 or self.rules.is_role_noun(words[r[1]].lemma)))]
+        # a possessor is not the one described: "Qatar’s | foreign minister", "Reuters’ finance director"
+        runs = [r for r in runs if not self._possessor(doc, r[1], mention)]
+        # an acronym in parentheses after a name is its short form: "des Deutschen Wetterdienstes (DWD)"
+        runs = [r for r in runs if not (r[0] >= mention[0] + 2 and words[r[0] - 1].text == "("
+                                        and words[r[0] - 2].text[:1].isupper() and words[r[0]].text.isupper())]
         # a parenthesis after a name holds its party or place, not another name: "Mica (R-Fla.)"
         opened = [i for i in range(*mention) if words[i].text == "("]
         if opened and any(r[1] <= opened[0] for r in runs):
@@ -228,6 +236,45 @@ class Resolver:
                     return before[-1][0], after[0][1]  # one name: "Commission on Presidential Debates"
                 runs = before
         return runs[-1] if runs else None  # names follow their modifiers: "Chinas Außenminister Wang Yi"
+
+    def _nominative(self, doc: ParsedDoc, a: int, b: int) -> str:
+        """The name of words a..b, with a genitive head noun put back in its lemma where the
+        article writes the name that way too: "des Deutschen Wetterdienstes" -> "Deutschen
+        Wetterdienst" ("beim Deutschen Wetterdienst"), so both are one organisation."""
+        last = doc.words[b - 1]
+        lemma = last.lemma or ""
+        if lemma[:1].isupper() and last.text != lemma and last.text.startswith(lemma) \
+                and last.text[len(lemma):] in self.rules.speakers.genitive_endings:
+            name = (self.text_of(doc, a, b - 1) + " " + lemma).strip() if b - 1 > a else lemma
+            if regex.search(r"\b" + regex.escape(name) + r"\b", doc.text):
+                return name
+        return self.text_of(doc, a, b)
+
+    @staticmethod
+    def _relative_antecedent(doc: ParsedDoc, i: int) -> int | None:
+        """The noun a relative pronoun stands for: the head of its relative clause, else the nominal
+        right before the comma that opens the clause ("Jet2, which said …")."""
+        w = doc.words[i]
+        if w.upos != "PRON" or "Rel" not in w.feats.partition("PronType=")[2].split("|")[0].split(","):
+            return None
+        verb = doc.words[w.head] if w.head >= 0 else None
+        if verb is not None and verb.deprel == "acl:relcl" and doc.words[verb.head].upos in {"NOUN", "PROPN"}:
+            ante = verb.head
+        elif i >= 2 and doc.words[i - 1].text == "," and doc.words[i - 2].upos in {"NOUN", "PROPN"} \
+                and doc.words[i - 2].sent == w.sent:
+            ante = i - 2
+        else:
+            return None
+        # the first of a row of descriptions: "Sven Liebich, einst führender Rechtsextremist, der"
+        while doc.words[ante].deprel in ("appos", "conj") and doc.words[doc.words[ante].head].upos in {"NOUN", "PROPN"}:
+            ante = doc.words[ante].head
+        return ante
+
+    @staticmethod
+    def _possessor(doc: ParsedDoc, end: int, mention: tuple[int, int]) -> bool:
+        """Is the run ending before word `end` a possessor inside the mention ("Qatar’s | foreign
+        minister", "Reuters’ finance director")? It is not the one the mention describes."""
+        return end + 1 < mention[1] and doc.words[end].deprel == "case" and doc.words[end].text in ("'s", "’s", "'", "’")
 
     def appositive_name(self, doc: ParsedDoc, m: tuple[int, int]) -> tuple[int, int] | None:
         """A description followed by the name it describes: "Der Leiter der Studie, Paulo Pinheiro, …",
@@ -320,10 +367,14 @@ class Resolver:
             kind = "organization" if org else ("person" if person_hint else "unknown")
             bare = self.bare_name(doc, m, surnames)
             if bare:  # "nach Angaben des USGS", "laut Automobilwoche", a name the tagger missed
-                name = self.text_of(doc, *bare)
+                name = self._nominative(doc, *bare)
+                name_r = bare
             content = [i for i in range(*m) if words[i].upos not in {"DET"}]
             if content and kind != "organization" and not bare:
                 role = self.text_of(doc, content[0], content[-1] + 1)
+        if kind == "organization" and name_r and name_r[1] < m[1] and self.rules.is_body_word(words[name_r[1]].text) \
+                and words[name_r[1]].text[:1].islower():
+            name = self.text_of(doc, name_r[0], name_r[1] + 1)  # "Detroit | police" is the body, not the city
         role = self.apposition(doc, m) or role
         return Resolved(name, m, kind, role)
 
@@ -333,7 +384,9 @@ class Resolver:
         of them is tagged PROPN, is an acronym, or the last one is its own lemma (not an
         inflected common noun: "Angaben", "Medienberichten"), or it starts with an adjective
         written capitalised mid-sentence, or it is the surname of a full name the article gives
-        ("Lorenzen" the lemmatizer took for a plural). Role nouns are descriptions."""
+        ("Lorenzen" the lemmatizer took for a plural), or, opening a sentence in a language that
+        writes nouns in lower case, the article writes it capitalised mid-sentence too ("Detroit
+        police said" after "in Detroit"). Role nouns are descriptions."""
         words = doc.words
         content = [k for k in range(*m) if words[k].upos not in {"DET", "ADP"}]
         if len(content) == 1 and _LETTERS_AND_DIGITS.fullmatch(words[content[0]].text):
@@ -356,8 +409,10 @@ class Resolver:
         j = i
         while j < m[1] and j - i < 4 and words[j].text[:1].isupper() and words[j].lower not in self.stop:
             j += 1
-        if j == i or (j < m[1] and words[j].text[:1].isupper()):
-            return None  # no capitalised run, or one longer than a name
+            if j + 1 < m[1] and words[j].text == "-" and words[j].start == words[j - 1].end == words[j + 1].start - 1:
+                j += 1  # "Presse | - | Agentur" is one word
+        if j == i or (j < m[1] and words[j].text[:1].isupper()) or self._possessor(doc, j, m):
+            return None  # no capitalised run, one longer than a name, or a possessor
         run = words[i:j]
         if any(self._role(w) or self._before_role_compound(doc, w) for w in run):
             return None
@@ -366,7 +421,9 @@ class Resolver:
         if kind or any(w.upos == "PROPN" for w in run) or any(len(w.text) >= 2 and w.text.isupper() for w in run) \
                 or last.lemma == last.text and last.upos in {"NOUN", "PROPN", "X"} and (not modified or last.text in surnames) \
                 or len(run) == 1 and last.text in surnames and not modified \
-                or len(run) >= 2 and run[0].upos == "ADJ" and not first_in_sentence:  # "des Roten Kreuzes"
+                or len(run) >= 2 and run[0].upos == "ADJ" and not first_in_sentence \
+                or first_in_sentence and not self.rules.language.capitalises_nouns and all(  # "in Detroit. | Detroit police"
+                    regex.search(r"(?<=\p{Ll} )" + regex.escape(w.text) + r"\b", doc.text) for w in run):
             return (i, j)
         return None
 
@@ -451,8 +508,11 @@ class Resolver:
         named = [(n, "person") for n in full_names if first_name_gender(n.split()[0])]
         named += [(q.speaker.name, q.speaker.type) for q in out if q.speaker and q.speaker.name
                   and q.speaker.name.split()[-1] in q.speaker.mention]
+        # roles only as written with the name: a description the sentence resolved to some
+        # name ("The Labour leader said" -> the last name before it) is for attribute.py to link
         roles = {q.speaker.name: q.role for q in out if q.speaker and q.speaker.name and q.role
-                 and q.speaker.via != "pronoun" and q.role != q.speaker.mention}
+                 and q.speaker.via != "pronoun" and q.role != q.speaker.mention
+                 and q.speaker.name.split()[-1] in q.speaker.mention}
         table = self.entity_builder.build(doc.text, named, roles,
                                           frozenset(w.text for w in doc.words if w.upos == "PROPN"),
                                           frozenset(w.start for w in doc.words if w.upos in VERBAL))
@@ -478,6 +538,8 @@ class Resolver:
             given = cue.source_words if cue and cand.via is None else cand.source_words
             via = cue.via if cue and cand.via is None else (cand.via or "subject")
             speaker, role = None, None
+            if head is not None and (ante := self._relative_antecedent(doc, head)) is not None:
+                head, given = ante, None  # "Sven Liebich, der nach eigenen Angaben …": Liebich
             if cand.follows is not None and id(cand.follows) in speakers_by_cand:
                 prev = speakers_by_cand[id(cand.follows)]
                 if prev is not None:

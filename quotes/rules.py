@@ -220,11 +220,15 @@ class Speakers(Strict):
     # Definite determiners: a description opened by one ("die Ministerin", "the coach") stands for
     # an entity the article has named.
     definite_determiners: list[str] = []
+    # Words that make a prepositional cue the clause subject's own words ("X war nach eigenen
+    # Angaben überwältigt": X is the source).
+    reflexive_possessives: list[str] = []
 
     _norm = field_validator(
         "honorifics", "role_nouns", "organization_words", "outlet_words",
         "pronouns_singular", "pronouns_plural", "pronouns_demonstrative", "pronouns_possessive", "not_names", "genitive_endings", "name_particles",
         "feminine_role_endings", "masculine_role_endings", "addressee_determiners", "definite_determiners", "oblique_prepositions",
+        "reflexive_possessives",
     )(_lower_unique)
 
     @field_validator("pronoun_gender", "honorific_gender")

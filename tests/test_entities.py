@@ -185,3 +185,62 @@ def test_a_person_after_a_preposition_is_not_the_subject(extractor, lang, text, 
 def test_a_description_with_its_own_qualifier_points_back_to_nobody(extractor, lang, text):
     (q,) = quotes(extractor, text, lang)
     assert q.speaker is not None and q.speaker.name != "Paul Weber"
+
+
+# --- the mention: what it names, not its possessor, its neighbour or a word before it -------------
+
+@pytest.mark.parametrize("lang,text,quote,name,role", [
+    ("en", "Meanwhile, Qatar’s foreign minister said the attacks violated all human values.",
+     "the attacks violated all human values", None, "Qatar’s foreign minister"),
+    ("en", "David Grigson, Reuters’ finance director, said the delay was temporary.",
+     "the delay was temporary", "David Grigson", None),
+    ("en", "Minyon Moore, a senior adviser to the Clinton campaign, said the remarks were a wake-up call.",
+     "the remarks were a wake-up call", "Minyon Moore", None),
+])
+def test_a_possessor_or_complement_is_not_the_speaker(extractor, lang, text, quote, name, role):
+    (q,) = quotes(extractor, text, lang)
+    assert (q.text, q.speaker.name) == (quote, name)
+    if role:
+        assert q.role == role and q.speaker.mention == role
+
+
+@pytest.mark.parametrize("lang,text,quote", [
+    ("de", "Grund ist der Unternehmer Sven Liebich, einst Vorsitzender der Partei, der nach eigenen Angaben "
+           "nichts mehr mit der Szene zu tun hat.", "der nach eigenen Angaben nichts mehr mit der Szene zu tun hat"),
+    ("de", "Niklaus Scherr von der AL war nach eigenen Angaben überwältigt vom Wahlergebnis.",
+     "Niklaus Scherr von der AL war nach eigenen Angaben überwältigt vom Wahlergebnis"),
+])
+def test_own_account_is_the_clause_subjects_de(extractor, lang, text, quote):
+    """"nach eigenen Angaben": the subject of the clause speaks; a relative pronoun stands for the
+    noun its clause hangs on."""
+    got = who(extractor, text, lang)
+    assert len(got) == 1 and got[0][1] in ("Sven Liebich", "Niklaus Scherr") and got[0][1].split()[-1] in text
+
+
+def test_organisation_named_by_its_head_noun_and_its_body_word(extractor):
+    text = ("Die Vorhersagen waren nach Angaben des Deutschen Wetterdienstes sehr gut. Ein Meteorologe beim "
+            "Deutschen Wetterdienst sagte, man habe rechtzeitig gewarnt.")
+    assert who(extractor, text, "de")[0][:2] == ("Die Vorhersagen waren nach Angaben des Deutschen Wetterdienstes sehr gut",
+                                                 "Deutschen Wetterdienst")
+    (q,) = quotes(extractor, "Four people were shot in Detroit on Sunday. Detroit police said the man was shot once "
+                             "and survived.", "en")
+    assert (q.text, q.speaker.name, q.speaker.type) == ("the man was shot once and survived", "Detroit police", "organization")
+
+
+def test_a_name_completed_from_elsewhere_is_one_entity_de():
+    """The parse typed "Aiwanger" no person; completed from "Hubert Aiwanger" it is that person,
+    not a second entity of the same name."""
+    text = ("Hubert Aiwanger, Chef der Freien Wähler, sprach im Landtag. Aiwanger erklärte später, "
+            "die Regierung habe versagt.")
+    table = EntityBuilder(load_rules("de")).build(text, [("Aiwanger", "unknown")], {})
+    assert [(e.name, e.kind) for e in table.entities] == [("Hubert Aiwanger", "person")]
+    assert [text[a:b] for a, b in table.entities[0].mentions] == ["Hubert Aiwanger", "Aiwanger"]
+
+
+@pytest.mark.parametrize("lang,text,name", [
+    ("de", "Bundestrainer Alfred Gislason war enttäuscht. „Ich ärgere mich schwarz“, so der Isländer.", "Alfred Gislason"),
+    ("en", "“We can do anything better when we work together,” echoed Governor Tom Wolf.", "Tom Wolf"),
+])
+def test_a_common_noun_description_and_an_unlisted_verb(extractor, lang, text, name):
+    (q,) = quotes(extractor, text, lang)
+    assert q.speaker.name == name
