@@ -21,6 +21,8 @@ aliases, its fullest name) and the entity's role.
 
 from __future__ import annotations
 
+from functools import cached_property
+
 import regex
 
 from .entities import WORD, Entity, EntityTable, first_name_gender, fold, plausible_name, role_gender
@@ -112,6 +114,7 @@ class Attributor:
                     "type": ent.kind if sp.type == "unknown" or ent.kind == "person" else sp.type, "via": via})
                 if via == "description":
                     self._learn_role(ent, sp.mention)
+        self._descriptions_anywhere(text, table, hidden)
         # roles last: a description later in the article ("The Labour leader said") is a role of
         # the entity for its earlier quotes too
         # speakers are numbered in the order they first speak ("e1" is the article's first
@@ -211,6 +214,35 @@ class Attributor:
         if words and " ".join(words) not in ent.roles:
             ent.roles.append(" ".join(words))
 
+    def _descriptions_anywhere(self, text: str, table: EntityTable, hidden) -> None:
+        """A definite description opening a clause, or right after its verb, anywhere in the article
+        ("At one point, the Dutchman stumbled …", "Danach besuchte die Ministerin …") is a role of
+        the person it stands for, found as for a quote's description; quoted text is left out."""
+        if not self.definite:
+            return
+        for a, b in table.sentences:
+            for m in self._clause_description.finditer(text, a, b):
+                words = WORD.findall(m.group("d"))
+                at = max(a, m.start() - 40)
+                before = text[at:m.start()].rstrip()
+                prev = list(WORD.finditer(before))
+                if before and before[-1] not in ",;:" and not (prev and at + prev[-1].start() in table.verbs):
+                    continue  # a clause's first phrase, or the subject after its verb ("Danach besuchte | die Ministerin")
+                if _inside(hidden, m.start("d")) or not self.rules.is_role_noun(words[-1]) \
+                        or any(e for e in table.entities for s, _ in e.mentions if m.end("d") < s <= m.end("d") + 1):
+                    continue  # "the coach | Tuchel" is the name's pre-modifier, set already
+                ent = self.by_role(text, table, m.group("d"), m.start("d"), hidden)
+                if ent is not None and ent.kind == "person":
+                    self._learn_role(ent, m.group("d"))
+
+    @cached_property
+    def _clause_description(self):
+        """A definite article and up to three words, then a lower-case word."""
+        dets = "|".join(regex.escape(d) for d in sorted(self.definite, key=len, reverse=True))
+        return regex.compile(r"(?<![\p{L}\p{N}])"
+                             r"(?P<d>(?i:" + dets + r")(?:\s+[\p{L}\p{N}][\p{L}\p{N}'’-]*){1,3}?)(?=\s+\p{Ll})",
+                             regex.MULTILINE)
+
     def _addressee(self, mention: str) -> bool:
         first = mention.split()[0].lower() if mention.split() else ""
         return first in self.addressee
@@ -304,6 +336,10 @@ class Attributor:
 
         found = next((e for e in self._before(table, pos, hidden, False, text) if fits(e)), None) \
             or next((e for e in self._after(table, pos, hidden, False) if fits(e)), None)
+        if found is None and not self.rules.is_role_noun(heads[-1]):
+            # an organisation's body word points back to it however far: "Detroit police … police said"
+            found = next((e for e in table.entities if e.kind != "person" and e.mentions
+                          and e.mentions[0][0] < pos and fits(e)), None)
         if found is not None:
             return found
         # a definite description no role matches is read like a pronoun ("The opposition leader

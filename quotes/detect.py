@@ -321,9 +321,13 @@ class Detector:
                   unit=ui, via="preposition", source_words=np if np[1] > np[0] else None,
                   anaphoric=position == "sentence_start")
         cue.source = self._np_head(doc, np) if np[1] > np[0] else None
-        if cue.source is None and any(words[k].lower in self.rules.speakers.reflexive_possessives for k in cue.words):
+        if cue.source is None and words[cue.words[-1]].head >= 0 and any(
+                words[k].lower in self.rules.speakers.reflexive_possessives for k in cue.words):
             # "X war nach eigenen Angaben überwältigt": the subject of the clause it hangs on
-            cue.source = self.subject(doc, words[cue.words[-1]].head) if words[cue.words[-1]].head >= 0 else None
+            verb = words[cue.words[-1]].head
+            cue.source = self.subject(doc, verb)
+            if cue.source is not None and self._relative_pronoun(doc, cue.source):
+                cue.source = self._relative_antecedent(doc, cue.source, verb, u)
         # Where does the content lie? At the start: after the phrase; at the end: before it.
         lead = phrase_first == u.first or all(w.upos in {"CCONJ", "PUNCT"} for w in words[u.first:phrase_first])
         tail_words = words[phrase_last:u.last]
@@ -463,6 +467,30 @@ class Detector:
             cue.content = after  # "In a call …, Wang said China …": the clause after the cue
         else:
             cue.content = before or after
+        if cue.content is not None and cue.content == after:
+            cue.content = self._before_coordinated_verb(doc, cue, cue.content)
+
+    def _before_coordinated_verb(self, doc: ParsedDoc, cue: Cue, content: tuple[int, int]) -> tuple[int, int]:
+        """Indirect content after the cue ends where a speech verb coordinated with the cue begins
+        its clause ("told relatives that the plane had to divert but said they were …"): that is a
+        second report with content of its own."""
+        words = doc.words
+        end = content[1]
+        if doc.text[content[0]:content[0] + 1] in self.openers:
+            return content  # a quotation runs to its closing mark
+        for k in doc.children(cue.words[0]):
+            if k.deprel == "conj" and k.upos in VERBAL and "VerbForm=Fin" in k.feats and content[0] < k.start < end and (
+                    k.lemma in self.rules.verb_lemmas or k.lower in self.rules.verb_forms):
+                first = min(doc.subtree(k.i))
+                while first - 1 > cue.words[-1] and (words[first - 1].upos in {"CCONJ", "PUNCT"}) \
+                        and not self._is_quote_mark(words[first - 1]):
+                    first -= 1  # the conjunction and comma before it
+                if words[first].start > content[0]:
+                    end = min(end, words[first].start)
+        if end == content[1]:
+            return content
+        a, b = self._trim(doc.text, content[0], end)
+        return (a, b) if b > a else content
 
     def _passive_of_a_thing(self, doc: ParsedDoc, cue: Cue) -> bool:
         """"…, so wurde sein Werk trotz allem geschätzt": a passive verb whose subject is a noun (what is
@@ -901,14 +929,7 @@ class Detector:
             if cue.source_words:
                 cue.source = self._np_head(doc, cue.source_words)
         if cue.source is not None and self._relative_pronoun(doc, cue.source):
-            # "…, der sagte, …": the relative pronoun stands for the noun phrase the clause hangs on
-            ant = words[c].head if words[c].deprel == "acl:relcl" and words[c].head < cue.source else None
-            if ant is None:
-                np = self._np_before(doc, cue.source - 1, u.first)
-                ant = self._np_head(doc, np) if np else None
-                if np and np[0] - 2 >= u.first and words[np[0] - 1].text == "," and any(
-                        words[k].upos == "PROPN" for k in range(max(u.first, np[0] - 3), np[0] - 1)):
-                    ant = np[0] - 2  # "Reinhard Bütikofer, Parteivorsitzender der Grünen, der sagte"
+            ant = self._relative_antecedent(doc, cue.source, c, u)
             if ant is not None:
                 cue.source, cue.source_words = ant, None
         if cue.source is not None and words[cue.source].lower in self.cues.impersonal_subjects:
@@ -943,6 +964,23 @@ class Detector:
                 head = self._np_head(doc, np)
                 if words[head].upos in {"PROPN", "X", "NOUN"} and head != cue.source:
                     cue.outlet, cue.source, cue.source_words = cue.source, head, np
+
+    def _relative_antecedent(self, doc: ParsedDoc, pronoun: int, verb: int, u: Unit) -> int | None:
+        """"…, der sagte, …": the noun phrase a relative pronoun's clause hangs on, the first of a row
+        of appositions before it ("Reinhard Bütikofer, Parteivorsitzender der Grünen, der sagte",
+        "Sven Liebich, einst führender Rechtsextremist, der …")."""
+        words = doc.words
+        ant = words[verb].head if words[verb].deprel == "acl:relcl" and words[verb].head < pronoun else None
+        if ant is None:
+            np = self._np_before(doc, pronoun - 1, u.first)
+            ant = self._np_head(doc, np) if np else None
+            if np and np[0] - 2 >= u.first and words[np[0] - 1].text == "," and any(
+                    words[k].upos == "PROPN" for k in range(max(u.first, np[0] - 3), np[0] - 1)):
+                ant = np[0] - 2
+        while ant is not None and words[ant].deprel in ("appos", "conj") and words[ant].head >= 0 \
+                and words[words[ant].head].upos in NOMINAL:
+            ant = words[ant].head
+        return ant
 
     def _impersonal_source(self, doc: ParsedDoc, c: int) -> int | None:
         """Who speaks in an impersonal frame: "In einer Erklärung des Präsidenten Barack Obama heißt

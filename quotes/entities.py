@@ -35,6 +35,7 @@ CAPITALISED = regex.compile(r"(?<![\p{L}\p{N}])(?:\p{Lu}|\p{Ll}{1,3}-\p{Lu})[\p{
 SENTENCE_BREAK = regex.compile(r"(?<=[.!?…][“”\"»«‘’']?)\s+(?=[\p{Lu}„\"“»«‚‘(])|\n\s*")
 APPOSITION = regex.compile(r",[ \t]+([^,;:.!?()\n„“”\"«»]{3,90}?)[ \t]*[,;]")
 ACRONYM_AFTER = regex.compile(r"\s*\((\p{Lu}[\p{Lu}\p{N}-]{1,9})\)")
+APPOSITION_HEAD = 6  # an apposition's role noun stands in its first words: "the WMO's applied climate services chief"
 ROLE_WORDS = 4  # a pre-modifying role: "Berlins Regierender Bürgermeister", "Shadow health secretary"
 _FOLD = [("sch", "sh"), ("tsch", "ch"), ("w", "v"), ("j", "y"), ("ph", "f"), ("ck", "k"), ("ou", "u"),
          ("ie", "i"), ("ee", "i"), ("kh", "h"), ("zh", "y")]
@@ -157,6 +158,9 @@ class EntityTable:
                     same_word(toks[-1], e.surname)
                     or same_word(toks[0], e.surname) and all(t[:1].islower() for t in toks[1:])):
                 best = e  # a stray word beside the surname: "Statt Liebich", "White earlier"
+        if best is None and len(toks) == 1:  # an organisation by one word of its name: "Detroit police" … "Police said"
+            best = next((e for e in self.entities if e.kind == "organization" and len(e.name.split()) > 1
+                         and any(fold(w) == fold(toks[0]) for w in e.name.split()[1:])), None)
         return best
 
     def by_id(self, eid: str) -> Entity | None:
@@ -230,11 +234,14 @@ class EntityBuilder:
         return out
 
     def build(self, text: str, named: list[tuple[str, str]], roles: dict[str, str],
-              proper_nouns: frozenset[str] = frozenset(), verbs: frozenset[int] = frozenset()) -> EntityTable:
-        """The entities of the article: persons found by their first names in the text, then the
-        names the parse found (`named`: name and kind: person, organization or unknown), each
-        with its mentions, gender and roles (`roles`: role by name, from the resolved quotes).
-        `proper_nouns` are the words and `verbs` the start offsets of words the parse tagged so."""
+              proper_nouns: frozenset[str] = frozenset(), verbs: frozenset[int] = frozenset(),
+              labels: list[str] = ()) -> EntityTable:
+        """The entities of the article: persons found by their first names in the text, the names
+        the article prints as speaker labels (`labels`: interview turns, persons whatever they look
+        like), then the names the parse found (`named`: name and kind: person, organization or
+        unknown), each with its mentions, gender and roles (`roles`: role by name, from the
+        resolved quotes). `proper_nouns` are the words and `verbs` the start offsets of words the
+        parse tagged so."""
         sentences = sentence_spans(text, self.abbreviations)
         entities: list[Entity] = []
         table = EntityTable(entities, sentences, proper_nouns, verbs)
@@ -255,6 +262,8 @@ class EntityBuilder:
             return e
 
         for _, _, n in self.person_names(text, proper_nouns):
+            add(n, "person")
+        for n in labels:
             add(n, "person")
         for n, kind in named:
             if kind == "organization":
@@ -375,14 +384,14 @@ class EntityBuilder:
     def _apposition(self, text: str, e: Entity, end: int) -> None:
         """A role set off by a comma after the name: "Dieter Kosslick, Leiter der Berliner
         Filmfestspiele, …", "Li Mingjiang, associate professor at …" (a role noun among its first
-        three words; an article before it is dropped)."""
+        APPOSITION_HEAD words; an article before it is dropped)."""
         m = APPOSITION.match(text, end)
         if m is None:
             return
         words = m.group(1).split()
         while words and words[0].lower() in self.stop and not self.rules.is_role_noun(words[0]):
             words.pop(0)
-        if words and any(self.rules.is_role_noun(w) for w in words[:3]) and words[-1].lower() not in self.stop \
+        if words and any(self.rules.is_role_noun(w) for w in words[:APPOSITION_HEAD]) and words[-1].lower() not in self.stop \
                 and not any(w.lower() in self.rules.verb_forms for w in words):  # not "…, der auch Staatsrat ist,"
             role = " ".join(words).rstrip(".")
             if role not in e.roles:

@@ -18,6 +18,7 @@ import regex
 from .attribute import Attributor
 from .detect import VERBAL, Candidate
 from .entities import EntityBuilder, first_name_gender
+from .interview import Turn, interview_turns
 from .marks import is_mark_text
 from .parse import ParsedDoc, Word
 from .record import CueRef, Outlet, Quote, Speaker, quote_id
@@ -101,8 +102,11 @@ class Resolver:
 
     def _continues_name(self, doc: ParsedDoc, i: int, last: int) -> bool:
         """Does word i, not a name word itself, go on a name begun before it: an initial ("George W."),
-        a hyphen or the part after one ("Strauss-Kahn"), a particle ("Heike van Laak")?"""
-        return self._initial(doc.words[i]) or self._hyphen_part(doc, i, last) or self._particle_in_name(doc, i, last)
+        a hyphen or the part after one ("Strauss-Kahn"), a particle ("Heike van Laak"), a capitalised
+        word the tagger gave another class between two names ("World | Meteorological | Organization")?"""
+        words = doc.words
+        return self._initial(words[i]) or self._hyphen_part(doc, i, last) or self._particle_in_name(doc, i, last) \
+            or words[i].text[:1].isupper() and words[i].upos == "ADJ" and i + 1 < last and self.is_name_word(doc, words[i + 1])
 
     def _hyphen_part(self, doc: ParsedDoc, i: int, last: int) -> bool:
         """Is word i the hyphen of a hyphenated name, or the word after it?"""
@@ -251,26 +255,6 @@ class Resolver:
         return self.text_of(doc, a, b)
 
     @staticmethod
-    def _relative_antecedent(doc: ParsedDoc, i: int) -> int | None:
-        """The noun a relative pronoun stands for: the head of its relative clause, else the nominal
-        right before the comma that opens the clause ("Jet2, which said …")."""
-        w = doc.words[i]
-        if w.upos != "PRON" or "Rel" not in w.feats.partition("PronType=")[2].split("|")[0].split(","):
-            return None
-        verb = doc.words[w.head] if w.head >= 0 else None
-        if verb is not None and verb.deprel == "acl:relcl" and doc.words[verb.head].upos in {"NOUN", "PROPN"}:
-            ante = verb.head
-        elif i >= 2 and doc.words[i - 1].text == "," and doc.words[i - 2].upos in {"NOUN", "PROPN"} \
-                and doc.words[i - 2].sent == w.sent:
-            ante = i - 2
-        else:
-            return None
-        # the first of a row of descriptions: "Sven Liebich, einst führender Rechtsextremist, der"
-        while doc.words[ante].deprel in ("appos", "conj") and doc.words[doc.words[ante].head].upos in {"NOUN", "PROPN"}:
-            ante = doc.words[ante].head
-        return ante
-
-    @staticmethod
     def _possessor(doc: ParsedDoc, end: int, mention: tuple[int, int]) -> bool:
         """Is the run ending before word `end` a possessor inside the mention ("Qatar’s | foreign
         minister", "Reuters’ finance director")? It is not the one the mention describes."""
@@ -370,7 +354,10 @@ class Resolver:
                 name = self._nominative(doc, *bare)
                 name_r = bare
             content = [i for i in range(*m) if words[i].upos not in {"DET"}]
-            if content and kind != "organization" and not bare:
+            while content and words[content[0]].upos in {"ADP", "ADV", "CCONJ", "PUNCT"}:
+                content.pop(0)  # "from | a Cypriot passenger"
+            # a description is a role when a common noun heads it ("around 4:15 Saturday" is none)
+            if content and kind != "organization" and not bare and words[content[-1]].upos == "NOUN":
                 role = self.text_of(doc, content[0], content[-1] + 1)
         if kind == "organization" and name_r and name_r[1] < m[1] and self.rules.is_body_word(words[name_r[1]].text) \
                 and words[name_r[1]].text[:1].islower():
@@ -503,6 +490,10 @@ class Resolver:
         (`entities.py`, `attribute.py`); `quoted` are the article's spans of quoted text."""
         full_names = self.document_names(doc)
         out, follows = self.mentions_to_records(doc, cands, doc_id, lang, publisher, full_names)
+        turns = interview_turns(doc.text, self.rules)
+        if turns:
+            out, follows = self._with_turns(doc.text, out, follows, turns, doc_id, lang, publisher)
+            quoted = list(quoted) + [(t.start, t.end) for t in turns]
         # names of the parsed sentences count as persons when they open with a first name; the
         # speakers count as the parse typed them, when their mention writes the name
         named = [(n, "person") for n in full_names if first_name_gender(n.split()[0])]
@@ -515,9 +506,25 @@ class Resolver:
                  and q.speaker.name.split()[-1] in q.speaker.mention}
         table = self.entity_builder.build(doc.text, named, roles,
                                           frozenset(w.text for w in doc.words if w.upos == "PROPN"),
-                                          frozenset(w.start for w in doc.words if w.upos in VERBAL))
+                                          frozenset(w.start for w in doc.words if w.upos in VERBAL),
+                                          labels=list(dict.fromkeys(t.name for t in turns)))
         self.attributor.link(doc.text, out, follows, table, list(quoted))
         return out
+
+    @staticmethod
+    def _with_turns(text: str, out: list[Quote], follows: list[int | None], turns: list[Turn], doc_id: str, lang: str,
+                    publisher: str | None) -> tuple[list[Quote], list[int | None]]:
+        """The records with one direct quote per interview turn (interview.py), in article order;
+        a record inside a turn is a report inside a quote and goes."""
+        inside = [any(t.start <= q.start < t.end for t in turns) for q in out]
+        kept = [(q, out[f] if f is not None and not inside[f] else None) for q, f, gone in zip(out, follows, inside) if not gone]
+        kept += [(Quote(id=quote_id(doc_id, "direct", t.start, t.end), doc=doc_id, lang=lang, kind="direct",
+                        start=t.start, end=t.end, text=text[t.start:t.end], publisher=publisher, cue=None, role=None, outlet=None,
+                        speaker=Speaker(name=t.name, mention=t.name, start=t.name_start, end=t.name_end,
+                                        type="person", via="colon")), None) for t in turns]
+        kept.sort(key=lambda x: x[0].start)
+        index = {id(q): k for k, (q, _) in enumerate(kept)}
+        return [q for q, _ in kept], [index[id(p)] if p is not None else None for _, p in kept]
 
     def mentions_to_records(self, doc: ParsedDoc, cands: list[Candidate], doc_id: str, lang: str,
                             publisher: str | None, full_names: list[str]) -> tuple[list[Quote], list[int | None]]:
@@ -538,8 +545,6 @@ class Resolver:
             given = cue.source_words if cue and cand.via is None else cand.source_words
             via = cue.via if cue and cand.via is None else (cand.via or "subject")
             speaker, role = None, None
-            if head is not None and (ante := self._relative_antecedent(doc, head)) is not None:
-                head, given = ante, None  # "Sven Liebich, der nach eigenen Angaben …": Liebich
             if cand.follows is not None and id(cand.follows) in speakers_by_cand:
                 prev = speakers_by_cand[id(cand.follows)]
                 if prev is not None:

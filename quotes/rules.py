@@ -259,6 +259,28 @@ class Outlets(Strict):
     _norm = field_validator("markers", "generic")(_lower_unique)
 
 
+class Interview(Strict):
+    # A label opening an interview answer, with a (?P<name>...) group ("Willi: …"); a label
+    # counts when it opens at least `min_turns` paragraphs (interview.py).
+    labels: list[str] = []
+    min_turns: int = 2
+    # Labels that mark the interviewer's question, not a person ("Frage: …", "Q: …").
+    question_labels: list[str] = []
+    # Lines that name the interviewer, with a (?P<name>...) group ("Das Interview führte …").
+    interviewer: list[str] = []
+
+    _norm = field_validator("question_labels")(_lower_unique)
+
+    @field_validator("labels", "interviewer")
+    @classmethod
+    def _patterns(cls, patterns: list[str]) -> list[str]:
+        for p in patterns:
+            if "(?P<name>" not in p:
+                raise ValueError(f"pattern {p!r} has no (?P<name>...) group")
+            _compile(p)
+        return patterns
+
+
 class Publisher(Strict):
     patterns: list[str] = []
 
@@ -281,6 +303,7 @@ class RuleSet(Strict):
     konjunktiv: Konjunktiv = Konjunktiv()
     speakers: Speakers = Speakers()
     outlets: Outlets = Outlets()
+    interview: Interview = Interview()
     publisher: Publisher = Publisher()
 
     model_config = ConfigDict(extra="forbid", frozen=True, ignored_types=(cached_property,))
@@ -315,6 +338,14 @@ class RuleSet(Strict):
     @cached_property
     def role_regexes(self) -> list[regex.Pattern]:
         return [regex.compile(p) for p in self.speakers.role_patterns]
+
+    @cached_property
+    def interview_label_regexes(self) -> list[regex.Pattern]:
+        return [regex.compile(p) for p in self.interview.labels]
+
+    @cached_property
+    def interviewer_regexes(self) -> list[regex.Pattern]:
+        return [regex.compile(p) for p in self.interview.interviewer]
 
     @cached_property
     def publisher_regexes(self) -> list[regex.Pattern]:

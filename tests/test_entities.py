@@ -244,3 +244,72 @@ def test_a_name_completed_from_elsewhere_is_one_entity_de():
 def test_a_common_noun_description_and_an_unlisted_verb(extractor, lang, text, name):
     (q,) = quotes(extractor, text, lang)
     assert q.speaker.name == name
+
+
+# --- roles: from appositions and from descriptions anywhere in the article -------------------------
+
+def test_role_from_a_description_that_speaks_nowhere_en(extractor):
+    """"the Dutchman stumbled": no quote's mention, still the role the article gives the climber."""
+    text = ("Wilco van Rooijen survived the night on the mountain. At one point, the Dutchman stumbled "
+            "across three climbers. \"They were trying to survive,\" van Rooijen said.")
+    (q,) = quotes(extractor, text, "en")
+    assert (q.speaker.name, q.role) == ("Wilco van Rooijen", "Dutchman")
+
+
+def test_role_from_a_description_that_speaks_nowhere_de(extractor):
+    text = ("Anna Berg eröffnete am Montag die Messe in Nürnberg. Die Ministerin besuchte danach mehrere Stände. "
+            "Berg sagte, die Lage sei gut.")
+    (q,) = quotes(extractor, text, "de")
+    assert (q.speaker.name, q.role) == ("Anna Berg", "Ministerin")
+
+
+def test_apposition_role_whose_noun_comes_late_en(extractor):
+    text = ("\"When will this end?\" said Robert Stefanski, the WMO's applied climate services chief, "
+            "who predicted a peak on Tuesday.")
+    (q,) = quotes(extractor, text, "en")
+    assert (q.speaker.name, q.role) == ("Robert Stefanski", "the WMO's applied climate services chief".removeprefix("the "))
+
+
+def test_an_organisations_body_word_points_back_however_far_en(extractor):
+    text = ("Four people were shot in Detroit on Sunday. Detroit police said a suspect was arrested. "
+            "The victims were waiting for a bus. One man walked a dog. Another sat in a car. Residents were "
+            "shocked. The city mourned. Schools stayed open. Police said the man was shot once and survived.")
+    got = who(extractor, text, "en")
+    assert [(t, n) for t, n, *_ in got] == [("a suspect was arrested", "Detroit police"),
+                                           ("the man was shot once and survived", "Detroit police")]
+    assert got[0][2] == got[1][2]
+
+
+# --- interviews and runs of reports -----------------------------------------------------------------
+
+INTERVIEW_DE = ("Bürgermeisterin Anna Berg, wie fühlt sich das an?\n\n"
+                "Berg: Neu und ungewohnt. Ich muss mich erst daran gewöhnen.\n\n"
+                "Was haben Sie als Erstes vor?\n\n"
+                "Berg: Ich möchte die Schulen der Stadt besuchen, weil sie so wichtig sind.\n\n"
+                "Das Interview führte Paul Weber\n")
+
+
+def test_interview_turns_are_direct_quotes_of_their_speakers_de(extractor):
+    got = who(extractor, INTERVIEW_DE, "de")
+    assert [(t, n) for t, n, *_ in got] == [
+        ("Bürgermeisterin Anna Berg, wie fühlt sich das an?", "Paul Weber"),
+        ("Neu und ungewohnt. Ich muss mich erst daran gewöhnen.", "Anna Berg"),
+        ("Was haben Sie als Erstes vor?", "Paul Weber"),
+        ("Ich möchte die Schulen der Stadt besuchen, weil sie so wichtig sind.", "Anna Berg")]
+    assert all(q.kind == "direct" and q.cue is None for q in quotes(extractor, INTERVIEW_DE, "de"))
+    assert got[1][4] == "Bürgermeisterin"
+
+
+def test_interview_questions_need_a_named_interviewer_and_labels_must_repeat_en(extractor):
+    text = ("What did you see?\n\nCollins: We saw the storm coming for hours.\n\n"
+            "And then?\n\nCollins: Then the roof was gone.\n")
+    assert [(t, n) for t, n, *_ in who(extractor, text, "en")] == [
+        ("We saw the storm coming for hours.", "Collins"), ("Then the roof was gone.", "Collins")]
+    # one label is a heading, not an interview
+    assert who(extractor, "Update: The storm has passed. Residents returned home on Monday.", "en") == []
+
+
+def test_a_second_speech_verb_ends_the_first_report_en(extractor):
+    text = "Passengers told relatives that the plane had to divert but said they were not given any details."
+    assert [t for t, *_ in who(extractor, text, "en")] == [
+        "that the plane had to divert", "they were not given any details"]
