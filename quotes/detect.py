@@ -659,6 +659,11 @@ class Detector:
                 sub = doc.subtree(in_ccomp[w.i])
                 first = max(min(sub), c + 1)
                 return (words[first].start, u.end), False
+            if w.upos == "VERB" and w.deprel == "acl" and words[w.head].deprel == "obj" and words[w.head].head == c \
+                    and not any(x.lower in self.cues.complementizers for x in words[j:u.last]):
+                # "said the delay stemmed from …": a clause with no "that" the parser read as an
+                # object with a participle; what one says is the clause, not the noun
+                return (words[max(min(doc.subtree(w.head)), c + 1)].start, u.end), False
             if not self._frame_ok(w, cue, doc):
                 return None, False
             nouns += w.upos in {"NOUN", "PROPN"} and w.i not in subject

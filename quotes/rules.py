@@ -33,6 +33,17 @@ def _lower_unique(words: list[str]) -> list[str]:
     return out
 
 
+def _patterns_with(group: str):
+    """A validator for a list of patterns that must each compile and hold a (?P<group>...) group."""
+    def check(cls, patterns: list[str]) -> list[str]:
+        for p in patterns:
+            if f"(?P<{group}>" not in p:
+                raise ValueError(f"pattern {p!r} has no (?P<{group}>...) group")
+            _compile(p)
+        return patterns
+    return classmethod(check)
+
+
 def _compile(pattern: str) -> regex.Pattern:
     try:
         compiled = regex.compile(pattern)
@@ -239,14 +250,7 @@ class Speakers(Strict):
             raise ValueError(f"genders must be 'm' or 'f' (not for {bad})")
         return {k.lower(): v for k, v in table.items()}
 
-    @field_validator("role_patterns")
-    @classmethod
-    def _patterns(cls, patterns: list[str]) -> list[str]:
-        for p in patterns:
-            if "(?P<role>" not in p:
-                raise ValueError(f"pattern {p!r} has no (?P<role>...) group")
-            _compile(p)
-        return patterns
+    _patterns = field_validator("role_patterns")(_patterns_with("role"))
 
 
 class Outlets(Strict):
@@ -271,27 +275,13 @@ class Interview(Strict):
 
     _norm = field_validator("question_labels")(_lower_unique)
 
-    @field_validator("labels", "interviewer")
-    @classmethod
-    def _patterns(cls, patterns: list[str]) -> list[str]:
-        for p in patterns:
-            if "(?P<name>" not in p:
-                raise ValueError(f"pattern {p!r} has no (?P<name>...) group")
-            _compile(p)
-        return patterns
+    _patterns = field_validator("labels", "interviewer")(_patterns_with("name"))
 
 
 class Publisher(Strict):
     patterns: list[str] = []
 
-    @field_validator("patterns")
-    @classmethod
-    def _patterns(cls, patterns: list[str]) -> list[str]:
-        for p in patterns:
-            if "(?P<name>" not in p:
-                raise ValueError(f"pattern {p!r} has no (?P<name>...) group")
-            _compile(p)
-        return patterns
+    _patterns = field_validator("patterns")(_patterns_with("name"))
 
 
 class RuleSet(Strict):
