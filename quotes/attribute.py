@@ -92,10 +92,9 @@ class Attributor:
                 if ent is None and sp.name:
                     ent = table.lookup(sp.name)
             elif sp.name:
-                described = self._common_noun_description(sp, table)
-                ent = None if described else table.lookup(sp.name)
-                if ent is None and (described or not plausible_name(
-                        text, sp.name, table.proper_nouns, self.rules.language.capitalises_nouns)):
+                ent = table.lookup(sp.name)
+                if ent is None and (not plausible_name(text, sp.name, table.proper_nouns, self.rules.language.capitalises_nouns)
+                                    or self._common_noun_description(sp, table)):
                     ent = self.by_role(text, table, sp.mention, sp.start, hidden)
                     via = "description"
                     if ent is None:
@@ -153,8 +152,8 @@ class Attributor:
             first.group()[:1].isupper() or first.group().lower() in self.genitive))
 
     def _common_noun_description(self, sp: Speaker, table: EntityTable) -> bool:
-        """"der Isländer": a definite article and one noun, not tagged a proper noun, no acronym
-        ("die FIFA") and no first name, describe a person rather than name one."""
+        """"der Isländer": a definite article and one noun that no entity holds, not tagged a proper
+        noun, no acronym ("die FIFA") and no first name, describe a person rather than name one."""
         words = sp.mention.split()
         return len(words) == 2 and words[0].lower() in self.definite and words[1] == sp.name and not sp.name.isupper() \
             and sp.name not in table.proper_nouns and not first_name_gender(sp.name)

@@ -266,6 +266,8 @@ class EntityBuilder:
         for n in labels:
             add(n, "person")
         for n, kind in named:
+            if " " not in n and self.rules.is_role_noun(n):
+                continue  # "der Isländer", "the coach": a description of someone, never a name
             if kind == "organization":
                 if table.lookup(n) is None:
                     add(n, kind)

@@ -219,9 +219,6 @@ class Resolver:
                                                                 or self.rules.is_role_noun(words[r[1]].lemma)))]
         # a possessor is not the one described: "Qatar’s | foreign minister", "Reuters’ finance director"
         runs = [r for r in runs if not self._possessor(doc, r[1], mention)]
-        # an acronym in parentheses after a name is its short form: "des Deutschen Wetterdienstes (DWD)"
-        runs = [r for r in runs if not (r[0] >= mention[0] + 2 and words[r[0] - 1].text == "("
-                                        and words[r[0] - 2].text[:1].isupper() and words[r[0]].text.isupper())]
         # a parenthesis after a name holds its party or place, not another name: "Mica (R-Fla.)"
         opened = [i for i in range(*mention) if words[i].text == "("]
         if opened and any(r[1] <= opened[0] for r in runs):
