@@ -228,7 +228,7 @@ class Attributor:
                 if before and before[-1] not in ",;:" and not (prev and at + prev[-1].start() in table.verbs):
                     continue  # a clause's first phrase, or the subject after its verb ("Danach besuchte | die Ministerin")
                 if _inside(hidden, m.start("d")) or not self.rules.is_role_noun(words[-1]) \
-                        or any(e for e in table.entities for s, _ in e.mentions if m.end("d") < s <= m.end("d") + 1):
+                        or any(m.end("d") < s <= m.end("d") + 1 for e in table.entities for s, _ in e.mentions):
                     continue  # "the coach | Tuchel" is the name's pre-modifier, set already
                 ent = self.by_role(text, table, m.group("d"), m.start("d"), hidden)
                 if ent is not None and ent.kind == "person":
@@ -239,8 +239,7 @@ class Attributor:
         """A definite article and up to three words, then a lower-case word."""
         dets = "|".join(regex.escape(d) for d in sorted(self.definite, key=len, reverse=True))
         return regex.compile(r"(?<![\p{L}\p{N}])"
-                             r"(?P<d>(?i:" + dets + r")(?:\s+[\p{L}\p{N}][\p{L}\p{N}'’-]*){1,3}?)(?=\s+\p{Ll})",
-                             regex.MULTILINE)
+                             r"(?P<d>(?i:" + dets + r")(?:\s+[\p{L}\p{N}][\p{L}\p{N}'’-]*){1,3}?)(?=\s+\p{Ll})")
 
     def _addressee(self, mention: str) -> bool:
         first = mention.split()[0].lower() if mention.split() else ""

@@ -283,7 +283,6 @@ class EntityBuilder:
             self._find_mentions(text, e)
             if len(e.name.split()) == 1 and e.kind != "organization":
                 self._complete(text, e, proper_nouns)
-        _merge_same_names(entities)  # a completed "Aiwanger" is the "Hubert Aiwanger" found before
         name_words = {w for e in entities for n in e.forms() for w in n.split()}
         for e in entities:
             self._gender_and_roles(text, e, name_words, verbs)
@@ -311,7 +310,7 @@ class EntityBuilder:
                     spans.update((a, a + len(w)) for a in index[w])
         longer: list[tuple[int, int]] = []
         for form in sorted(e.forms(), key=len, reverse=True):  # "Aiwanger" inside "Hubert Aiwanger" is no mention of its own
-            for a, b in _occurrences(text, form):
+            for a, b in occurrences(text, form):
                 if any(x <= a and b <= y for x, y in longer):
                     continue
                 longer.append((a, b))
@@ -400,21 +399,6 @@ class EntityBuilder:
                 e.roles.append(role)
 
 
-def _merge_same_names(entities: list[Entity]) -> None:
-    """Entities that ended with the same name are one: the later one's forms and mentions go to
-    the first, and it leaves the list."""
-    first: dict[str, Entity] = {}
-    for e in list(entities):
-        keep = first.setdefault(e.name, e)
-        if keep is e:
-            continue
-        keep.aliases += [a for a in e.aliases if a not in keep.aliases and a != keep.name]
-        keep.mentions = sorted(set(keep.mentions) | set(e.mentions))
-        if keep.kind != "person" and e.kind == "person":
-            keep.kind = "person"
-        entities.remove(e)
-
-
 def role_gender(rules: RuleSet, noun: str) -> str | None:
     """The gender a role noun's ending gives ("Ministerin" -> f, "spokeswoman" -> f), if any."""
     low = noun.lower()
@@ -483,7 +467,7 @@ def bare_word(word: str) -> str:
     return word
 
 
-def _occurrences(text: str, form: str):
+def occurrences(text: str, form: str):
     """(start, end) of every place `form` stands in the text as whole words."""
     at = text.find(form)
     while at >= 0:

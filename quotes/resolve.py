@@ -17,7 +17,7 @@ import regex
 
 from .attribute import Attributor
 from .detect import VERBAL, Candidate
-from .entities import EntityBuilder, first_name_gender
+from .entities import EntityBuilder, first_name_gender, occurrences
 from .interview import Turn, interview_turns
 from .marks import is_mark_text
 from .parse import ParsedDoc, Word
@@ -247,7 +247,7 @@ class Resolver:
         if lemma[:1].isupper() and last.text != lemma and last.text.startswith(lemma) \
                 and last.text[len(lemma):] in self.rules.speakers.genitive_endings:
             name = (self.text_of(doc, a, b - 1) + " " + lemma).strip() if b - 1 > a else lemma
-            if regex.search(r"\b" + regex.escape(name) + r"\b", doc.text):
+            if next(occurrences(doc.text, name), None):
                 return name
         return self.text_of(doc, a, b)
 
