@@ -32,18 +32,50 @@ NoPrefilter = Annotated[bool, typer.Option("--no-prefilter", help="Parse every s
 Workers = Annotated[int, typer.Option("--workers", min=1, help="Worker processes, each with its own Stanza pipelines.")]
 
 
+def _show_version(value: bool) -> None:
+    if value:
+        from . import __version__
+
+        typer.echo(f"quotes {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(version: Annotated[bool, typer.Option("--version", callback=_show_version, is_eager=True,
+                                                help="Print the version and exit.")] = False) -> None:
+    """Find direct, indirect and mixed quotes in news articles and say who said them."""
+
+
 def _fail(message: str) -> None:
     typer.echo(f"quotes: error: {message}", err=True)
     raise typer.Exit(EXIT_CONFIG)
 
 
-def _progress():
-    """A progress bar on stderr, only when stderr is a terminal."""
-    if not sys.stderr.isatty():
-        return None
-    from tqdm import tqdm  # stanza depends on tqdm
+class _Progress:
+    """A progress bar on stderr (only when stderr is a terminal): total, rate and ETA, and a
+    "loading models" phase until the first articles are done."""
 
-    return tqdm(unit="article", file=sys.stderr, leave=False)
+    def __init__(self, paths: list[Path], exclude: list[Path]):
+        from tqdm import tqdm  # stanza depends on tqdm
+
+        from .article import count_articles
+
+        self.bar = tqdm(total=count_articles(paths, exclude), unit="article", file=sys.stderr, leave=False,
+                        desc="loading models", dynamic_ncols=True)
+        self._started = False
+
+    def update(self, n: int) -> None:
+        if not self._started:
+            self.bar.set_description("extracting")
+            self._started = True
+        self.bar.update(n)
+
+    def close(self) -> None:
+        self.bar.close()
+
+
+def _progress(paths: list[Path], exclude: list[Path]):
+    return _Progress(paths, exclude) if sys.stderr.isatty() else None
 
 
 def _check_config(opts: RunOptions) -> None:
@@ -92,14 +124,19 @@ def _check_streams(output: Path | None) -> None:
 
 
 def run_to(paths: list[Path], opts: RunOptions, output: Path | None, errors: Path | None,
-           resume: bool = False, stream=None) -> Summary:
+           resume: bool = False, stream=None, fmt: str = "jsonl") -> Summary:
     """Run with the writers set up and torn down safely; config errors exit 2."""
+    from .tables import check_format
+
+    problem = check_format(fmt, output is not None)
+    if problem:
+        _fail(problem)
     try:
         _check_config(opts)
     except QuotesError as err:
         _fail(str(err))
     try:
-        writer = RecordWriter(output, resume=resume, stream=stream).open()
+        writer = RecordWriter(output, resume=resume, stream=stream, fmt=fmt).open()
     except OutputRefused as err:
         _fail(str(err))
     except OutputError as err:
@@ -111,7 +148,7 @@ def run_to(paths: list[Path], opts: RunOptions, output: Path | None, errors: Pat
         writer.close(complete=False)
         typer.echo(f"quotes: error: {err}", err=True)
         raise typer.Exit(EXIT_SOME_FAILED)
-    bar = _progress()
+    bar = _progress(paths, [writer.path, writer.part] if writer.path else [])
     complete = False
     try:
         summary = run(paths, opts, writer, error_writer, bar)
@@ -132,9 +169,10 @@ def run_to(paths: list[Path], opts: RunOptions, output: Path | None, errors: Pat
 
 @app.command()
 def extract(
-    paths: Annotated[list[Path], typer.Argument(help="Article files (.txt, .jsonl) and folders (searched recursively).")],
+    paths: Annotated[list[Path], typer.Argument(help="Article files (.txt, .jsonl, .csv, .tsv, .html) and folders (searched recursively); - reads stdin.")],
     lang: Lang = "auto",
-    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write JSONL here (through FILE.part, renamed when done) instead of stdout.")] = None,
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write the records here (through FILE.part, renamed when done) instead of stdout.")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="jsonl (nested, one record a line), csv or parquet (flat: one column per field).")] = "jsonl",
     errors: Annotated[Optional[Path], typer.Option("--errors", help="Also write one JSON line {doc, stage, error} per failed article here.")] = None,
     resume: Annotated[bool, typer.Option("--resume", help="Continue -o FILE (or FILE.part): skip articles already there with the same text.")] = False,
     max_chars: Annotated[int, typer.Option("--max-chars", min=1, help="Skip (and report) articles longer than this.")] = DEFAULT_MAX_CHARS,
@@ -164,7 +202,7 @@ def extract(
     started = time.monotonic()
     opts = RunOptions(lang=lang, models=models, rules=rules, encoding=encoding, prefilter=not no_prefilter,
                       cache=not no_cache, cache_dir=cache, workers=worker_count(workers), max_chars=max_chars)
-    s = run_to(paths, opts, output, errors, resume)
+    s = run_to(paths, opts, output, errors, resume, fmt=fmt)
     if s.output_closed:  # `quotes extract ... | head`: the reader has what it wanted
         import os
 
@@ -181,6 +219,21 @@ def extract(
         typer.echo(f"quotes: interrupted; re-run with{where or ' the remaining articles'} to finish", err=True)
         raise typer.Exit(EXIT_INTERRUPTED)
     raise typer.Exit(EXIT_SOME_FAILED if s.errors else EXIT_OK)
+
+
+@app.command()
+def text(
+    path: Annotated[Path, typer.Argument(metavar="FILE", help="One article file (.txt, .html, ...).")],
+    encoding: Annotated[Optional[str], typer.Option("--encoding", help="Decode .txt files with this encoding instead of UTF-8.")] = None,
+) -> None:
+    """Print the text that record offsets refer to (for a saved web page: its extracted main text)."""
+    from .article import article_text
+    from .errors import InputError
+
+    try:
+        sys.stdout.write(article_text(path, encoding))
+    except InputError as err:
+        _fail(str(err))
 
 
 @app.command()

@@ -5,6 +5,9 @@ torn or partial file. A run that stops early (Ctrl-C, a killed process, a full d
 FILE.part behind; `--resume` continues it (or, with no .part, continues FILE itself): articles
 whose records are already there with the same text hash are skipped, a torn last line is dropped,
 and an article whose text changed is done again and its old records removed.
+
+FILE.part is always JSONL; with `--format csv` or `parquet` the finished JSONL is turned into the
+table (tables.py) just before it is published as FILE. To stdout, CSV streams row by row.
 """
 
 from __future__ import annotations
@@ -58,8 +61,9 @@ class RecordWriter:
     counts as done only when its line is there and the file holds exactly that many of its records
     (a run killed in the middle of an article's write loses nothing: the article is done again)."""
 
-    def __init__(self, path: Path | None, resume: bool = False, stream: IO[str] | None = None):
+    def __init__(self, path: Path | None, resume: bool = False, stream: IO[str] | None = None, fmt: str = "jsonl"):
         self.path = path
+        self.fmt = fmt  # jsonl, csv or parquet (tables.py); FILE.part is JSONL whatever FILE becomes
         self.part = path.with_name(path.name + ".part") if path else None
         self.marks = path.with_name(path.name + ".part.done") if path else None
         self.lockfile = path.with_name(path.name + ".lock") if path else None
@@ -113,8 +117,13 @@ class RecordWriter:
     def open(self) -> "RecordWriter":
         if self.part is None:
             self._fh = self.stream
+            if self.fmt == "csv":
+                self._write_stream(self._csv_text([], header=True))
             return self
         self.check()
+        if self.resume and self.fmt != "jsonl" and not os.path.lexists(self.part) and self.path.exists():
+            raise OutputRefused(f"-o {self.path}: --resume continues an unfinished {self.path.name}.part; a finished "
+                                f"{self.fmt} file cannot be continued (run again without --resume, or use JSONL)")
         try:
             self.part.parent.mkdir(parents=True, exist_ok=True)
             self._lock()
@@ -197,16 +206,12 @@ class RecordWriter:
         self._current[doc] = digest
         if not records:
             return
-        data = "".join(_line(r) for r in records)
         fh = self._fh
         try:
             if self.part is None:
-                try:
-                    fh.write(data)
-                    fh.flush()
-                except BrokenPipeError:
-                    raise OutputClosed("stdout closed") from None
+                self._write_stream(self._csv_text(records) if self.fmt == "csv" else "".join(_line(r) for r in records))
                 return
+            data = "".join(_line(r) for r in records)
             pos = fh.seek(0, os.SEEK_END)
             view = memoryview(data.encode("utf-8", "surrogatepass"))
             try:
@@ -218,6 +223,23 @@ class RecordWriter:
             self._marks_fh.write(_line({"doc": doc, "doc_hash": digest, "records": len(records)}).encode())
         except OSError as exc:
             raise OutputError(f"{self.part or 'stdout'}: cannot write ({exc.strerror or exc})") from None
+
+    @staticmethod
+    def _csv_text(records: list[dict], header: bool = False) -> str:
+        import io
+
+        from .tables import write_csv
+
+        buf = io.StringIO()
+        write_csv(records, buf, header=header)
+        return buf.getvalue()
+
+    def _write_stream(self, data: str) -> None:
+        try:
+            self._fh.write(data)
+            self._fh.flush()
+        except BrokenPipeError:
+            raise OutputClosed("stdout closed") from None
 
     def _unlock(self) -> None:
         if self._lock_fd is not None:
@@ -256,8 +278,22 @@ class RecordWriter:
                         pass
                     dst.write(line)
             os.replace(tmp, self.part)
+        if self.fmt != "jsonl":  # the finished JSONL becomes the table, then takes its place
+            self._convert()
         os.replace(self.part, self.path)
         self.marks.unlink(missing_ok=True)
+
+    def _convert(self) -> None:
+        from .tables import jsonl_records, write_csv, write_parquet
+
+        tmp = self.part.with_name(self.part.name + ".tmp")
+        tmp.unlink(missing_ok=True)
+        if self.fmt == "parquet":
+            write_parquet(jsonl_records(self.part), tmp)
+        else:
+            with os.fdopen(_open_regular(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL), "w", encoding="utf-8", newline="") as fh:
+                write_csv(jsonl_records(self.part), fh)
+        os.replace(tmp, self.part)
 
 
 def _key(raw: bytes) -> tuple[str, str] | None:

@@ -41,8 +41,11 @@ class Quote(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    id: str = Field(description="stable id: hash of doc, kind and offsets")
-    doc: str = Field(description="article id: file name relative to the input folder, or the JSONL id")
+    id: str = Field(description="stable id: hash of the article text, kind and offsets; the same quote of the "
+                    "same text has the same id whatever the file or folder is called (a second copy of one "
+                    "text in a run also hashes its doc, so ids stay unique)")
+    doc: str = Field(description="article id, unique in a run: path relative to the input folder given, or "
+                     "the id the JSONL line / CSV row / API call gives")
     doc_hash: str = Field(default="", description="SHA-256 of the article text as read (16 hex digits): "
                           "the version that start/end slice; --resume re-does an article whose hash changed")
     lang: str
@@ -55,10 +58,16 @@ class Quote(BaseModel):
     role: str | None = Field(description="the speaker's role or description as the article gives it")
     outlet: Outlet | None
     publisher: str | None = Field(description="the article's own outlet (metadata, dateline or source line)")
+    url: str | None = Field(default=None, description="the article's URL, when the input gives it")
+    date: str | None = Field(default=None, description="the article's date as the input gives it")
+    title: str | None = Field(default=None, description="the article's title, when the input gives it")
 
 
-def quote_id(doc: str, kind: str, start: int, end: int) -> str:
-    return hashlib.sha1(f"{doc}\x00{kind}\x00{start}\x00{end}".encode()).hexdigest()[:16]
+def quote_id(doc_hash: str, kind: str, start: int, end: int, salt: str = "") -> str:
+    """Content-addressed: the article text's hash, kind and offsets (and `salt`, the doc, for a second
+    copy of one text in a run)."""
+    key = f"{doc_hash}\x00{kind}\x00{start}\x00{end}" + (f"\x00{salt}" if salt else "")
+    return hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 def text_hash(text: str) -> str:

@@ -21,7 +21,7 @@ from .entities import EntityBuilder, first_name_gender, occurrences
 from .interview import Turn, interview_turns
 from .marks import is_mark_text
 from .parse import ParsedDoc, Word
-from .record import CueRef, Outlet, Quote, Speaker, quote_id
+from .record import CueRef, Outlet, Quote, Speaker
 from .rules import RuleSet
 
 NOT_NAME_POS = {"DET", "PRON", "VERB", "AUX", "CCONJ", "SCONJ", "PUNCT", "NUM", "ADJ", "SYM", "PART"}
@@ -484,7 +484,8 @@ class Resolver:
     def resolve(self, doc: ParsedDoc, cands: list[Candidate], doc_id: str, lang: str,
                 publisher: str | None, quoted: list[tuple[int, int]] = ()) -> list[Quote]:
         """The Quote records of the candidates, each speaker linked to an entity of the article
-        (`entities.py`, `attribute.py`); `quoted` are the article's spans of quoted text."""
+        (`entities.py`, `attribute.py`); `quoted` are the article's spans of quoted text. Record ids,
+        which hash the article text, are set by the pipeline (`pipeline.Extractor.extract_parsed`)."""
         full_names = self.document_names(doc)
         out, follows = self.mentions_to_records(doc, cands, doc_id, lang, publisher, full_names)
         turns = interview_turns(doc.text, self.rules)
@@ -515,7 +516,7 @@ class Resolver:
         a record inside a turn is a report inside a quote and goes."""
         inside = [any(t.start <= q.start < t.end for t in turns) for q in out]
         kept = [(q, out[f] if f is not None and not inside[f] else None) for q, f, gone in zip(out, follows, inside) if not gone]
-        kept += [(Quote(id=quote_id(doc_id, "direct", t.start, t.end), doc=doc_id, lang=lang, kind="direct",
+        kept += [(Quote(id="", doc=doc_id, lang=lang, kind="direct",
                         start=t.start, end=t.end, text=text[t.start:t.end], publisher=publisher, cue=None, role=None, outlet=None,
                         speaker=Speaker(name=t.name, mention=t.name, start=t.name_start, end=t.name_end,
                                         type="person", via="colon")), None) for t in turns]
@@ -581,7 +582,7 @@ class Resolver:
             speakers_by_cand[id(cand)] = speaker
             roles[id(cand)] = role
             out.append(Quote(
-                id=quote_id(doc_id, cand.kind, cand.start, cand.end), doc=doc_id, lang=lang, kind=cand.kind,
+                id="", doc=doc_id, lang=lang, kind=cand.kind,
                 text=doc.text[cand.start:cand.end], start=cand.start, end=cand.end,
                 cue=self._cue(doc, cue) if cue else None, speaker=speaker, role=role,
                 outlet=self._outlet(doc, cue) if cue else None, publisher=publisher,

@@ -62,21 +62,21 @@ class Summary:
     interrupted: bool = False
     output_error: str | None = None
     output_closed: bool = False  # the reader of stdout went away
+    inputs: int = 0  # articles and unreadable inputs met, before --resume skipped any
 
 
 def make_extractor(opts: RunOptions):
-    from .cache import ParseCache
-    from .extract import Extractor
-    from .parse import Parser
+    """The API's Pipeline for these options (quotes.load)."""
+    from .api import load
 
-    cache = ParseCache(opts.cache_dir) if opts.cache else None
-    return Extractor(Parser(opts.models, cache=cache), opts.rules, prefilter=opts.prefilter)
+    return load(opts.models, opts.rules, cache=(opts.cache_dir or True) if opts.cache else False,
+                prefilter=opts.prefilter)
 
 
 def process_batch(extractor, batch: list[Article | Outcome]) -> list[Outcome]:
     """Outcomes of a batch, in order: read failures pass through, articles are extracted together."""
     articles = [a for a in batch if isinstance(a, Article)]
-    results = iter(extractor.extract_batch(articles) if articles else [])
+    results = iter(extractor.extract_articles(articles) if articles else [])
     out = []
     for item in batch:
         if isinstance(item, Outcome):
@@ -98,22 +98,29 @@ def batches(items: Iterable[Article | InputError], opts: RunOptions, writer: Rec
     lang = None if opts.lang == "auto" else opts.lang
     batch: list[Article | Outcome] = []
     chars = 0
+    texts: dict[str, str] = {}  # text hash -> the first doc with that text
     for item in items:
-        if isinstance(item, Article) and item.duplicate_of:
-            _warn(f"{shown(item.source)}: doc id already used by {shown(item.duplicate_of)}; its records have doc {shown(item.id)}")
+        summary.inputs += 1
         if isinstance(item, InputError):
             batch.append(Outcome(item.source, item.source, stage="read", error=item.problem))
-        elif len(item.text) > opts.max_chars:
-            batch.append(Outcome(item.id, item.source or item.id, text_hash(item.text), stage="read",
-                                 error=f"{len(item.text):,} characters, over --max-chars {opts.max_chars:,}; skipped"))
-        elif writer.already_done(item.id, text_hash(item.text)):
-            summary.skipped += 1
-            continue
         else:
-            if lang and not item.lang:
-                item.lang = lang
-            batch.append(item)
-            chars += len(item.text)
+            if item.duplicate_of:
+                _warn(f"{shown(item.source)}: doc id already used by {shown(item.duplicate_of)}; its records have doc {shown(item.id)}")
+            digest = text_hash(item.text)
+            first = texts.setdefault(digest, item.id)
+            if first != item.id:  # a second copy of one text: its record ids also hash its doc
+                item.same_text_as = first
+            if len(item.text) > opts.max_chars:
+                batch.append(Outcome(item.id, item.source or item.id, digest, stage="read",
+                                     error=f"{len(item.text):,} characters, over --max-chars {opts.max_chars:,}; skipped"))
+            elif writer.already_done(item.id, digest):
+                summary.skipped += 1
+                continue
+            else:
+                if lang and not item.lang:
+                    item.lang = lang
+                batch.append(item)
+                chars += len(item.text)
         if len(batch) >= BATCH_ARTICLES or chars >= BATCH_CHARS:
             yield batch
             batch, chars = [], 0
@@ -294,4 +301,10 @@ def run(paths: list[Path], opts: RunOptions, writer: RecordWriter, errors: Error
         except OutputError as err:
             summary.output_error = str(err)
         summary.interrupted = stop.requested
+    if not summary.inputs and not summary.interrupted:
+        from .article import ARTICLE_SUFFIXES
+        from .errors import QuotesError
+
+        searched = ", ".join(shown(str(p)) for p in paths)
+        raise QuotesError(f"no articles in {searched} (looked for {' '.join('*' + x for x in ARTICLE_SUFFIXES)} and stdin '-')")
     return summary

@@ -21,7 +21,7 @@ def _models_dir() -> Path | None:
 
 @pytest.fixture(scope="session")
 def extractor():
-    from quotes.extract import Extractor
+    from quotes.pipeline import Extractor
     from quotes.parse import Parser
 
     models = _models_dir()

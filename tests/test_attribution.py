@@ -167,7 +167,7 @@ def test_compound_role_nouns_are_roles_not_names(extractor):
 
 def records_with_and_without_prefilter(extractor, text, lang):
     """records() of the session's extractor, after checking a full parse gives the same."""
-    from quotes.extract import Extractor
+    from quotes.pipeline import Extractor
 
     out = records(extractor, text, lang)
     assert records(Extractor(extractor.parser, prefilter=False), text, lang) == out

@@ -23,7 +23,7 @@ def test_lone_surrogate_in_jsonl_is_a_read_error_and_output_stays_utf8(tmp_path,
     src = tmp_path / "a.jsonl"
     good = {"id": "ok", "text": "Der Minister sagte, die Lösung sei „gut“.", "lang": "de"}
     src.write_text(json.dumps(good) + "\n" + json.dumps({**good, "id": "bad", "text": "Er sagte: „x\ud800“"}) + "\n"
-                   + '{"id": null, "text": "Er sagte es."}\n', encoding="utf-8")
+                   + '{"id": true, "text": "Er sagte es."}\n', encoding="utf-8")
     out, errs = tmp_path / "o.jsonl", tmp_path / "e.jsonl"
     result = cli(src, "-o", out, "--errors", errs)
     assert result.exit_code == 1

@@ -114,7 +114,7 @@ def test_every_record_slices_its_article(seed_quotes):
 def test_prefilter_gives_the_full_parse_records_on_the_seeds(extractor, seed_quotes):
     """Parsing only candidate sentences must not change a single seed record."""
     from quotes.article import read_articles
-    from quotes.extract import Extractor
+    from quotes.pipeline import Extractor
     from tests.conftest import SEEDS
 
     full = Extractor(extractor.parser, prefilter=False)

@@ -15,7 +15,7 @@ from .language import detect_language
 from .marks import MarkScanner
 from .parse import ParsedDoc, Parser
 from .prefilter import CandidateSelector
-from .record import Quote, text_hash
+from .record import Quote, quote_id, text_hash
 from .resolve import Resolver
 from .rules import RuleSet, available_languages, load_rules, rules_dir
 
@@ -58,8 +58,8 @@ class Extractor:
         return lang
 
     def publisher(self, article: Article, rules: RuleSet) -> str | None:
-        if article.outlet:
-            return article.outlet
+        if article.publisher:
+            return article.publisher
         for rx in rules.publisher_regexes:
             m = rx.search(article.text, timeout=1.0)
             if m:
@@ -75,6 +75,8 @@ class Extractor:
         digest = text_hash(article.text)
         for q in quotes:
             q.doc_hash = digest
+            q.id = quote_id(digest, q.kind, q.start, q.end, article.id if article.same_text_as else "")
+            q.url, q.date, q.title = article.url, article.date, article.title
         return quotes
 
     def _parse(self, articles: list[Article], lang: str) -> list[ParsedDoc | ArticleFailure]:
