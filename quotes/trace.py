@@ -1,0 +1,626 @@
+"""`quotes trace`: one statement followed across articles and languages.
+
+`trace(records, texts)` groups the records (as `quotes extract` writes them) that render the same
+statement of the same speaker, whatever the article, language or kind: a direct quote in one
+article and its paraphrase in another end up in one `Cluster`, which names its members, the
+first appearance, a canonical wording and how each member's wording differs from it.
+
+How (docs/trace.md has the reasons and the figures):
+- Blocking: records are compared only within a block. A named speaker's block is the merged
+  speaker of `quotes speakers` (quotes/speakers.py: normalised names, a lone surname joins the one
+  full name it belongs to). Records with no speaker name form one block per language and join only
+  as near-duplicates (NEAR_DUPLICATE); across languages they stay apart.
+- Words become language-neutral keys: a concept of the rule file's lexicon
+  (rules/trace/*.toml: "Einmischung" and "interference" are `interference`), a normalised number
+  ("1.770" and "1,770" are 1770), else the word folded to ASCII (anyascii), spelled by sound
+  (c/k, z/s, w/v, ...), lightly stemmed and cut to 7 letters, so cognates and transliterations
+  meet ("Kasachstan"/"Kazakhstan", "Demokratisierung"/"democratization"). Long words that still
+  differ are matched by rapidfuzz's ratio (FUZZY).
+- Keys weigh their inverse record frequency (a word every record has says little). Two records
+  link when the keys they share weigh at least LINK of the geometric mean of their weights
+  (a weighted cosine), they share at least MIN_SHARED keys, and their dates (when both have
+  one) lie within DATE_WINDOW days.
+  Candidate pairs come from an inverted index of keys (postings above MAX_POSTING are skipped),
+  so no block is compared all-pairs.
+- Clusters are the connected components of the links.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import math
+import re
+import tomllib
+from collections import Counter, defaultdict
+from dataclasses import asdict, dataclass, field
+from datetime import date as Date
+from functools import lru_cache
+from pathlib import Path
+
+from anyascii import anyascii
+from rapidfuzz import fuzz
+
+from .speakers import speaker_index
+
+# The few numbers the method has (docs/trace.md explains each).
+LINK = 0.4             # weighted cosine of two records' keys, to link two records of one speaker
+NEAR_DUPLICATE = 0.7   # the same, for records with no speaker name (same language only)
+MIN_SHARED = 3         # keys two records must share to link (one or two shared words are chance)
+FUZZY = 85             # rapidfuzz ratio at which two long words (>= 7 letters) are one word spelled two ways
+DATE_WINDOW = 30       # days: records dated further apart never link
+SMOOTHING = 50         # IDF is computed as if the corpus had this many more records sharing no word
+MAX_POSTING = 500      # a key in more records of one block than this does not generate candidates
+STEM = 7               # letters a folded word is cut to
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)?")
+_SOUND = [("sch", "s"), ("ch", "k"), ("kh", "k"), ("ck", "k"), ("ph", "f"), ("th", "t"), ("c", "k"),
+          ("q", "k"), ("z", "s"), ("w", "v"), ("y", "i"), ("j", "i"), ("ou", "u"), ("ss", "s")]
+
+
+# ----------------------------------------------------------------------------------- rule data
+
+def rules_path() -> Path:
+    """The folder of trace rule files: $QUOTES_RULES_DIR/trace when it has one, else the project's."""
+    from .rules import DEFAULT_RULES_DIR, rules_dir
+
+    own = rules_dir() / "trace"
+    return own if own.is_dir() else DEFAULT_RULES_DIR / "trace"
+
+
+def fold(word: str) -> str:
+    return anyascii(word).casefold()
+
+
+@dataclass
+class Lexicon:
+    exact: dict[str, str] = field(default_factory=dict)      # folded form -> concept
+    prefixes: dict[str, str] = field(default_factory=dict)   # folded prefix -> concept
+    phrases: dict[str, list[tuple[str, str, str]]] = field(default_factory=dict)  # first word part -> (w1, w2, concept)
+    stopwords: dict[str, frozenset[str]] = field(default_factory=dict)
+    months: dict[str, int] = field(default_factory=dict)
+    window: int = 300
+
+    def concept(self, low: str) -> str | None:
+        hit = self.exact.get(low)
+        if hit:
+            return hit
+        for k in range(len(low), 2, -1):
+            hit = self.prefixes.get(low[:k])
+            if hit:
+                return hit
+        return None
+
+    @staticmethod
+    def _matches(pattern: str, low: str) -> bool:
+        return low.startswith(pattern[:-1]) if pattern.endswith("*") else low == pattern
+
+
+@lru_cache(maxsize=8)
+def load_lexicon(folder: str | None = None) -> Lexicon:
+    """Every rules/trace/*.toml merged: [lexicon] concepts, [stopwords] per language, [dates]."""
+    lex = Lexicon()
+    stop: dict[str, set[str]] = defaultdict(set)
+    for path in sorted(Path(folder or rules_path()).glob("*.toml")):
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        for concept, forms in data.get("lexicon", {}).items():
+            if not isinstance(forms, list) or not all(isinstance(f, str) and f.strip() for f in forms):
+                raise ValueError(f"{path}: lexicon.{concept}: a list of words")
+            for form in forms:
+                f = fold(form.strip())
+                if " " in f:
+                    w1, w2 = f.split(None, 1)
+                    lex.phrases.setdefault(w1.rstrip("*")[:3], []).append((w1, w2, concept))
+                elif f.endswith("*"):
+                    lex.prefixes.setdefault(f[:-1], concept)
+                else:
+                    lex.exact.setdefault(f, concept)
+        for lang, words in data.get("stopwords", {}).items():
+            stop[lang] |= {fold(w) for w in words}
+        dates = data.get("dates", {})
+        for n, names in enumerate(dates.get("months", []), start=1):
+            for name in names:
+                lex.months[fold(name)] = n
+        lex.window = int(dates.get("window", lex.window))
+    lex.stopwords = {k: frozenset(v) for k, v in stop.items()}
+    return lex
+
+
+# ------------------------------------------------------------------------------------ words
+
+def number_key(raw: str) -> str:
+    """'1.770', '1,770' and '1770' alike; '1,5' and '1.5' alike; '100.000' is 100000."""
+    parts = re.split(r"[.,]", raw)
+    seps = re.findall(r"[.,]", raw)
+    if not seps:
+        whole, frac = raw, ""
+    elif len(set(seps)) == 2:  # '1,770.5' / '1.770,5': the last separator is the decimal one
+        whole, frac = "".join(parts[:-1]), parts[-1]
+    elif all(len(p) == 3 for p in parts[1:]):
+        whole, frac = "".join(parts), ""
+    elif len(seps) == 1:
+        whole, frac = parts[0], parts[1]
+    else:
+        whole, frac = "".join(parts), ""
+    whole = whole.lstrip("0") or "0"
+    frac = frac.rstrip("0")
+    return "#" + whole + (f".{frac}" if frac else "")
+
+
+def sound(low: str) -> str:
+    """A folded word spelled by sound, so transliterations meet: kazakhstan/kasachstan -> kasakstan."""
+    for a, b in _SOUND:
+        low = low.replace(a, b)
+    return re.sub(r"(.)\1+", r"\1", low)
+
+
+def stem(low: str) -> str:
+    """Light stemming, then the first STEM letters: enough for inflection and most cognates."""
+    for suffix in ("ungen", "ischen", "ischer", "isches", "ische", "ities", "ation", "ations", "ing", "ed",
+                   "en", "er", "es", "e", "s", "n"):
+        if low.endswith(suffix) and len(low) - len(suffix) >= 4:
+            low = low[: -len(suffix)]
+            break
+    return low[:STEM]
+
+
+@dataclass(frozen=True)
+class Word:
+    surface: str
+    key: str       # concept name, '#number' or '~soundstem'
+    by: str        # "lexicon", "number" or "spelling"
+    full: str      # the whole word spelled by sound (for the fuzzy match)
+
+
+def words_of(text: str, lang: str | None, lex: Lexicon) -> list[Word]:
+    """The content words of `text` with their language-neutral keys (stopwords dropped)."""
+    stop = lex.stopwords.get(lang or "", frozenset()) | (frozenset() if lang else frozenset().union(*lex.stopwords.values()))
+    toks = [m.group(0) for m in _TOKEN.finditer(text)]
+    out: list[Word] = []
+    i = 0
+    while i < len(toks):
+        tok = toks[i]
+        if tok[0].isdigit():
+            out.append(Word(tok, number_key(tok), "number", tok))
+            i += 1
+            continue
+        low = fold(tok)
+        if i + 1 < len(toks):  # two-word concepts ("central asia", "vereinte nationen")
+            nxt = fold(toks[i + 1])
+            hit = next((c for w1, w2, c in lex.phrases.get(low[:3], ())
+                        if Lexicon._matches(w1, low) and Lexicon._matches(w2, nxt)), None)
+            if hit:
+                out.append(Word(f"{tok} {toks[i + 1]}", hit, "lexicon", sound(low + nxt)))
+                i += 2
+                continue
+        i += 1
+        acronym = len(tok) >= 2 and tok.isupper()
+        if low in stop and not acronym:
+            continue
+        concept = lex.concept(low)
+        if concept:
+            out.append(Word(tok, concept, "lexicon", sound(low)))
+        elif len(low) >= 3 or acronym:
+            s = sound(low)
+            out.append(Word(tok, "~" + stem(s), "spelling", s))
+    return out
+
+
+# ---------------------------------------------------------------------------------- clusters
+
+@dataclass
+class Member:
+    id: str
+    doc: str
+    lang: str | None
+    kind: str
+    publisher: str | None
+    date: str | None
+    url: str | None
+    text: str
+    start: int | None = None
+    end: int | None = None
+    speaker: str | None = None          # as this record names the speaker
+    dateline: str | None = None         # the article's dateline date (ISO, 'MM-DD' without a year), when read
+    wording: dict | None = None         # against the canonical text: a word diff, or the anchors matched
+
+
+@dataclass
+class Cluster:
+    id: str
+    speaker: str | None
+    speaker_lang: str | None
+    members: list[Member]
+    first: str | None                   # record id of the first appearance, None when unknown
+    first_by: str                       # "date", "dateline" or "unknown"
+    canonical: dict                     # {id, lang, kind, text, why}
+
+    def as_dict(self) -> dict:
+        return {"id": self.id, "speaker": self.speaker, "speaker_lang": self.speaker_lang,
+                "size": len(self.members), "docs": len({m.doc for m in self.members}),
+                "langs": sorted({m.lang or "?" for m in self.members}), "first": self.first,
+                "first_by": self.first_by, "canonical": self.canonical,
+                "members": [asdict(m) for m in self.members]}
+
+
+class _Union:
+    def __init__(self, n: int):
+        self.up = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.up[i] != i:
+            self.up[i] = self.up[self.up[i]]
+            i = self.up[i]
+        return i
+
+    def join(self, a: int, b: int) -> None:
+        a, b = self.find(a), self.find(b)
+        if a != b:
+            self.up[max(a, b)] = min(a, b)
+
+
+def _iso(value) -> Date | None:
+    if not isinstance(value, str):
+        return None
+    m = re.match(r"\s*(\d{4})-(\d{2})-(\d{2})", value)
+    try:
+        return Date(int(m[1]), int(m[2]), int(m[3])) if m else None
+    except ValueError:
+        return None
+
+
+def dateline(text: str, lex: Lexicon) -> tuple[int | None, int, int] | None:
+    """The date an article's dateline or source line gives: (year or None, month, day), from its
+    first and last `window` characters ("BEIJING, Jan. 10 (Reuters)", "... vom 12. Januar 2022")."""
+    months = "|".join(sorted((re.escape(m) for m in lex.months), key=len, reverse=True))
+    if not months:
+        return None
+    en = re.compile(rf"\b({months})\.?\s+(\d{{1,2}})\b(?:,?\s+(\d{{4}}))?", re.I)
+    de = re.compile(rf"\b(\d{{1,2}})\.\s*({months})\b\.?(?:\s+(\d{{4}}))?", re.I)
+    for part in (text[: lex.window], text[-lex.window:]):
+        folded = anyascii(part)
+        for rx, order in ((de, (2, 1, 3)), (en, (1, 2, 3))):
+            m = rx.search(folded)
+            if m:
+                month, day, year = lex.months.get(m[order[0]].casefold()), int(m[order[1]]), m[order[2]]
+                if month and 1 <= day <= 31:
+                    return (int(year) if year else None, month, day)
+    iso = re.search(r"\b(\d{4})-(\d{2})-(\d{2})\b", text[: lex.window])
+    return (int(iso[1]), int(iso[2]), int(iso[3])) if iso else None
+
+
+@dataclass
+class _Rec:
+    n: int
+    r: dict
+    words: list[Word]
+    keys: set[str]
+    weight: float
+    date: Date | None
+
+
+def _speaker_keys(records: list[dict]) -> tuple[dict[str, str], dict[str, str]]:
+    """name as written -> merged key, and merged key -> display name, as `quotes speakers` merges."""
+    by_name, display = {}, {}
+    for e in speaker_index(records):
+        display[e.key] = e.name
+        for n in e.names:
+            by_name[n] = e.key
+    return by_name, display
+
+
+def _shared(a: _Rec, b: _Rec, idf: dict[str, float]) -> tuple[float, list[tuple[Word, Word]]]:
+    """Weight a and b share, and the word pairs that carry it: equal keys first, then long words
+    spelled alike (FUZZY) among the rest."""
+    pairs: list[tuple[Word, Word]] = []
+    bk = {}
+    for w in b.words:
+        bk.setdefault(w.key, w)
+    done = set()
+    for w in a.words:
+        if w.key in bk and w.key not in done:
+            pairs.append((w, bk[w.key]))
+            done.add(w.key)
+    left_a = [w for w in a.words if w.key not in b.keys and w.by == "spelling" and len(w.full) >= 7]
+    left_b = [w for w in b.words if w.key not in a.keys and w.by == "spelling" and len(w.full) >= 7]
+    fuzzy_done: set[str] = set()
+    for w in left_a:
+        if w.key in fuzzy_done:
+            continue
+        best = max(left_b, key=lambda v: fuzz.ratio(w.full, v.full), default=None)
+        if best is not None and best.key not in done and fuzz.ratio(w.full, best.full) >= FUZZY:
+            pairs.append((w, best))
+            done.add(best.key)
+            fuzzy_done.add(w.key)
+    weight = sum(min(idf[x.key], idf[y.key]) for x, y in pairs)
+    return weight, pairs
+
+
+def link_score(a: _Rec, b: _Rec, idf: dict[str, float]) -> tuple[float, int]:
+    if not a.weight or not b.weight:
+        return 0.0, 0
+    shared, pairs = _shared(a, b, idf)
+    return shared / math.sqrt(a.weight * b.weight), len(pairs)
+
+
+def trace(records: list[dict], texts: dict[str, str] | None = None, lexicon: Lexicon | None = None) -> list[Cluster]:
+    """Clusters of `records` (dicts as `quotes extract` writes them), singletons included, biggest first.
+    `texts` (doc -> article text) lets the first appearance fall back on the articles' datelines."""
+    lex = lexicon or load_lexicon()
+    by_name, display = _speaker_keys(records)
+    recs: list[_Rec] = []
+    df: Counter = Counter()
+    for n, r in enumerate(records):
+        ws = words_of(r.get("text") or "", r.get("lang"), lex)
+        keys = {w.key for w in ws}
+        df.update(keys)
+        recs.append(_Rec(n, r, ws, keys, 0.0, _iso(r.get("date"))))
+    total = len(recs) + SMOOTHING
+    idf = {k: math.log(total / (c + 0.5)) for k, c in df.items()}
+    for x in recs:
+        x.weight = sum(idf[k] for k in x.keys)
+
+    blocks: dict[tuple, list[_Rec]] = defaultdict(list)
+    for x in recs:
+        name = (x.r.get("speaker") or {}).get("name")
+        blocks[("speaker", by_name[name]) if name in by_name else ("none", x.r.get("lang"))].append(x)
+
+    union = _Union(len(recs))
+    for (kind, _), block in blocks.items():
+        threshold = LINK if kind == "speaker" else NEAR_DUPLICATE
+        for i, j in _candidates(block):
+            a, b = block[i], block[j]
+            if kind == "none" and a.r.get("lang") != b.r.get("lang"):
+                continue
+            if a.date and b.date and abs((a.date - b.date).days) > DATE_WINDOW:
+                continue
+            score, n_shared = link_score(a, b, idf)
+            if score >= threshold and n_shared >= MIN_SHARED:
+                union.join(a.n, b.n)
+
+    groups: dict[int, list[_Rec]] = defaultdict(list)
+    for x in recs:
+        groups[union.find(x.n)].append(x)
+    datelines = {doc: dateline(text, lex) for doc, text in (texts or {}).items()}
+    speaker_lang = _speaker_langs(records, by_name, datelines)
+    out = []
+    for members in groups.values():
+        out.append(_cluster(members, by_name, display, speaker_lang, datelines, idf))
+    out.sort(key=lambda c: (-len(c.members), c.speaker or "\uffff", c.id))
+    return out
+
+
+def _candidates(block: list[_Rec]) -> set[tuple[int, int]]:
+    """Pairs of the block sharing at least one key whose posting list is short enough."""
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, x in enumerate(block):
+        for k in x.keys:
+            postings[k].append(i)
+    pairs: Counter = Counter()
+    for k, ids in postings.items():
+        if 1 < len(ids) <= MAX_POSTING:
+            for a in range(len(ids)):
+                ia = ids[a]
+                for ib in ids[a + 1:]:
+                    pairs[(ia, ib)] += 1
+    # a pair needs MIN_SHARED keys in the end; fuzzy matches add at most what the exact keys leave,
+    # so one exact key is the least a candidate must share
+    return set(pairs)
+
+
+def _when(r: dict, datelines: dict) -> tuple | None:
+    """A record's time, for ordering: its date, else its article's dateline (a missing year as 0)."""
+    d = _iso(r.get("date"))
+    if d:
+        return (d.year, d.month, d.day)
+    dl = datelines.get(r.get("doc"))
+    return (dl[0] or 0, dl[1], dl[2]) if dl else None
+
+
+def _speaker_langs(records: list[dict], by_name: dict[str, str], datelines: dict) -> dict[str, str]:
+    """A merged speaker's language: that of most of their direct quotes; on a tie, that of their
+    first dated record, then that of most of all their records, then alphabetical."""
+    direct: dict[str, Counter] = defaultdict(Counter)
+    every: dict[str, Counter] = defaultdict(Counter)
+    first: dict[str, tuple] = {}
+    for r in records:
+        key = by_name.get((r.get("speaker") or {}).get("name"))
+        if key and r.get("lang"):
+            every[key][r["lang"]] += 1
+            if r.get("kind") == "direct":
+                direct[key][r["lang"]] += 1
+            when = _when(r, datelines)
+            if when and (key not in first or when < first[key][0]):
+                first[key] = (when, r["lang"])
+    return {k: min(c, key=lambda lang: (-direct[k][lang], lang != first.get(k, (None, None))[1], -c[lang], lang))
+            for k, c in every.items()}
+
+
+def _cluster(members: list[_Rec], by_name, display, speaker_lang, datelines, idf) -> Cluster:
+    members = sorted(members, key=lambda x: (x.r.get("doc") or "", x.r.get("start") or 0))
+    names = Counter(by_name.get((x.r.get("speaker") or {}).get("name")) for x in members)
+    key = next((k for k, _ in names.most_common() if k), None)
+    lang = speaker_lang.get(key) if key else None
+    canon, why = _canonical(members, lang)
+    out = []
+    for x in members:
+        r = x.r
+        dl = datelines.get(r.get("doc"))
+        m = Member(id=r.get("id"), doc=r.get("doc"), lang=r.get("lang"), kind=r.get("kind"),
+                   publisher=r.get("publisher"), date=r.get("date"), url=r.get("url"), text=r.get("text") or "",
+                   start=r.get("start"), end=r.get("end"), speaker=(r.get("speaker") or {}).get("name"),
+                   dateline=(None if dl is None else (f"{dl[0]:04d}-" if dl[0] else "") + f"{dl[1]:02d}-{dl[2]:02d}"))
+        m.wording = wording(canon, x, idf)
+        out.append(m)
+    first, first_by = _first(members, datelines)
+    ids = sorted(m.id or "" for m in out)
+    cid = "t" + hashlib.sha1("\x00".join(ids).encode()).hexdigest()[:12]
+    return Cluster(id=cid, speaker=display.get(key) if key else None, speaker_lang=lang, members=out,
+                   first=first, first_by=first_by,
+                   canonical={"id": canon.r.get("id"), "lang": canon.r.get("lang"), "kind": canon.r.get("kind"),
+                              "text": canon.r.get("text"), "why": why})
+
+
+def _canonical(members: list[_Rec], lang: str | None) -> tuple[_Rec, str]:
+    """The longest direct quote in the speaker's language, else the longest direct quote, else the
+    longest record in the speaker's language, else the longest record."""
+    def longest(xs):
+        return max(xs, key=lambda x: (len(x.r.get("text") or ""), -x.n))
+
+    direct = [x for x in members if x.r.get("kind") == "direct"]
+    own = [x for x in direct if lang and x.r.get("lang") == lang]
+    if own:
+        return longest(own), "longest direct quote in the speaker's language"
+    if direct:
+        return longest(direct), "longest direct quote (none in the speaker's language)"
+    own = [x for x in members if lang and x.r.get("lang") == lang]
+    if own:
+        return longest(own), "longest rendering in the speaker's language (no direct quote)"
+    return longest(members), "longest rendering (no direct quote)"
+
+
+def _first(members: list[_Rec], datelines) -> tuple[str | None, str]:
+    dated = [x for x in members if x.date]
+    if dated:
+        return min(dated, key=lambda x: (x.date, x.r.get("doc") or "", x.r.get("start") or 0)).r.get("id"), "date"
+    lined = [(datelines.get(x.r.get("doc")), x) for x in members if datelines.get(x.r.get("doc"))]
+    if lined:
+        years = Counter(d[0] for d, _ in lined if d[0])
+        year = years.most_common(1)[0][0] if years else 0  # a dateline without a year: the others' year
+        best = min(lined, key=lambda dx: ((dx[0][0] or year, dx[0][1], dx[0][2]), dx[1].r.get("doc") or "",
+                                          dx[1].r.get("start") or 0))
+        return best[1].r.get("id"), "dateline"
+    return None, "unknown"
+
+
+_WORDS = re.compile(r"\S+")
+
+
+def word_diff(canonical: str, text: str) -> dict:
+    """Word-level difflib diff of `text` against `canonical`: ops of equal/replace/insert/delete,
+    each with the canonical words and the member's words; similarity is difflib's ratio."""
+    a, b = _WORDS.findall(canonical), _WORDS.findall(text)
+    norm = lambda ws: [w.strip(".,;:!?\"'“”„‘’«»()").casefold() for w in ws]  # noqa: E731
+    sm = difflib.SequenceMatcher(None, norm(a), norm(b), autojunk=False)
+    ops = [{"op": tag, "canonical": " ".join(a[i1:i2]), "member": " ".join(b[j1:j2])}
+           for tag, i1, i2, j1, j2 in sm.get_opcodes()]
+    return {"mode": "diff", "similarity": round(sm.ratio(), 3), "ops": ops}
+
+
+def wording(canon: _Rec, x: _Rec, idf: dict[str, float]) -> dict:
+    """How member `x` renders the canonical text: a word diff within a language, the matched anchors
+    across languages (member word, canonical word, and by what: lexicon, number or spelling)."""
+    if x is canon:
+        return {"mode": "canonical"}
+    if x.r.get("lang") == canon.r.get("lang"):
+        return word_diff(canon.r.get("text") or "", x.r.get("text") or "")
+    _, pairs = _shared(x, canon, idf)
+    return {"mode": "anchors", "anchors": [{"member": w.surface, "canonical": v.surface, "by": w.by if w.key == v.key
+                                             else "spelling"} for w, v in pairs]}
+
+
+def trace_records(quote_files, docs=None) -> list[Cluster]:
+    """The Python API of `quotes trace`: records read from JSONL files, articles (optional) from
+    `docs` (files or folders, as given to `quotes extract`)."""
+    import json
+
+    records = []
+    for path in quote_files:
+        with open(path, encoding="utf-8") as fh:
+            records += [json.loads(line) for line in fh if line.strip()]
+    texts = None
+    if docs:
+        from .article import read_articles
+
+        texts = {a.id: a.text for a in read_articles(docs) if hasattr(a, "text")}
+    return trace(records, texts)
+
+
+# -------------------------------------------------------------------------------- evaluation
+
+MATCH = 0.5  # a gold member is a predicted record of its doc when their longest common run of
+             # characters covers at least half of the shorter text
+
+
+def _overlap(a: str, b: str) -> float:
+    if not a or not b:
+        return 0.0
+    sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    return sm.find_longest_match(0, len(a), 0, len(b)).size / min(len(a), len(b))
+
+
+def evaluate_clusters(gold: list[dict], pred: list[dict]) -> dict:
+    """Score predicted clusters (as `Cluster.as_dict()` writes them) against gold clusters
+    ({"cluster", "members": [{"doc", "text"}]}; members may give "id" instead).
+
+    The records scored are the predicted ones. Each gold member is matched to one predicted record
+    of its doc (its id, else the best text overlap >= MATCH; best pairs first, each record once);
+    a predicted record no gold member matches is a gold singleton; a gold member matching nothing is
+    counted in `gold_unmatched` and left out. Pairwise: over pairs of records put in one cluster
+    (singletons add no pair). B-cubed: per record, the share of its predicted cluster in its gold
+    cluster (precision) and of its gold cluster in its predicted one (recall), averaged."""
+    pred_of: dict[str, str] = {}
+    recs: dict[str, dict] = {}
+    for c in pred:
+        for m in c.get("members", []):
+            if m.get("id") not in recs:
+                recs[m["id"]] = m
+                pred_of[m["id"]] = c.get("id")
+    by_doc: dict[str, list[dict]] = defaultdict(list)
+    for m in recs.values():
+        by_doc[m.get("doc")].append(m)
+    cands = []
+    for gi, g in enumerate(gold):
+        for mi, gm in enumerate(g.get("members", [])):
+            if gm.get("id") in recs:
+                cands.append((2.0, gi, mi, gm["id"]))
+                continue
+            for m in by_doc.get(gm.get("doc"), ()):
+                score = _overlap(gm.get("text") or "", m.get("text") or "")
+                if score >= MATCH:
+                    cands.append((score, gi, mi, m["id"]))
+    gold_of: dict[str, str] = {}
+    used_members = set()
+    for score, gi, mi, rid in sorted(cands, key=lambda c: -c[0]):
+        if (gi, mi) in used_members or rid in gold_of:
+            continue
+        used_members.add((gi, mi))
+        gold_of[rid] = gold[gi].get("cluster") or f"gold-{gi}"
+    n_gold = sum(len(g.get("members", [])) for g in gold)
+    for rid in recs:
+        gold_of.setdefault(rid, "\x00" + rid)  # a gold singleton
+
+    def pairs(label: dict[str, str]) -> set[tuple[str, str]]:
+        groups: dict[str, list[str]] = defaultdict(list)
+        for rid, lab in label.items():
+            groups[lab].append(rid)
+        return {(a, b) for g in groups.values() for i, a in enumerate(sorted(g)) for b in sorted(g)[i + 1:]}
+
+    pp, gp = pairs(pred_of), pairs(gold_of)
+    hit = len(pp & gp)
+    p = hit / len(pp) if pp else 1.0
+    r = hit / len(gp) if gp else 1.0
+    pred_groups: dict[str, set] = defaultdict(set)
+    gold_groups: dict[str, set] = defaultdict(set)
+    for rid in recs:
+        pred_groups[pred_of[rid]].add(rid)
+        gold_groups[gold_of[rid]].add(rid)
+    bp = br = 0.0
+    for rid in recs:
+        both = len(pred_groups[pred_of[rid]] & gold_groups[gold_of[rid]])
+        bp += both / len(pred_groups[pred_of[rid]])
+        br += both / len(gold_groups[gold_of[rid]])
+    n = len(recs) or 1
+    bp, br = (bp / n, br / n) if recs else (1.0, 1.0)
+
+    def f1(a, b):
+        return 2 * a * b / (a + b) if a + b else 0.0
+
+    missed = sorted(pp ^ gp)
+    return {"records": len(recs), "gold_members": n_gold, "gold_unmatched": n_gold - len(used_members),
+            "pairwise": {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f1(p, r), 4),
+                         "pred_pairs": len(pp), "gold_pairs": len(gp), "common": hit},
+            "bcubed": {"precision": round(bp, 4), "recall": round(br, 4), "f1": round(f1(bp, br), 4)},
+            "wrong_pairs": [list(x) for x in sorted(pp - gp)], "missed_pairs": [list(x) for x in sorted(gp - pp)],
+            "_missed": len(missed)}
