@@ -20,8 +20,8 @@ How (docs/trace.md has the reasons and the figures):
   link when the keys they share weigh at least LINK of the geometric mean of their weights
   (a weighted cosine), they share at least MIN_SHARED keys, and their dates (when both have
   one) lie within DATE_WINDOW days.
-  Candidate pairs come from an inverted index of keys (postings above MAX_POSTING are skipped),
-  so no block is compared all-pairs.
+  Candidate pairs come from an inverted index of each record's rarest keys (prefix filtering:
+  exact for equal keys, see _candidates), so no block is compared all-pairs.
 - Clusters are the connected components of the links.
 """
 
@@ -50,7 +50,6 @@ MIN_SHARED = 3         # keys two records must share to link (one or two shared 
 FUZZY = 85             # rapidfuzz ratio at which two long words (>= 7 letters) are one word spelled two ways
 DATE_WINDOW = 30       # days: records dated further apart never link
 SMOOTHING = 50         # IDF is computed as if the corpus had this many more records sharing no word
-MAX_POSTING = 500      # a key in more records of one block than this does not generate candidates
 STEM = 7               # letters a folded word is cut to
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -69,11 +68,12 @@ def rules_path() -> Path:
     return own if own.is_dir() else DEFAULT_RULES_DIR / "trace"
 
 
+@lru_cache(maxsize=200_000)
 def fold(word: str) -> str:
     return anyascii(word).casefold()
 
 
-@dataclass
+@dataclass(eq=False)
 class Lexicon:
     exact: dict[str, str] = field(default_factory=dict)      # folded form -> concept
     prefixes: dict[str, str] = field(default_factory=dict)   # folded prefix -> concept
@@ -175,19 +175,14 @@ class Word:
 
 def words_of(text: str, lang: str | None, lex: Lexicon) -> list[Word]:
     """The content words of `text` with their language-neutral keys (stopwords dropped)."""
-    stop = lex.stopwords.get(lang or "", frozenset()) | (frozenset() if lang else frozenset().union(*lex.stopwords.values()))
-    toks = [m.group(0) for m in _TOKEN.finditer(text)]
+    toks = _TOKEN.findall(text)
     out: list[Word] = []
     i = 0
     while i < len(toks):
         tok = toks[i]
-        if tok[0].isdigit():
-            out.append(Word(tok, number_key(tok), "number", tok))
-            i += 1
-            continue
-        low = fold(tok)
-        if i + 1 < len(toks):  # two-word concepts ("central asia", "vereinte nationen")
-            nxt = fold(toks[i + 1])
+        if i + 1 < len(toks) and not tok[0].isdigit():  # two-word concepts ("central asia", "vereinte nationen")
+            low = fold(tok)
+            nxt = fold(toks[i + 1]) if low[:3] in lex.phrases else ""
             hit = next((c for w1, w2, c in lex.phrases.get(low[:3], ())
                         if Lexicon._matches(w1, low) and Lexicon._matches(w2, nxt)), None)
             if hit:
@@ -195,16 +190,28 @@ def words_of(text: str, lang: str | None, lex: Lexicon) -> list[Word]:
                 i += 2
                 continue
         i += 1
-        acronym = len(tok) >= 2 and tok.isupper()
-        if low in stop and not acronym:
-            continue
-        concept = lex.concept(low)
-        if concept:
-            out.append(Word(tok, concept, "lexicon", sound(low)))
-        elif len(low) >= 3 or acronym:
-            s = sound(low)
-            out.append(Word(tok, "~" + stem(s), "spelling", s))
+        w = _word(tok, lang, lex)
+        if w is not None:
+            out.append(w)
     return out
+
+
+@lru_cache(maxsize=200_000)
+def _word(tok: str, lang: str | None, lex: Lexicon) -> Word | None:
+    if tok[0].isdigit():
+        return Word(tok, number_key(tok), "number", tok)
+    low = fold(tok)
+    acronym = len(tok) >= 2 and tok.isupper()
+    stop = lex.stopwords.get(lang) if lang in lex.stopwords else frozenset().union(*lex.stopwords.values())
+    if low in stop and not acronym:
+        return None
+    concept = lex.concept(low)
+    if concept:
+        return Word(tok, concept, "lexicon", sound(low))
+    if len(low) >= 3 or acronym:
+        s = sound(low)
+        return Word(tok, "~" + stem(s), "spelling", s)
+    return None
 
 
 # ---------------------------------------------------------------------------------- clusters
@@ -298,6 +305,7 @@ class _Rec:
     keys: set[str]
     weight: float
     date: Date | None
+    long: list | None = None
 
 
 def _speaker_keys(records: list[dict]) -> tuple[dict[str, str], dict[str, str]]:
@@ -310,38 +318,58 @@ def _speaker_keys(records: list[dict]) -> tuple[dict[str, str], dict[str, str]]:
     return by_name, display
 
 
-def _shared(a: _Rec, b: _Rec, idf: dict[str, float]) -> tuple[float, list[tuple[Word, Word]]]:
+def _long(x: _Rec) -> list[Word]:
+    """The record's long words matched by spelling only: the ones a fuzzy match may pair."""
+    if x.long is None:
+        x.long = [w for w in x.words if w.by == "spelling" and len(w.full) >= 7]
+    return x.long
+
+
+def _shared(a: _Rec, b: _Rec, idf: dict[str, float], need: float = 0.0) -> tuple[float, list[tuple[Word, Word]]]:
     """Weight a and b share, and the word pairs that carry it: equal keys first, then long words
-    spelled alike (FUZZY) among the rest."""
+    spelled alike (FUZZY) among the rest. With `need`, the fuzzy pass is skipped when the equal
+    keys already reach it or could not reach it even if every long word found its match."""
+    common = a.keys & b.keys
+    weight = sum(idf[k] for k in common)
     pairs: list[tuple[Word, Word]] = []
-    bk = {}
-    for w in b.words:
-        bk.setdefault(w.key, w)
-    done = set()
-    for w in a.words:
-        if w.key in bk and w.key not in done:
-            pairs.append((w, bk[w.key]))
-            done.add(w.key)
-    left_a = [w for w in a.words if w.key not in b.keys and w.by == "spelling" and len(w.full) >= 7]
-    left_b = [w for w in b.words if w.key not in a.keys and w.by == "spelling" and len(w.full) >= 7]
-    fuzzy_done: set[str] = set()
+    if not need:  # the pairs themselves are wanted (wording), not just the weight
+        bk = {}
+        for w in b.words:
+            bk.setdefault(w.key, w)
+        seen = set()
+        for w in a.words:
+            if w.key in common and w.key not in seen:
+                pairs.append((w, bk[w.key]))
+                seen.add(w.key)
+    left_a = [w for w in _long(a) if w.key not in b.keys]
+    left_b = [w for w in _long(b) if w.key not in a.keys]
+    if not left_a or not left_b:
+        return weight, pairs if not need else [None] * len(common)
+    if need and (weight >= need or weight + min(sum(idf[w.key] for w in left_a),
+                                                sum(idf[w.key] for w in left_b)) < need):
+        return weight, [None] * len(common)
+    fuzzy = []
+    used_a, used_b = set(), set()
     for w in left_a:
-        if w.key in fuzzy_done:
+        if w.key in used_a:
             continue
-        best = max(left_b, key=lambda v: fuzz.ratio(w.full, v.full), default=None)
-        if best is not None and best.key not in done and fuzz.ratio(w.full, best.full) >= FUZZY:
-            pairs.append((w, best))
-            done.add(best.key)
-            fuzzy_done.add(w.key)
-    weight = sum(min(idf[x.key], idf[y.key]) for x, y in pairs)
-    return weight, pairs
+        best = max((v for v in left_b if v.key not in used_b), key=lambda v: fuzz.ratio(w.full, v.full), default=None)
+        if best is not None and fuzz.ratio(w.full, best.full) >= FUZZY:
+            fuzzy.append((w, best))
+            used_a.add(w.key)
+            used_b.add(best.key)
+    weight += sum(min(idf[x.key], idf[y.key]) for x, y in fuzzy)
+    return weight, (pairs + fuzzy) if not need else [None] * (len(common) + len(fuzzy))
 
 
-def link_score(a: _Rec, b: _Rec, idf: dict[str, float]) -> tuple[float, int]:
+def link_score(a: _Rec, b: _Rec, idf: dict[str, float], threshold: float = 0.0) -> tuple[float, int]:
+    """Weighted cosine of a and b (shared weight over the geometric mean of their weights), and
+    how many words they share."""
     if not a.weight or not b.weight:
         return 0.0, 0
-    shared, pairs = _shared(a, b, idf)
-    return shared / math.sqrt(a.weight * b.weight), len(pairs)
+    denom = math.sqrt(a.weight * b.weight)
+    shared, pairs = _shared(a, b, idf, need=threshold * denom)
+    return shared / denom, len(pairs)
 
 
 def trace(records: list[dict], texts: dict[str, str] | None = None, lexicon: Lexicon | None = None) -> list[Cluster]:
@@ -369,13 +397,13 @@ def trace(records: list[dict], texts: dict[str, str] | None = None, lexicon: Lex
     union = _Union(len(recs))
     for (kind, _), block in blocks.items():
         threshold = LINK if kind == "speaker" else NEAR_DUPLICATE
-        for i, j in _candidates(block):
+        for i, j in sorted(_candidates(block, idf, threshold)):
             a, b = block[i], block[j]
             if kind == "none" and a.r.get("lang") != b.r.get("lang"):
                 continue
             if a.date and b.date and abs((a.date - b.date).days) > DATE_WINDOW:
                 continue
-            score, n_shared = link_score(a, b, idf)
+            score, n_shared = link_score(a, b, idf, threshold)
             if score >= threshold and n_shared >= MIN_SHARED:
                 union.join(a.n, b.n)
 
@@ -391,22 +419,31 @@ def trace(records: list[dict], texts: dict[str, str] | None = None, lexicon: Lex
     return out
 
 
-def _candidates(block: list[_Rec]) -> set[tuple[int, int]]:
-    """Pairs of the block sharing at least one key whose posting list is short enough."""
+def _candidates(block: list[_Rec], idf: dict[str, float], threshold: float) -> set[tuple[int, int]]:
+    """Pairs of the block that can reach `threshold` on their equal keys (prefix filtering).
+
+    A cosine of at least t needs shared >= t * sqrt(Wa * Wb) >= t^2 * Wa (as Wb >= shared), and the
+    same for b. With every record's keys in one global order, rarest first, the first key two such
+    records share lies in both prefixes, a prefix being the keys up to where the weight left after
+    them drops below t^2 of the record's weight. So only prefix keys are indexed: the frequent words
+    at the end of every record ("China", "said") never make a candidate, and no pair that can reach
+    t on equal keys is lost. (Fuzzy spelling matches only add to pairs that share an equal key.)"""
     postings: dict[str, list[int]] = defaultdict(list)
+    floor = threshold * threshold
     for i, x in enumerate(block):
-        for k in x.keys:
+        left = x.weight
+        for k in sorted(x.keys, key=lambda k: (-idf[k], k)):
+            if left < floor * x.weight:
+                break
             postings[k].append(i)
-    pairs: Counter = Counter()
-    for k, ids in postings.items():
-        if 1 < len(ids) <= MAX_POSTING:
-            for a in range(len(ids)):
-                ia = ids[a]
-                for ib in ids[a + 1:]:
-                    pairs[(ia, ib)] += 1
-    # a pair needs MIN_SHARED keys in the end; fuzzy matches add at most what the exact keys leave,
-    # so one exact key is the least a candidate must share
-    return set(pairs)
+            left -= idf[k]
+    pairs: set[tuple[int, int]] = set()
+    for ids in postings.values():
+        if len(ids) > 1:
+            for n, ia in enumerate(ids):
+                for ib in ids[n + 1:]:
+                    pairs.add((ia, ib))
+    return pairs
 
 
 def _when(r: dict, datelines: dict) -> tuple | None:
