@@ -18,6 +18,7 @@ docs/service.md.
 
 from __future__ import annotations
 
+import inspect
 import json
 import logging
 import os
@@ -329,7 +330,10 @@ def serve(host: str = "127.0.0.1", port: int = 8000, workers: int = 1, models=No
             os.environ.pop(key, None)
         else:
             os.environ[key] = str(value)
-    # a worker answers the supervisor's health pings while it loads its models, but a restart (SIGHUP)
-    # waits this long for the new worker to be ready
+    extra = {}
+    if "timeout_worker_healthcheck" in inspect.signature(uvicorn.run).parameters:  # uvicorn >= 0.55
+        # a worker answers the supervisor's pings while it loads its models, but a restart (SIGHUP) waits
+        # only this long for the new worker to be ready (the default, 5 s, is shorter than a model load)
+        extra["timeout_worker_healthcheck"] = 300
     uvicorn.run("quotes.service:app_factory", factory=True, host=host, port=port, workers=workers,
-                log_level=log_level, timeout_worker_healthcheck=300)
+                log_level=log_level, **extra)
