@@ -1,0 +1,201 @@
+"""quotes trace: one statement across articles and languages (issue 21)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from quotes.trace import evaluate_clusters, number_key, sound, trace, words_of, load_lexicon
+
+GOLD = Path(__file__).resolve().parent / "trace" / "seeds-gold.jsonl"
+
+
+def rec(i, text, name="Anna Berg", lang="de", doc=None, kind="direct", date=None):
+    return {"id": f"r{i}", "doc": doc or f"d{i}.txt", "lang": lang, "kind": kind, "text": text, "start": 0,
+            "end": len(text), "cue": None,
+            "speaker": {"start": 0, "end": 1, "name": name, "mention": name, "type": "person", "via": "subject"}
+            if name else None, "role": None, "outlet": None, "publisher": None, "date": date, "url": None}
+
+
+def groups(clusters):
+    return sorted(sorted(m.id for m in c.members) for c in clusters)
+
+
+# ------------------------------------------------------------------------------------ words
+
+@pytest.mark.parametrize("raw, key", [("1.770", "#1770"), ("1,770", "#1770"), ("1770", "#1770"), ("100.000", "#100000"),
+                                      ("1,5", "#1.5"), ("1.5", "#1.5"), ("1,770.50", "#1770.5"), ("1.770,5", "#1770.5"),
+                                      ("007", "#7")])
+def test_numbers_are_normalised(raw, key):
+    assert number_key(raw) == key
+
+
+def test_cognates_transliterations_and_lexicon_meet():
+    lex = load_lexicon()
+    de = {w.key for w in words_of("Die Unruhen in Kasachstan und die Einmischung externer Kräfte, 1.770 km", "de", lex)}
+    en = {w.key for w in words_of("The unrest in Kazakhstan and the interference of outside forces, 1,770 km", "en", lex)}
+    assert {"unrest", "interference", "external", "force", "#1770", "kilometre"} <= de & en
+    assert sound("kasachstan") == sound("kazakhstan")
+    assert not ({"~die", "~the", "~und", "~and"} & (de | en))  # function words carry nothing
+
+
+# ---------------------------------------------------------------------------------- linking
+
+def test_german_english_pair_with_shared_names_and_numbers_joins():
+    recs = [rec(1, "Die Regierung von Kasachstan will 1.770 neue Wohnungen in Almaty bauen lassen", lang="de"),
+            rec(2, "The government of Kazakhstan wants 1,770 new flats to be built in Almaty", lang="en", doc="e.txt"),
+            rec(3, "Wir haben mit dem Haushalt kein Problem, sagte sie über die Finanzen", lang="de")]
+    clusters = trace(recs)
+    assert groups(clusters) == [["r1", "r2"], ["r3"]]
+    pair = clusters[0]
+    assert pair.speaker == "Anna Berg" and {m.lang for m in pair.members} == {"de", "en"}
+    other = next(m for m in pair.members if m.id != pair.canonical["id"])
+    anchors = {(a["member"], a["canonical"]) for a in other.wording["anchors"]}
+    assert other.wording["mode"] == "anchors" and len(anchors) >= 4
+    assert any(m == "1,770" or c == "1,770" for m, c in anchors)
+
+
+def test_different_speakers_never_join():
+    text = "Wir werden die Steuern für Familien im kommenden Jahr deutlich senken"
+    clusters = trace([rec(1, text, name="Anna Berg"), rec(2, text, name="Otto Kern", doc="x.txt")])
+    assert groups(clusters) == [["r1"], ["r2"]]
+
+
+def test_speakers_merge_as_quotes_speakers_does():
+    text = "Wir werden die Steuern für Familien im kommenden Jahr deutlich senken"
+    clusters = trace([rec(1, text, name="Anna Berg"), rec(2, text + ", versprach sie", name="Berg", doc="x.txt")])
+    assert groups(clusters) == [["r1", "r2"]] and clusters[0].speaker == "Anna Berg"
+
+
+def test_unnamed_speakers_join_only_as_near_duplicates_in_one_language():
+    en = "troops have been deployed to guard strategic sites in the capital"
+    recs = [rec(1, en, name=None, lang="en"), rec(2, en.replace("have", "had"), name=None, lang="en", doc="b.txt"),
+            rec(3, "Truppen wurden zur Bewachung strategischer Einrichtungen in der Hauptstadt eingesetzt",
+                name=None, lang="de", doc="c.txt"),
+            rec(4, "troops guard the capital while protests spread to other cities", name=None, lang="en", doc="e.txt")]
+    assert groups(trace(recs)) == [["r1", "r2"], ["r3"], ["r4"]]
+
+
+def test_records_dated_far_apart_never_join():
+    text = "Wir werden die Steuern für Familien im kommenden Jahr deutlich senken"
+    near = trace([rec(1, text, date="2022-01-10"), rec(2, text, date="2022-01-12", doc="x.txt")])
+    far = trace([rec(1, text, date="2022-01-10"), rec(2, text, date="2023-06-01", doc="x.txt")])
+    assert groups(near) == [["r1", "r2"]] and groups(far) == [["r1"], ["r2"]]
+    assert near[0].first == "r1" and near[0].first_by == "date"
+
+
+def test_canonical_first_and_word_diff():
+    recs = [rec(1, "Wir werden die Steuern für Familien im kommenden Jahr senken", kind="indirect", doc="a.txt"),
+            rec(2, "Wir werden die Steuern für alle Familien im kommenden Jahr deutlich senken", doc="b.txt"),
+            rec(3, "We will cut taxes for families next year", lang="en", doc="c.txt", kind="direct")]
+    texts = {"a.txt": "BERLIN, 3. März 2022 (dpa) - ...", "b.txt": "HAMBURG, March 1, 2022 - ...", "c.txt": "Nothing."}
+    (c,) = [c for c in trace(recs, texts) if len(c.members) > 1]
+    assert c.canonical["id"] == "r2"  # the longest direct quote in the speaker's language (de: 1 direct quote)
+    assert c.first == "r2" and c.first_by == "dateline"
+    diff = next(m for m in c.members if m.id == "r1").wording
+    assert diff["mode"] == "diff"
+    assert {(o["op"], o["canonical"]) for o in diff["ops"] if o["op"] != "equal"} == {("delete", "alle"), ("delete", "deutlich")}
+    assert json.loads(json.dumps(c.as_dict()))["members"][0]["id"]
+
+
+# ------------------------------------------------------------------------------ evaluation
+
+def _pred(*clusters):
+    return [{"id": f"c{i}", "members": [{"id": rid, "doc": "d.txt", "text": f"text of record {rid} " * 3} for rid in c]}
+            for i, c in enumerate(clusters)]
+
+
+def test_eval_figures_on_a_hand_computed_example():
+    # gold {a,b,c} {d,e}; predicted {a,b} {c,d} {e}
+    gold = [{"cluster": "g1", "members": [{"doc": "d.txt", "text": f"text of record {x}"} for x in "abc"]},
+            {"cluster": "g2", "members": [{"doc": "d.txt", "text": "text of record d"}, {"id": "e"},
+                                          {"doc": "d.txt", "text": "nothing like any record at all, none"}]}]
+    report = evaluate_clusters(gold, _pred("ab", "cd", "e"))
+    # pairs: predicted ab, cd; gold ab ac bc de -> 1 common: P 1/2, R 1/4, F1 1/3
+    assert report["pairwise"] == {"precision": 0.5, "recall": 0.25, "f1": 0.3333, "pred_pairs": 2, "gold_pairs": 4, "common": 1}
+    # B-cubed per record (P, R): a (1, 2/3), b (1, 2/3), c (1/2, 1/3), d (1/2, 1/2), e (1, 1/2)
+    assert report["bcubed"] == {"precision": 0.8, "recall": 0.5333, "f1": 0.64}
+    assert report["gold_unmatched"] == 1 and report["records"] == 5
+
+
+def test_eval_singletons_cannot_inflate_pairwise_scores():
+    gold = [{"cluster": "g", "members": [{"id": "a"}, {"id": "b"}]}]
+    alone = evaluate_clusters(gold, _pred("ab"))
+    padded = evaluate_clusters(gold, _pred("ab", "x", "y", "z"))
+    assert alone["pairwise"] == padded["pairwise"]
+
+
+def test_cli_functions_register_and_run(tmp_path):
+    import typer
+    from typer.testing import CliRunner
+
+    from quotes import trace_cli
+
+    app = typer.Typer()
+    app.command("trace")(trace_cli.trace)
+    app.command("eval-trace")(trace_cli.eval_trace)
+    records = [rec(1, "Die Regierung von Kasachstan will 1.770 neue Wohnungen in Almaty bauen lassen", lang="de"),
+               rec(2, "The government of Kazakhstan wants 1,770 new flats to be built in Almaty", lang="en", doc="e.txt"),
+               rec(3, "Wir haben mit dem Haushalt kein Problem, sagte sie über die Finanzen", lang="de")]
+    for r in records:
+        r["doc_hash"] = ""
+    (tmp_path / "q.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    out = tmp_path / "clusters.jsonl"
+    run = CliRunner().invoke(app, ["trace", str(tmp_path / "q.jsonl"), "-o", str(out)])
+    assert run.exit_code == 0, run.output
+    lines = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert [c["size"] for c in lines] == [2, 1]
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"cluster": "g", "members": [{"doc": "d1.txt", "text": records[0]["text"]},
+                                                            {"doc": "e.txt", "text": records[1]["text"]}]}) + "\n")
+    scored = CliRunner().invoke(app, ["eval-trace", "--gold", str(gold), "--pred", str(out), "--json"])
+    assert scored.exit_code == 0, scored.output
+    assert json.loads(scored.stdout)["pairwise"]["f1"] == 1.0
+
+
+# ------------------------------------------------------------------------------------ seeds
+
+@pytest.fixture(scope="module")
+def seed_clusters(seed_quotes):
+    records, texts = [], {}
+    for key in sorted(seed_quotes):
+        text, quotes = seed_quotes[key]
+        records += [q.model_dump(mode="json") for q in quotes]
+        texts[quotes[0].doc] = text
+    return records, [c.as_dict() for c in trace(records, texts)]
+
+
+def test_seeds_link_f1(seed_clusters):
+    _, clusters = seed_clusters
+    gold = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+    report = evaluate_clusters(gold, clusters)
+    assert report["gold_unmatched"] == 0
+    assert report["pairwise"]["f1"] >= 0.85, report
+    assert report["bcubed"]["f1"] >= 0.85, report
+
+
+def _cluster_of(clusters, doc_prefix, words):
+    return next(c for c in clusters for m in c["members"] if m["doc"].startswith(doc_prefix) and words in m["text"])
+
+
+def test_seeds_wang_yi_on_the_unrest_is_one_cluster_in_two_languages(seed_clusters):
+    _, clusters = seed_clusters
+    de = _cluster_of(clusters, "000", "Die jüngsten Unruhen in Kasachstan")
+    en = _cluster_of(clusters, "001", "The recent unrest in Kazakhstan")
+    assert de["id"] == en["id"] and de["speaker"] == "Wang Yi"
+    assert de["langs"] == ["de", "en"] and de["size"] == 2  # nothing else of his joins it
+    assert de["first_by"] == "dateline" and de["first"] == next(m["id"] for m in en["members"] if m["doc"].startswith("001"))
+
+
+def test_seeds_unrelated_wang_yi_statements_stay_apart(seed_clusters):
+    _, clusters = seed_clusters
+    marks = {"unrest": ("001", "The recent unrest"), "outside forces": ("001", "jointly oppose"),
+             "chaos or war": ("002", "Chaos oder Krieg"), "three evils": ("003", "three evil powers"),
+             "csto": ("003", "Collective Security Treaty"), "positive role": ("004", "eine positive Rolle"),
+             "ready to support": ("003", "stands ready to support"), "xi message": ("002", "mündliche Botschaft")}
+    ids = {name: _cluster_of(clusters, *where)["id"] for name, where in marks.items()}
+    assert len(set(ids.values())) == len(ids), ids
+    chaos = _cluster_of(clusters, "002", "Chaos oder Krieg")
+    assert {m["doc"][:3] for m in chaos["members"]} == {"002", "004"}  # the lead, the body and the Express-style quote
