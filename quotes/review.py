@@ -3,7 +3,10 @@
 index.html lists articles and speakers (with a search box); articles/N.html shows one article
 with every quote highlighted by kind, cues and speaker mentions marked, and a side panel of its
 quotes with a speaker filter; spotcheck.html shows a seeded random sample of quotes with a verdict
-per quote, downloadable as JSONL. No server, no external assets. Every piece of article text and
+per quote, downloadable as JSONL. Given the clusters of `quotes trace`, each quote that other
+articles carry too links to clusters/N.html, which shows every rendering of that statement side by
+side with the words that differ from the canonical one marked (across languages: the words that
+anchor the match). No server, no external assets. Every piece of article text and
 every record field is HTML-escaped; scripts are the report's own, fixed, and read nothing but
 escaped data attributes.
 """
@@ -119,6 +122,9 @@ li.direct{border-color:#39f}li.indirect{border-color:#e9a800}li.mixed{border-col
 li.item.hidden{display:none}.meta{color:#555;font-size:90%}table{border-collapse:collapse}
 td,th{padding:.2em .6em;border-bottom:1px solid #ddd;text-align:left;vertical-align:top}
 .badge{font-size:80%;padding:0 .3em;border-radius:3px;background:#eee}.grow{flex:1}.pre{white-space:pre-wrap}
+a.same{font-size:85%}.cols{display:flex;gap:1em;flex-wrap:wrap}.col{flex:1;min-width:18em;border-top:4px solid #999;padding:.4em}
+.col.canonical{border-color:#234;background:#f4f6f8}.chg{background:#ffd6a5}.del{text-decoration:line-through;color:#a33}
+.anchor{background:#cfe8ff}.first{color:#060;font-weight:bold}
 """
 
 ARTICLE_JS = """
@@ -192,8 +198,11 @@ def _speaker_name(r: dict) -> str:
     return sp.get("name") or (f"({sp['mention']})" if sp.get("mention") else "(unattributed)")
 
 
-def article_page(doc: str, text: str, records: list[dict], marked: bool = True) -> str:
-    """One article; `marked=False` lists its quotes without highlighting (text missing or changed)."""
+def article_page(doc: str, text: str, records: list[dict], marked: bool = True,
+                 same: dict[str, tuple[int, int]] | None = None) -> str:
+    """One article; `marked=False` lists its quotes without highlighting (text missing or changed).
+    `same` maps a quote id to (cluster page number, cluster size) for quotes other records render too."""
+    same = same or {}
     items = []
     for r in records:
         sp = _speaker_name(r)
@@ -202,9 +211,14 @@ def article_page(doc: str, text: str, records: list[dict], marked: bool = True) 
                  f"cue: {esc(r['cue'].get('text'))}" if r.get("cue") else "",
                  f"publisher: {esc(r['publisher'])}" if r.get("publisher") else ""]
         snippet = r["text"] if len(r["text"]) <= 160 else r["text"][:157] + "…"
+        link = ""
+        if r["id"] in same:
+            k, size = same[r["id"]]
+            link = (f'<div><a class="same" href="../clusters/{int(k)}.html">same statement elsewhere '
+                    f'({int(size) - 1} more)</a></div>')
         items.append(f'<li class="item {kind_class(r["kind"])}" data-q="{esc(r["id"])}" data-speaker="{esc(sp)}">'
                      f'<span class="badge">{esc(r["kind"])}</span> <b>{esc(sp)}</b>'
-                     f'<div class="meta">{" · ".join(x for x in extra if x)}</div>{esc(snippet)}</li>')
+                     f'<div class="meta">{" · ".join(x for x in extra if x)}</div>{esc(snippet)}{link}</li>')
     speakers = sorted({_speaker_name(r) for r in records})
     options = '<option value="*">all speakers</option>' + "".join(
         f'<option value="{esc(s)}">{esc(s)}</option>' for s in speakers)
@@ -217,7 +231,7 @@ def article_page(doc: str, text: str, records: list[dict], marked: bool = True) 
     return page(doc, body, ARTICLE_JS, up='<a href="../index.html">index</a> · ')
 
 
-def index_page(articles: list[dict], speakers, has_spotcheck: bool) -> str:
+def index_page(articles: list[dict], speakers, has_spotcheck: bool, clusters: list[dict] | None = None) -> str:
     rows = "".join(
         f'<tr class="row"><td><a href="articles/{a["n"]}.html">{esc(a["doc"])}</a></td><td>{esc(a["lang"])}</td>'
         f'<td>{a["quotes"]}</td><td>{esc(" ".join(f"{k} {v}" for k, v in a["kinds"].items()))}</td>'
@@ -229,11 +243,89 @@ def index_page(articles: list[dict], speakers, has_spotcheck: bool) -> str:
         + ", ".join(f'<a href="articles/{links[d]}.html">{esc(d)}</a>' if d in links else esc(d) for d in s.docs)
         + "</td></tr>" for s in speakers)
     spot = '<p><a href="spotcheck.html">Spot-check a random sample</a></p>' if has_spotcheck else ""
+    traced = ""
+    if clusters:
+        crows = "".join(
+            f'<tr class="row"><td><a href="clusters/{int(c["n"])}.html">{esc(c.get("speaker") or "(unnamed)")}</a></td>'
+            f'<td>{len(c["members"])}</td><td>{esc(", ".join(c.get("langs") or []))}</td>'
+            f'<td>{esc(_snippet((c.get("canonical") or {}).get("text") or "", 120))}</td></tr>' for c in clusters)
+        traced = (f'<h2>Statements in several records ({len(clusters)})</h2><table><tr><th>speaker</th><th>records</th>'
+                  f'<th>languages</th><th>canonical wording</th></tr>{crows}</table>')
     body = (f'<main><div class="grow">{spot}<input id="search" placeholder="search articles and speakers" size="40">'
             f'<h2>Articles ({len(articles)})</h2><table><tr><th>article</th><th>lang</th><th>quotes</th><th>kinds</th>'
             f'<th></th></tr>{rows}</table><h2>Speakers ({len(speakers)})</h2><table><tr><th>speaker</th><th>quotes</th>'
-            f'<th>roles</th><th>outlets</th><th>languages</th><th>articles</th></tr>{srows}</table></div></main>')
+            f'<th>roles</th><th>outlets</th><th>languages</th><th>articles</th></tr>{srows}</table>{traced}</div></main>')
     return page("quotes review", body, SEARCH_JS)
+
+
+def _snippet(text: str, n: int = 160) -> str:
+    return text if len(text) <= n else text[: n - 3] + "…"
+
+
+_WORD = __import__("re").compile(r"\S+")
+_EDGE = "".join(sorted(set(".,;:!?\"'“”„‘’«»()")))
+
+
+def _marked_words(text: str, wording: dict | None) -> str:
+    """A member's text as HTML with its wording against the canonical text marked: words of its own
+    in class "chg", canonical words it lacks in class "del" (a diff), or the words that anchor a
+    match across languages in class "anchor". Every word is escaped."""
+    wording = wording or {}
+    if wording.get("mode") == "diff":
+        parts = []
+        for op in wording.get("ops") or []:
+            tag, canon, mine = op.get("op"), op.get("canonical") or "", op.get("member") or ""
+            if tag == "equal":
+                parts.append(esc(mine))
+            else:
+                if canon:
+                    parts.append(f'<span class="del">{esc(canon)}</span>')
+                if mine:
+                    parts.append(f'<span class="chg">{esc(mine)}</span>')
+        return " ".join(parts)
+    if wording.get("mode") == "anchors":
+        anchors = {w.strip(_EDGE).casefold() for a in wording.get("anchors") or [] for w in str(a.get("member") or "").split()}
+        out, last = [], 0
+        for m in _WORD.finditer(text):
+            out.append(esc(text[last:m.start()]))
+            word = m.group(0)
+            out.append(f'<span class="anchor">{esc(word)}</span>' if word.strip(_EDGE).casefold() in anchors else esc(word))
+            last = m.end()
+        out.append(esc(text[last:]))
+        return "".join(out)
+    return esc(text)
+
+
+def cluster_page(cluster: dict, article_no: dict[str, int]) -> str:
+    """One traced statement: its renderings side by side, the canonical one first, then by doc."""
+    members = sorted(cluster["members"], key=lambda m: (m.get("id") != (cluster.get("canonical") or {}).get("id"),
+                                                       str(m.get("doc")), m.get("start") or 0))
+    cols = []
+    for m in members:
+        canon = m.get("id") == (cluster.get("canonical") or {}).get("id")
+        first = m.get("id") == cluster.get("first")
+        wording = m.get("wording") or {}
+        how = ("canonical wording" if canon else
+               f"word diff against the canonical (similarity {esc(wording.get('similarity'))})" if wording.get("mode") == "diff"
+               else f"{len(wording.get('anchors') or [])} words anchor it to the canonical" if wording.get("mode") == "anchors"
+               else "")
+        doc = m.get("doc")
+        where = (f'<a href="../articles/{int(article_no[doc])}.html">{esc(doc)}</a>' if doc in article_no else esc(doc))
+        meta = " · ".join(x for x in (esc(m.get("lang")), esc(m.get("kind")), esc(m.get("publisher")) if m.get("publisher") else "",
+                                     esc(m.get("date") or m.get("dateline")) if (m.get("date") or m.get("dateline")) else "",
+                                     esc(m.get("speaker")) if m.get("speaker") else "") if x)
+        mark = ' <span class="first">first</span>' if first else ""
+        cols.append(f'<div class="col{" canonical" if canon else ""}">{where}{mark}<div class="meta">{meta}</div>'
+                    f'<div class="meta">{how}</div><p class="pre">{_marked_words(m.get("text") or "", None if canon else wording)}</p></div>')
+    first_by = {"date": "by date", "dateline": "by the articles' datelines", "unknown": "unknown (no dates)"}.get(
+        cluster.get("first_by"), "")
+    canon = cluster.get("canonical") or {}
+    body = (f'<main><div class="grow"><p>{len(members)} records · languages {esc(", ".join(sorted({str(m.get("lang")) for m in members})))}'
+            f' · first appearance {esc(first_by)} · canonical: {esc(canon.get("why"))}. '
+            f'<span class="chg">changed or added words</span> <span class="del">words of the canonical left out</span> '
+            f'<span class="anchor">words matched across languages</span></p>'
+            f'<div class="cols">{"".join(cols)}</div></div></main>')
+    return page(f'{cluster.get("speaker") or "(unnamed)"}: same statement', body, up='<a href="../index.html">index</a> · ')
 
 
 def spotcheck_page(sample: list[tuple[dict, str, int]], seed: int) -> str:
@@ -254,12 +346,23 @@ def spotcheck_page(sample: list[tuple[dict, str, int]], seed: int) -> str:
     return page("spot-check", body, SPOTCHECK_JS, up='<a href="index.html">index</a> · ')
 
 
-def write_report(records: list[dict], texts: dict[str, str], out: Path, sample: int = 0, seed: int = 0) -> dict:
-    """Write the report; returns counts. `texts` maps doc id -> article text as extracted."""
+def write_report(records: list[dict], texts: dict[str, str], out: Path, sample: int = 0, seed: int = 0,
+                 clusters: list | None = None) -> dict:
+    """Write the report; returns counts. `texts` maps doc id -> article text as extracted.
+    `clusters` (optional): what quotes.trace.trace(records, texts) returns (or their as_dict());
+    each cluster of 2+ records gets a page, and its quotes a link to it."""
     from .record import text_hash
 
     out.mkdir(parents=True, exist_ok=True)
     (out / "articles").mkdir(exist_ok=True)
+    known = {r["id"] for r in records}
+    multi = []
+    for c in clusters or []:
+        c = c.as_dict() if hasattr(c, "as_dict") else c
+        members = [m for m in c.get("members") or [] if isinstance(m, dict) and m.get("id") in known]
+        if len(members) > 1:
+            multi.append({**c, "members": members, "n": len(multi)})
+    same = {m["id"]: (c["n"], len(c["members"])) for c in multi for m in c["members"]}
     by_doc: dict[str, list[dict]] = {}
     for r in records:
         by_doc.setdefault(r["doc"], []).append(r)
@@ -273,7 +376,8 @@ def write_report(records: list[dict], texts: dict[str, str], out: Path, sample: 
             note, text = "article text not found: quotes listed, not highlighted", ""
         elif any(r.get("doc_hash") and r["doc_hash"] != text_hash(text) for r in recs):
             note = "article changed since extraction: quotes listed, not highlighted"
-        (out / "articles" / f"{n}.html").write_text(article_page(doc, text, recs, marked=not note), encoding="utf-8")
+        (out / "articles" / f"{n}.html").write_text(article_page(doc, text, recs, marked=not note, same=same),
+                                                    encoding="utf-8")
         numbered[doc] = n
         articles.append({"n": n, "doc": doc, "lang": recs[0]["lang"] if recs else "", "quotes": len(recs),
                          "kinds": dict(Counter(r["kind"] for r in recs)), "note": note})
@@ -284,5 +388,9 @@ def write_report(records: list[dict], texts: dict[str, str], out: Path, sample: 
         for r in sorted(rng.sample(pool, min(sample, len(pool))), key=lambda r: (numbered[r["doc"]], r["start"])):
             drawn.append((r, texts[r["doc"]], numbered[r["doc"]]))
         (out / "spotcheck.html").write_text(spotcheck_page(drawn, seed), encoding="utf-8")
-    (out / "index.html").write_text(index_page(articles, speaker_index(records), bool(sample)), encoding="utf-8")
-    return {"articles": len(articles), "quotes": len(records), "sample": len(drawn)}
+    if multi:
+        (out / "clusters").mkdir(exist_ok=True)
+        for c in multi:
+            (out / "clusters" / f"{c['n']}.html").write_text(cluster_page(c, numbered), encoding="utf-8")
+    (out / "index.html").write_text(index_page(articles, speaker_index(records), bool(sample), multi), encoding="utf-8")
+    return {"articles": len(articles), "quotes": len(records), "sample": len(drawn), "clusters": len(multi)}

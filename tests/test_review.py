@@ -207,3 +207,72 @@ def test_no_injected_script_runs_in_headless_chromium(tmp_path):
         assert page.locator("#text .focus").count() >= 1  # the report's own script works
         browser.close()
     assert dialogs == [] and errors == []
+
+
+# ------------------------------------------------------------------ same statement elsewhere (quotes trace)
+
+def _traced_report(tmp_path, evil=False):
+    from quotes.trace import trace
+
+    de = 'Sie sagte: "Wir senken die Steuern für 1.770 Familien in Kasachstan". Ende.'
+    en = 'She said: "We will cut taxes for 1,770 families in Kazakhstan". The end.'
+    a = rec(1, 12, de.index('"', 12), doc="de.txt", text=de, spk=(0, 3), name=PAYLOAD if evil else "Max Muster")
+    b = {**rec(2, 11, en.index('"', 11), doc="en.txt", text=en, spk=(0, 3), name=PAYLOAD if evil else "Max Muster"),
+         "lang": "en"}
+    lone = rec(3, 25, 44, kind="indirect", doc="d.txt")
+    if evil:
+        for r in (a, b):
+            r["publisher"] = PAYLOAD
+    records = [a, b, lone]
+    texts = {"de.txt": de, "en.txt": en, "d.txt": TEXT}
+    clusters = trace(records, texts)
+    counts = write_report(records, texts, tmp_path, clusters=clusters)
+    return records, counts
+
+
+def test_quotes_in_a_cluster_link_to_its_page(tmp_path):
+    records, counts = _traced_report(tmp_path)
+    assert counts["clusters"] == 1
+    page = (tmp_path / "clusters" / "0.html").read_text(encoding="utf-8")
+    for n in (0, 1):  # the two articles of the cluster link to it; the third article's quote does not
+        assert 'href="../clusters/0.html">same statement elsewhere (1 more)' in \
+            (tmp_path / "articles" / f"{n}.html").read_text(encoding="utf-8")
+    assert "same statement elsewhere" not in (tmp_path / "articles" / "2.html").read_text(encoding="utf-8")
+    assert page.count('<div class="col ') + page.count('<div class="col"') == 2 and page.count('class="anchor"') >= 3  # side by side, anchors marked
+    assert 'href="../articles/0.html"' in page and 'href="clusters/0.html"' in (tmp_path / "index.html").read_text(encoding="utf-8")
+
+
+def test_write_report_without_clusters_writes_no_cluster_pages(tmp_path):
+    write_report([rec(1, 11, 22)], {"d.txt": TEXT}, tmp_path)
+    assert not (tmp_path / "clusters").exists()
+
+
+def test_cluster_pages_escape_everything_and_run_no_script(tmp_path):
+    _traced_report(tmp_path, evil=True)
+    pages = [tmp_path / "index.html", *tmp_path.glob("articles/*.html"), *tmp_path.glob("clusters/*.html")]
+    assert any("clusters" in str(p) for p in pages)
+    for page in pages:
+        parsed = _Tags()
+        parsed.feed(page.read_text(encoding="utf-8"))
+        names = [t for t, _ in parsed.tags]
+        assert "img" not in names and names.count("script") <= 1, page
+        assert not any(k.startswith("on") or k == "style" for _, attrs in parsed.tags for k in attrs), page
+        (csp,) = [a["content"] for t, a in parsed.tags if t == "meta" and a.get("http-equiv") == "Content-Security-Policy"]
+        assert "unsafe-inline" not in csp
+        if "clusters" in str(page):
+            assert "script" not in names and "script-src 'none'" in csp
+
+
+def test_cluster_page_marks_changed_words_within_a_language(tmp_path):
+    from quotes.review import cluster_page
+    from quotes.trace import word_diff
+
+    canon = "Wir senken die Steuern für alle Familien"
+    member = "Wir senken die Abgaben für Familien <b>"
+    cluster = {"speaker": "Max", "first": None, "first_by": "unknown", "canonical": {"id": "a", "why": "x"},
+               "members": [{"id": "a", "doc": "a.txt", "lang": "de", "kind": "direct", "text": canon},
+                           {"id": "b", "doc": "b.txt", "lang": "de", "kind": "direct", "text": member,
+                            "wording": word_diff(canon, member)}]}
+    html_page = cluster_page(cluster, {"a.txt": 0})
+    assert '<span class="del">Steuern</span> <span class="chg">Abgaben</span>' in html_page
+    assert '<span class="del">alle</span>' in html_page and '<span class="chg">&lt;b&gt;</span>' in html_page
