@@ -1,11 +1,12 @@
 """Throughput benchmark: plain Stanza vs `quotes extract` cold, warm-cache and with 2 workers.
 
-    python bench/run.py [--json] [--min-articles 200] [--shared ../shared] [--cases abcdefg]
+    python bench/run.py [--json] [--min-articles 200] [--shared ../shared] [--cases abcdefgh]
 
 The corpus is the seeds plus the dev docs of both gold corpora (repeated, with a marker line, if
 fewer than --min-articles). (e) parses every sentence (no prefilter); (f) is (b) with torch on one
 thread (OMP_NUM_THREADS=1), the one-core run that the two workers of (d) scale from, and (g) is
-(a) on one thread, the reference for (f). Every case
+(a) on one thread, the reference for (f); (h) is (d) on a dask LocalCluster of two
+single-threaded worker processes (`--engine dask --workers 2`). Every case
 runs in its own process on the same corpus, one after the other, so their figures compare:
 articles/s, words/s (whitespace words), peak RSS per process, and the ratio of each case's speed
 to (a). Process start, imports and model loading are included in every case, as a user running
@@ -62,7 +63,7 @@ def main() -> None:
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     ap.add_argument("--min-articles", type=int, default=200)
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
-    ap.add_argument("--cases", default="abcdefg", help="which cases to run, by letter (default all: abcdefg); "
+    ap.add_argument("--cases", default="abcdefgh", help="which cases to run, by letter (default all: abcdefgh); "
                     "ratios are to (a) when it runs")
     args = ap.parse_args()
     models = os.environ.get("STANZA_RESOURCES_DIR") or str(args.shared / "stanza_resources")
@@ -75,7 +76,8 @@ def main() -> None:
         listing = work / "list.tsv"
         listing.write_text("".join(f"{lang}\t{path}\n" for lang, path in items), encoding="utf-8")
         words = sum(len(p.read_text(encoding="utf-8").split()) for _, p in items)
-        cache, cache2, cache3 = work / "cache", work / "cache-workers", work / "cache-one-thread"
+        cache, cache2, cache3, cache4 = (work / "cache", work / "cache-workers", work / "cache-one-thread",
+                                         work / "cache-dask")
         out = str(work / "out.jsonl")
         cases = [
             ("a  stanza full parse", ["stanza", str(listing), models]),
@@ -88,6 +90,9 @@ def main() -> None:
              {"OMP_NUM_THREADS": "1"}),
             # (a) on one core: the reference for (f), so that one-core figures compare too
             ("g  stanza full parse, 1 thread", ["stanza", str(listing), models], {"OMP_NUM_THREADS": "1"}),
+            # (d) on a dask LocalCluster of 2 single-threaded worker processes (issue 22)
+            ("h  quotes --engine dask --workers 2", ["quotes", "extract", str(corpus), "-o", out, "--cache", str(cache4),
+                                                    "--engine", "dask", "--workers", "2"]),
         ]
         cases = [c for c in cases if c[0][0] in args.cases]
         results = []

@@ -57,8 +57,9 @@ class Pipeline:
     """Loaded pipelines of every language: call it on a text, or `pipe` many. Safe to share between
     threads (calls take turns: Stanza's models are not re-entrant)."""
 
-    def __init__(self, extractor: Extractor):
+    def __init__(self, extractor: Extractor, options=None):
         self.extractor = extractor
+        self.options = options  # the runner.RunOptions it was loaded with (for --engine dask workers)
         self._lock = threading.Lock()
 
     @property
@@ -84,26 +85,37 @@ class Pipeline:
             return self.extractor.extract_batch(articles)
 
     def pipe(self, items: Iterable[ArticleInput], lang: str | None = None, batch_size: int = 16,
-             errors: Literal["raise", "return"] = "raise") -> Iterator[list[Quote] | ArticleFailure]:
+             errors: Literal["raise", "return"] = "raise", engine: Literal["local", "dask"] = "local",
+             scheduler: str | None = None, workers: int | None = None) -> Iterator[list[Quote] | ArticleFailure]:
         """The records of each article, in input order, `batch_size` articles parsed at a time (memory
         stays flat however many there are). A failed article raises its ArticleFailure, or with
-        errors="return" takes its place in the stream."""
+        errors="return" takes its place in the stream. engine="dask" runs the batches on a
+        dask.distributed cluster (`scheduler`'s, or a LocalCluster of `workers` processes) whose
+        workers load the same models and rules."""
         if batch_size < 1:
             raise ValueError("batch_size must be at least 1")
-        batch: list[Article] = []
-        for item in items:
-            batch.append(item if isinstance(item, Article) else to_article(item, lang))
-            if len(batch) >= batch_size:
-                yield from self._results(batch, errors)
-                batch = []
-        if batch:
-            yield from self._results(batch, errors)
+        batches = self._batches(items, lang, batch_size)
+        if engine == "dask":
+            from .engine_dask import pipe_on_cluster
 
-    def _results(self, batch: list[Article], errors: str) -> Iterator[list[Quote] | ArticleFailure]:
-        for result in self.extract_articles(batch):
+            results = pipe_on_cluster(self.options, batches, scheduler, workers)
+        else:
+            results = (r for batch in batches for r in self.extract_articles(batch))
+        for result in results:
             if isinstance(result, ArticleFailure) and errors == "raise":
                 raise result
             yield result
+
+    @staticmethod
+    def _batches(items: Iterable[ArticleInput], lang: str | None, size: int) -> Iterator[list[Article]]:
+        batch: list[Article] = []
+        for item in items:
+            batch.append(item if isinstance(item, Article) else to_article(item, lang))
+            if len(batch) >= size:
+                yield batch
+                batch = []
+        if batch:
+            yield batch
 
 
 def load(models: str | os.PathLike | None = None, rules: str | os.PathLike | None = None,
@@ -130,7 +142,11 @@ def load(models: str | os.PathLike | None = None, rules: str | os.PathLike | Non
     extractor = Extractor(parser, rules, languages=langs, prefilter=prefilter)
     for lang in extractor.stages:
         check_models(parser.dir, lang)
-    return Pipeline(extractor)
+    from .runner import RunOptions
+
+    options = RunOptions(models=parser.dir, rules=rules, langs=langs, prefilter=prefilter, cache=store is not None,
+                         cache_dir=None if cache in (True, False, None) else cache)
+    return Pipeline(extractor, options)
 
 
 _default: Pipeline | None = None

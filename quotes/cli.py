@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -104,8 +105,6 @@ def _check_config(opts: RunOptions) -> None:
 def _check_streams(output: Path | None) -> None:
     """A closed stderr is pointed at /dev/null (the run goes on, its exit status still tells); a
     closed stdout with no -o is a usage error."""
-    import os
-
     def closed(fd: int, stream) -> bool:
         try:
             os.fstat(fd)
@@ -176,7 +175,9 @@ def extract(
     errors: Annotated[Optional[Path], typer.Option("--errors", help="Also write one JSON line {doc, stage, error} per failed article here.")] = None,
     resume: Annotated[bool, typer.Option("--resume", help="Continue -o FILE (or FILE.part): skip articles already there with the same text.")] = False,
     max_chars: Annotated[int, typer.Option("--max-chars", min=1, help="Skip (and report) articles longer than this.")] = DEFAULT_MAX_CHARS,
-    workers: Workers = 1,
+    workers: Annotated[Optional[int], typer.Option("--workers", min=1, help="Worker processes, each with its own Stanza pipelines (default 1; with --engine dask, one per core).")] = None,
+    engine: Annotated[str, typer.Option("--engine", help="local (this process, or a pool of --workers) or dask (a dask.distributed cluster).")] = "local",
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="With --engine dask: the address of a running scheduler (tcp://host:8786); without it a LocalCluster is started.")] = None,
     cache: CacheDir = None,
     no_cache: NoCache = False,
     no_prefilter: NoPrefilter = False,
@@ -199,13 +200,16 @@ def extract(
             codecs.lookup(encoding)
         except LookupError:
             _fail(f"--encoding {encoding}: unknown encoding")
+    if engine not in ("local", "dask"):
+        _fail(f"--engine {engine}: use local or dask")
+    if scheduler and engine != "dask":
+        _fail("--scheduler needs --engine dask")
     started = time.monotonic()
     opts = RunOptions(lang=lang, models=models, rules=rules, encoding=encoding, prefilter=not no_prefilter,
-                      cache=not no_cache, cache_dir=cache, workers=worker_count(workers), max_chars=max_chars)
+                      cache=not no_cache, cache_dir=cache, max_chars=max_chars, engine=engine, scheduler=scheduler,
+                      workers=worker_count(workers or ((os.cpu_count() or 1) if engine == "dask" else 1)))
     s = run_to(paths, opts, output, errors, resume, fmt=fmt)
     if s.output_closed:  # `quotes extract ... | head`: the reader has what it wanted
-        import os
-
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         raise typer.Exit(EXIT_BROKEN_PIPE)
     skipped = f", {s.skipped} already done" if resume else ""
@@ -322,6 +326,7 @@ def review(
     sample: Annotated[int, typer.Option("--sample", min=0, help="Quotes drawn at random for spot-check.html (0: no spot-check page).")] = 50,
     seed: Annotated[int, typer.Option("--seed", help="Seed of the spot-check draw (same seed, same sample).")] = 0,
     encoding: Annotated[Optional[str], typer.Option("--encoding", help="Decode .txt files with this encoding instead of UTF-8.")] = None,
+    no_trace: Annotated[bool, typer.Option("--no-trace", help="Leave out the 'same statement elsewhere' links and cluster pages.")] = False,
 ) -> None:
     """Write a static HTML report: articles with quotes highlighted, speakers, a spot-check sample."""
     from .article import read_articles
@@ -335,7 +340,12 @@ def review(
             typer.echo(f"quotes: {item}", err=True)
         else:
             texts[item.id] = item.text
-    counts = write_report(records, texts, output, sample, seed)
+    clusters = None
+    if not no_trace:
+        from .trace import trace as trace_clusters
+
+        clusters = trace_clusters(records, texts)
+    counts = write_report(records, texts, output, sample, seed, clusters=clusters)
     drawn = f", spot-check sample of {counts['sample']}" if sample else ""
     typer.echo(f"quotes: wrote {output / 'index.html'}: {counts['articles']} articles, {counts['quotes']} quotes{drawn}",
                err=True)
@@ -372,6 +382,34 @@ def speakers(
         for e in entries:
             langs = " ".join(f"{k}:{v}" for k, v in e["langs"].items())
             typer.echo(f"{e['name'][:32]:32} {e['quotes']:6} {e['articles']:8}  {langs:9}  {'; '.join(list(e['roles'])[:2])}")
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option("--host", help="Address to listen on (keep 127.0.0.1 unless a proxy fronts it: no TLS, no authentication).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535)] = 8000,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Server processes, each loading its own models.")] = 1,
+    max_bytes: Annotated[int, typer.Option("--max-bytes", min=1, help="Largest request body accepted (413 above it).")] = 5_000_000,
+    max_batch: Annotated[int, typer.Option("--max-batch", min=1, help="Most articles in one /extract/batch request.")] = 100,
+    models: Models = None,
+    rules: Rules = None,
+) -> None:
+    """Serve extraction over HTTP (FastAPI): POST /extract, POST /extract/batch, GET /health, /version, /docs."""
+    try:
+        from .service import serve as run_service
+    except ImportError as err:
+        _fail(f"quotes serve needs FastAPI and uvicorn: pip install 'quotes[service]' ({err})")
+    try:
+        run_service(host=host, port=port, workers=workers, models=models, rules=rules, max_bytes=max_bytes,
+                    max_batch=max_batch)
+    except QuotesError as err:
+        _fail(str(err))
+
+
+from . import trace_cli  # noqa: E402  (its commands read records with _read_records above)
+
+app.command("trace")(trace_cli.trace)
+app.command("eval-trace")(trace_cli.eval_trace)
 
 
 @cache_app.command("info")

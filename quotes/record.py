@@ -61,6 +61,8 @@ class Quote(BaseModel):
     url: str | None = Field(default=None, description="the article's URL, when the input gives it")
     date: str | None = Field(default=None, description="the article's date as the input gives it")
     title: str | None = Field(default=None, description="the article's title, when the input gives it")
+    confidence: float | None = Field(default=None, description="estimated probability that the span is a quote "
+                                     "and its speaker is right (confidence.py; null when no model is loaded)")
 
 
 def quote_id(doc_hash: str, kind: str, start: int, end: int, salt: str = "") -> str:

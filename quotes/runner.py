@@ -39,6 +39,9 @@ class RunOptions:
     cache_dir: Path | None = None
     workers: int = 1
     max_chars: int = DEFAULT_MAX_CHARS
+    engine: str = "local"  # local (this process or a fork pool of `workers`) or dask (engine_dask.py)
+    scheduler: str | None = None  # a dask scheduler's address; none: a LocalCluster of `workers`
+    langs: list[str] | None = None  # the rule files to load (default: all)
 
 
 @dataclass
@@ -69,7 +72,7 @@ def make_extractor(opts: RunOptions):
     """The API's Pipeline for these options (quotes.load)."""
     from .api import load
 
-    return load(opts.models, opts.rules, cache=(opts.cache_dir or True) if opts.cache else False,
+    return load(opts.models, opts.rules, langs=opts.langs, cache=(opts.cache_dir or True) if opts.cache else False,
                 prefilter=opts.prefilter)
 
 
@@ -283,7 +286,10 @@ def run(paths: list[Path], opts: RunOptions, writer: RecordWriter, errors: Error
     with _StopFlag() as stop:
         own = [writer.path, writer.part] if writer.path else []  # never read our own output back as input
         work = batches(read_articles(paths, encoding=opts.encoding, exclude=own), opts, writer, summary)
-        engine = pooled if opts.workers > 1 else serial
+        if opts.engine == "dask":
+            from .engine_dask import dask_engine as engine
+        else:
+            engine = pooled if opts.workers > 1 else serial
         try:
             for outcomes in engine(opts, work, stop):
                 for o in outcomes:
