@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -276,3 +277,206 @@ def test_cluster_page_marks_changed_words_within_a_language(tmp_path):
     html_page = cluster_page(cluster, {"a.txt": 0})
     assert '<span class="del">Steuern</span> <span class="chg">Abgaben</span>' in html_page
     assert '<span class="del">alle</span>' in html_page and '<span class="chg">&lt;b&gt;</span>' in html_page
+
+
+# ------------------------------------------------------------------ issue 20: metadata, filters, j/k, verdicts
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _seed_records():
+    """The seed records as `quotes extract seeds` wrote them (tests/trace), with made-up
+    confidences (every seventh unknown) and metadata on the last article: no Stanza needed."""
+    from quotes.article import read_articles
+
+    records = [json.loads(line) for line in (ROOT / "tests" / "trace" / "seeds-records.jsonl").open(encoding="utf-8")]
+    texts = {a.id: a.text for a in read_articles([ROOT / "seeds"])}
+    for i, r in enumerate(records):
+        r["confidence"] = None if i % 7 == 3 else round((i * 37 % 100) / 100, 2)
+        if r["doc"].startswith("004"):
+            r.update(title="Eine <Überschrift> & mehr", publisher="Der Bote", date="2022-01-07",
+                     url="https://example.org/a?x=1&y=\"2\"")
+    return records, texts
+
+
+def test_article_page_shows_metadata_and_links_only_http_urls(tmp_path):
+    records, texts = _seed_records()
+    write_report(records, texts, tmp_path)
+    page = (tmp_path / "articles" / "4.html").read_text(encoding="utf-8")
+    assert "<h1>Eine &lt;Überschrift&gt; &amp; mehr</h1>" in page and "Der Bote · 2022-01-07" in page
+    assert ('<a class="source" href="https://example.org/a?x=1&amp;y=&quot;2&quot;" target="_blank" '
+            'rel="noopener noreferrer">') in page
+    for bad in ("javascript:alert(1)", "data:text/html,x", "//example.org/x", "https://exa mple.org", "ftp://x.org/"):
+        rec1 = {**rec(1, 11, 22), "url": bad}
+        write_report([rec1], {"d.txt": TEXT}, tmp_path / "bad")
+        body = (tmp_path / "bad" / "articles" / "0.html").read_text(encoding="utf-8")
+        assert 'class="source"' not in body and "not linked" in body, bad
+
+
+def test_index_sorts_articles_by_least_confident_quote_unknown_first(tmp_path):
+    import re
+
+    texts = {f"{c}.txt": TEXT for c in "abcde"}
+    records = [{**rec(1, 11, 22, doc="a.txt"), "confidence": 0.9}, {**rec(2, 25, 44, doc="a.txt"), "confidence": 0.3},
+               {**rec(3, 11, 22, doc="b.txt"), "confidence": 0.5}, {**rec(4, 11, 22, doc="c.txt"), "confidence": None},
+               {**rec(5, 11, 22, doc="d.txt"), "confidence": 0.95}]  # e.txt: no quotes
+    write_report(records, texts, tmp_path)
+    index = (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert re.findall(r'<tr class="row"><td><a href="articles/\d+.html">([a-e]).txt', index) == list("cabde")
+
+
+def test_speaker_table_links_to_a_page_of_all_their_quotes(tmp_path):
+    records, texts = _seed_records()
+    write_report(records, texts, tmp_path)
+    entries = speaker_index(records)
+    wang = next(i for i, e in enumerate(entries) if e.name == "Wang Yi")
+    index = (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert f'<a href="speakers/{wang}.html">Wang Yi</a>' in index
+    page = (tmp_path / "speakers" / f"{wang}.html").read_text(encoding="utf-8")
+    mine = [r for r in records if (r["speaker"] or {}).get("name") in entries[wang].names]
+    assert len(mine) == entries[wang].quotes and page.count("#q-") == len(mine)
+    assert all(f'#q-{r["id"]}"' in page for r in mine) and "<script" not in page
+
+
+def test_stratified_sample_draws_evenly_from_confidence_bins():
+    from quotes.review import draw_sample
+    from quotes.verdicts import confidence_bin
+
+    pool = [{"id": str(i), "confidence": c} for i, c in enumerate(
+        [None] * 3 + [0.05] * 40 + [0.3] * 40 + [0.5] * 2 + [0.7] * 40 + [0.9, 1.0] * 20)]
+    drawn = draw_sample(pool, 20, seed=4, by_confidence=True)
+    per_bin = Counter(confidence_bin(r["confidence"]) for r in drawn)
+    # 6 strata, 20 draws: the two small strata give all they have (3 unknown, 2 in 0.4-0.6), the
+    # other four share 15 as evenly as can be (3 + 4 + 4 + 4; a remainder goes to the largest bins)
+    assert len(drawn) == 20 and len({r["id"] for r in drawn}) == 20
+    assert per_bin[None] == 3 and per_bin[2] == 2 and sorted(per_bin[b] for b in (0, 1, 3, 4)) == [3, 4, 4, 4]
+    assert draw_sample(pool, 20, seed=4, by_confidence=True) == drawn  # seeded
+    assert draw_sample(pool, 20, seed=5, by_confidence=True) != drawn
+    import random
+    assert draw_sample(pool, 7, seed=9) == random.Random(9).sample(pool, 7)  # the plain draw is unchanged
+    assert len(draw_sample(pool[:5], 50, seed=1, by_confidence=True)) == 5
+
+
+def test_bad_confidence_is_a_bad_record():
+    from quotes.review import record_problem
+
+    assert record_problem({**rec(1, 11, 22), "confidence": 0.5}) is None
+    assert record_problem({**rec(1, 11, 22), "confidence": None}) is None
+    for bad in (1.5, -0.1, "0.5", True):
+        assert "confidence" in record_problem({**rec(1, 11, 22), "confidence": bad})
+
+
+def test_speaker_pages_and_metadata_are_escaped(tmp_path):
+    evil = _evil_record()
+    for key in ("title", "date", "url"):
+        evil[key] = PAYLOAD
+    write_report([evil, {**rec(2, 25, 44, kind="indirect"), "url": "javascript:alert(1)"}], {"d.txt": TEXT}, tmp_path,
+                 sample=2, by_confidence=True)
+    pages = [tmp_path / "index.html", tmp_path / "spotcheck.html", *tmp_path.glob("articles/*.html"),
+             *tmp_path.glob("speakers/*.html")]
+    assert any("speakers" in str(p) for p in pages)
+    for page in pages:
+        parsed = _Tags()
+        parsed.feed(page.read_text(encoding="utf-8"))
+        names = [t for t, _ in parsed.tags]
+        assert "img" not in names and names.count("script") <= 1, page
+        assert not any(k.startswith("on") or k == "style" for _, attrs in parsed.tags for k in attrs), page
+        assert not any(t == "a" and not (a.get("href") or "").startswith(("../", "articles/", "speakers/", "clusters/",
+                                                                          "spotcheck.html", "index.html", "http"))
+                       for t, a in parsed.tags), page
+        (csp,) = [a["content"] for t, a in parsed.tags if t == "meta" and a.get("http-equiv") == "Content-Security-Policy"]
+        assert "unsafe-inline" not in csp
+
+
+@pytest.mark.skipif(_chromium() is None, reason="no Chromium on this machine (.ci/run installs Debian's chromium)")
+def test_filters_keys_and_verdicts_in_headless_chromium(tmp_path):
+    """Kind and confidence filters, j/k, a speaker page's link, and verdicts that survive a reload
+    and come out in the export (which quotes.verdicts then reads)."""
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+    from quotes.verdicts import summarize
+
+    records, texts = _seed_records()
+    write_report(records, texts, tmp_path / "report", sample=8, seed=2, by_confidence=True)
+    doc = next(d for d in texts if d.startswith("004"))
+    page_no = list(dict.fromkeys(r["doc"] for r in records)).index(doc)
+    mine = sorted((r for r in records if r["doc"] == doc), key=lambda r: (r["start"], r["end"]))
+    with sync_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=_chromium(), args=["--no-sandbox", "--disable-gpu"])
+        page = browser.new_page(viewport={"width": 1200, "height": 700}, accept_downloads=True)
+        errors = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto((tmp_path / "report" / "articles" / f"{page_no}.html").as_uri())
+
+        def shown():
+            return page.eval_on_selector_all("li.item:not(.hidden)", "els => els.map(e => e.dataset.q)")
+
+        assert shown() == [r["id"] for r in mine]
+        page.uncheck('input.kind-filter[value="indirect"]')
+        assert shown() == [r["id"] for r in mine if r["kind"] != "indirect"]
+        page.fill("#min-confidence", "0.5")
+        want = [r for r in mine if r["kind"] != "indirect" and (r["confidence"] is None or r["confidence"] >= 0.5)]
+        assert shown() == [r["id"] for r in want] and 2 <= len(want) < len(mine)
+        page.uncheck("#unknown-confidence")
+        want = [r for r in want if r["confidence"] is not None]
+        assert shown() == [r["id"] for r in want] and len(want) >= 2
+        assert page.locator("#text .seg.dim").count() > 0  # the text of hidden quotes is dimmed
+
+        page.evaluate("document.activeElement && document.activeElement.blur()")
+        for key, at in (("j", 0), ("j", 1), ("k", 0), ("j", 1)):
+            page.keyboard.press(key)
+            (sel,) = page.eval_on_selector_all("li.item.sel", "els => els.map(e => e.dataset.q)")
+            assert sel == want[at]["id"], (key, at)
+            assert "".join(page.locator("#text .focus").all_text_contents()) == want[at]["text"]
+            assert page.eval_on_selector("li.item.sel", "e => getComputedStyle(e).outlineStyle") == "solid"
+            top = page.eval_on_selector("#text .focus", "e => e.getBoundingClientRect().top")
+            assert 0 <= top <= 700  # scrolled into view
+        for _ in range(len(want) + 2):
+            page.keyboard.press("j")  # stops at the last quote shown
+        assert page.eval_on_selector("li.item.sel", "e => e.dataset.q") == want[-1]["id"]
+
+        # the index, least confident first, and a speaker page's link to the quote's place
+        page.goto((tmp_path / "report" / "index.html").as_uri())
+        page.click('a:text-is("Wang Yi")')
+        assert "speakers/" in page.url
+        page.locator("td a").first.click()
+        assert "#q-" in page.url and page.locator("li.item.sel").count() == 1
+        assert page.eval_on_selector("li.item.sel", "e => e.id") == "q-" + page.url.split("#q-")[1]
+
+        # verdicts: kept as they are made, back after a reload, in the export
+        page.goto((tmp_path / "report" / "spotcheck.html").as_uri())
+        checks = page.locator("li.check")
+        assert checks.count() == 8
+        page.fill("#reviewer", "anna")
+        first, second = checks.nth(0), checks.nth(1)
+        assert not first.locator("input.right-speaker").is_visible()
+        first.locator('input.verdict[value="wrong_speaker"]').check()
+        assert first.locator("input.right-speaker").is_visible()
+        first.locator("input.right-speaker").fill("Kassym-Schomart Tokajew")
+        first.locator("input.note").fill('a "note" <b>')
+        second.locator('input.verdict[value="correct"]').check()
+        ids = [first.get_attribute("data-id"), second.get_attribute("data-id")]
+        page.reload()
+        first, second = page.locator("li.check").nth(0), page.locator("li.check").nth(1)
+        assert page.input_value("#reviewer") == "anna"
+        assert first.locator('input.verdict[value="wrong_speaker"]').is_checked()
+        assert first.locator("input.right-speaker").input_value() == "Kassym-Schomart Tokajew"
+        assert first.locator("input.note").input_value() == 'a "note" <b>'
+        assert second.locator('input.verdict[value="correct"]').is_checked()
+        assert "2 of 8 judged" in page.text_content("#count")
+        with page.expect_download() as info:
+            page.click("#download")
+        download = info.value
+        assert download.suggested_filename == "verdicts.jsonl"
+        lines = [json.loads(x) for x in Path(download.path()).read_text(encoding="utf-8").splitlines()]
+        browser.close()
+    assert errors == []
+    by_id = {r["id"]: r for r in records}
+    assert [v["id"] for v in lines] == ids
+    assert lines[0]["verdict"] == "wrong_speaker" and lines[0]["right_speaker"] == "Kassym-Schomart Tokajew"
+    assert lines[0]["note"] == 'a "note" <b>' and lines[1]["verdict"] == "correct" and lines[1]["right_speaker"] is None
+    for v in lines:
+        assert v["reviewer"] == "anna" and v["doc"] == by_id[v["id"]]["doc"] and v["doc_hash"] == by_id[v["id"]]["doc_hash"]
+        assert v["timestamp"].endswith("Z") and set(v) >= {"id", "doc", "doc_hash", "verdict", "right_speaker", "note",
+                                                           "reviewer", "timestamp"}
+    s = summarize(lines, records)
+    assert (s["overall"]["correct"], s["overall"]["judged"], s["stale"]) == (1, 2, 0)
