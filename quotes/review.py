@@ -234,15 +234,40 @@ if (target && target.classList.contains('item')) select(target, true);
 })();
 """
 
+PAGE_ROWS = 100  # rows of each index table shown at once; the search looks through all of them
+
 SEARCH_JS = """
+(function(){
+var PAGE = %d;
 var box = document.getElementById('search');
-box.addEventListener('input', function(){
-  var t = box.value.toLowerCase();
-  document.querySelectorAll('tr.row').forEach(function(r){
-    r.style.display = r.textContent.toLowerCase().indexOf(t) >= 0 ? '' : 'none';
-  });
+var tables = Array.prototype.slice.call(document.querySelectorAll('table.paged')).map(function(t){
+  var rows = Array.prototype.slice.call(t.querySelectorAll('tr.row'));
+  var pager = t.nextElementSibling, tab = {rows: rows, text: null, page: 0, pager: pager};
+  pager.querySelector('.prev').addEventListener('click', function(){ tab.page--; show(tab); });
+  pager.querySelector('.next').addEventListener('click', function(){ tab.page++; show(tab); });
+  return tab;
 });
-"""
+function show(tab){
+  var q = box.value.toLowerCase(), match = [];
+  if (q && !tab.text) tab.text = tab.rows.map(function(r){ return r.textContent.toLowerCase(); });
+  tab.rows.forEach(function(r, i){ if (!q || tab.text[i].indexOf(q) >= 0) match.push(i); });
+  var pages = Math.max(1, Math.ceil(match.length / PAGE));
+  tab.page = Math.min(Math.max(tab.page, 0), pages - 1);
+  var on = new Set(match.slice(tab.page * PAGE, (tab.page + 1) * PAGE));
+  tab.rows.forEach(function(r, i){
+    var hide = !on.has(i);
+    if (r.classList.contains('hidden') !== hide) r.classList.toggle('hidden', hide);
+  });
+  var from = match.length ? tab.page * PAGE + 1 : 0, to = Math.min(match.length, (tab.page + 1) * PAGE);
+  tab.pager.querySelector('.where').textContent = from + '-' + to + ' of ' + match.length +
+    (q ? ' matching' : '') + ' (page ' + (tab.page + 1) + ' of ' + pages + ')';
+  tab.pager.querySelector('.prev').disabled = tab.page === 0;
+  tab.pager.querySelector('.next').disabled = tab.page >= pages - 1;
+}
+box.addEventListener('input', function(){ tables.forEach(function(t){ t.page = 0; show(t); }); });
+tables.forEach(show);
+})();
+""" % PAGE_ROWS
 
 SPOTCHECK_JS = """
 (function(){
@@ -407,6 +432,15 @@ def article_page(doc: str, text: str, records: list[dict], marked: bool = True,
     return page(doc, body, ARTICLE_JS, up='<a href="../index.html">index</a> · ')
 
 
+PAGER = ('<div class="pager"><button class="prev">previous</button> <span class="where"></span> '
+         '<button class="next">next</button></div>')
+
+
+def _tr(i: int) -> str:
+    """An index table row: the first PAGE_ROWS shown, the rest hidden until the pager or search shows them."""
+    return '<tr class="row">' if i < PAGE_ROWS else '<tr class="row hidden">'
+
+
 def _title_div(title) -> str:
     return f'<div class="meta">{esc(title)}</div>' if title else ""
 
@@ -417,12 +451,12 @@ SPEAKER_DOCS_SHOWN = 5  # articles listed per speaker in the index; the speaker'
 def index_page(articles: list[dict], speakers, has_spotcheck: bool, clusters: list[dict] | None = None) -> str:
     """`articles` in the order shown (least confident first); `speakers`: (entry, page number) or entries."""
     rows = "".join(
-        f'<tr class="row"><td><a href="articles/{a["n"]}.html">{esc(a["doc"])}</a>'
+        f'{_tr(i)}<td><a href="articles/{a["n"]}.html">{esc(a["doc"])}</a>'
         f'{_title_div(a.get("title"))}</td>'
         f'<td>{esc(a.get("publisher") or "")}</td><td>{esc(a.get("date") or "")}</td><td>{esc(a["lang"])}</td>'
         f'<td>{a["quotes"]}</td><td>{esc(" ".join(f"{k} {v}" for k, v in a["kinds"].items()))}</td>'
         f'<td>{esc(conf_text(a.get("least")) if a["quotes"] else "")}</td>'
-        f'<td>{esc(a["note"])}</td></tr>' for a in articles)
+        f'<td>{esc(a["note"])}</td></tr>' for i, a in enumerate(articles))
     links = {a["doc"]: a["n"] for a in articles}
     srows = []
     for i, s in enumerate(speakers):
@@ -432,23 +466,23 @@ def index_page(articles: list[dict], speakers, has_spotcheck: bool, clusters: li
                           for d in docs[:SPEAKER_DOCS_SHOWN])
         more = f' <a href="speakers/{n}.html">… {len(docs) - SPEAKER_DOCS_SHOWN} more</a>' if len(docs) > SPEAKER_DOCS_SHOWN else ""
         srows.append(
-            f'<tr class="row"><td><a href="speakers/{n}.html">{esc(s.name)}</a></td><td>{esc(s.quotes)}</td>'
+            f'{_tr(i)}<td><a href="speakers/{n}.html">{esc(s.name)}</a></td><td>{esc(s.quotes)}</td>'
             f'<td>{esc(", ".join(list(s.roles)[:5]))}</td><td>{esc(", ".join(list(s.outlets)[:5]))}</td>'
             f'<td>{esc(" ".join(f"{k}:{v}" for k, v in s.langs.items()))}</td><td>{shown}{more}</td></tr>')
     spot = '<p><a href="spotcheck.html">Spot-check a random sample</a></p>' if has_spotcheck else ""
     traced = ""
     if clusters:
         crows = "".join(
-            f'<tr class="row"><td><a href="clusters/{int(c["n"])}.html">{esc(c.get("speaker") or "(unnamed)")}</a></td>'
+            f'{_tr(i)}<td><a href="clusters/{int(c["n"])}.html">{esc(c.get("speaker") or "(unnamed)")}</a></td>'
             f'<td>{len(c["members"])}</td><td>{esc(", ".join(c.get("langs") or []))}</td>'
-            f'<td>{esc(_snippet((c.get("canonical") or {}).get("text") or "", 120))}</td></tr>' for c in clusters)
-        traced = (f'<h2>Statements in several records ({len(clusters)})</h2><table><tr><th>speaker</th><th>records</th>'
-                  f'<th>languages</th><th>canonical wording</th></tr>{crows}</table>')
+            f'<td>{esc(_snippet((c.get("canonical") or {}).get("text") or "", 120))}</td></tr>' for i, c in enumerate(clusters))
+        traced = (f'<h2>Statements in several records ({len(clusters)})</h2><table class="paged"><tr><th>speaker</th><th>records</th>'
+                  f'<th>languages</th><th>canonical wording</th></tr>{crows}</table>{PAGER}')
     body = (f'<main><div class="grow">{spot}<input id="search" placeholder="search articles and speakers" size="40">'
-            f'<h2>Articles ({len(articles)}, least confident quote first)</h2><table><tr><th>article</th><th>publisher</th>'
+            f'<h2>Articles ({len(articles)}, least confident quote first)</h2><table class="paged"><tr><th>article</th><th>publisher</th>'
             f'<th>date</th><th>lang</th><th>quotes</th><th>kinds</th><th>lowest confidence</th>'
-            f'<th></th></tr>{rows}</table><h2>Speakers ({len(srows)})</h2><table><tr><th>speaker</th><th>quotes</th>'
-            f'<th>roles</th><th>outlets</th><th>languages</th><th>articles</th></tr>{"".join(srows)}</table>{traced}</div></main>')
+            f'<th></th></tr>{rows}</table>{PAGER}<h2>Speakers ({len(srows)})</h2><table class="paged"><tr><th>speaker</th><th>quotes</th>'
+            f'<th>roles</th><th>outlets</th><th>languages</th><th>articles</th></tr>{"".join(srows)}</table>{PAGER}{traced}</div></main>')
     return page("quotes review", body, SEARCH_JS)
 
 

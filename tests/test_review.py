@@ -322,7 +322,7 @@ def test_index_sorts_articles_by_least_confident_quote_unknown_first(tmp_path):
                {**rec(5, 11, 22, doc="d.txt"), "confidence": 0.95}]  # e.txt: no quotes
     write_report(records, texts, tmp_path)
     index = (tmp_path / "index.html").read_text(encoding="utf-8")
-    assert re.findall(r'<tr class="row"><td><a href="articles/\d+.html">([a-e]).txt', index) == list("cabde")
+    assert re.findall(r'<tr class="row(?: hidden)?"><td><a href="articles/\d+.html">([a-e]).txt', index) == list("cabde")
 
 
 def test_speaker_table_links_to_a_page_of_all_their_quotes(tmp_path):
@@ -480,3 +480,29 @@ def test_filters_keys_and_verdicts_in_headless_chromium(tmp_path):
                                                            "reviewer", "timestamp"}
     s = summarize(lines, records)
     assert (s["overall"]["correct"], s["overall"]["judged"], s["stale"]) == (1, 2, 0)
+
+
+@pytest.mark.skipif(_chromium() is None, reason="no Chromium on this machine (.ci/run installs Debian's chromium)")
+def test_index_pages_its_tables_and_searches_all_rows(tmp_path):
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+    from quotes.review import PAGE_ROWS
+
+    n = PAGE_ROWS * 2 + 30
+    texts = {f"doc{i:03d}.txt": TEXT for i in range(n)}
+    records = [{**rec(i, 11, 22, doc=f"doc{i:03d}.txt"), "confidence": i / n} for i in range(n)]
+    write_report(records, texts, tmp_path)
+    with sync_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=_chromium(), args=["--no-sandbox", "--disable-gpu"])
+        page = browser.new_page()
+        page.goto((tmp_path / "index.html").as_uri())
+        rows = "table.paged >> nth=0 >> tr.row:visible"
+        assert page.locator(rows).count() == PAGE_ROWS
+        pager = page.locator(".pager").first
+        assert pager.locator(".prev").is_disabled() and f"of {n}" in pager.text_content()
+        pager.locator(".next").click()
+        pager.locator(".next").click()
+        assert page.locator(rows).count() == 30 and pager.locator(".next").is_disabled()
+        assert page.locator(rows).first.text_content().startswith(f"doc{2 * PAGE_ROWS:03d}.txt")  # least confident first
+        page.fill("#search", f"doc{n - 1:03d}")  # a row far past the first page
+        assert page.locator(rows).count() == 1 and "1 matching" in pager.text_content()
+        browser.close()
