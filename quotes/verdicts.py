@@ -244,7 +244,7 @@ def read_verdict_file(path: Path) -> tuple[list[dict], list[str]]:
 
 
 def verdicts(
-    paths: Annotated[list[Path], typer.Argument(metavar="VERDICTS.jsonl...", help="Verdict files the spot-check page exported.")],
+    paths: Annotated[list[Path], typer.Argument(metavar="VERDICTS.jsonl", help="Verdict files the spot-check page exported.")],
     quotes: Annotated[Optional[Path], typer.Option("--quotes", metavar="QUOTES.jsonl", help="The records the verdicts judged: per language, kind and confidence bin, and stale verdicts.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
 ) -> None:
