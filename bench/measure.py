@@ -2,6 +2,7 @@
 
     python bench/measure.py OUT.json stanza LIST.tsv MODELS   # (a) plain Stanza, one call per article
     python bench/measure.py OUT.json quotes ARGS...            # the quotes CLI with ARGS
+    python bench/measure.py OUT.json profile ARGS...           # the same, timing every stage
 
 For quotes runs, time inside Stanza (loading it and its models, tokenize, the analysis step) is
 summed separately, so the time spent outside it (rules, resolver, I/O, cache) can be stated.
@@ -65,10 +66,75 @@ def quotes_case(args: list[str]) -> dict:
     return spent
 
 
+def profile_case(args: list[str]) -> dict:
+    """Seconds per Stanza processor and per stage of ours, per language, and the lengths (in words)
+    of the sentences analysed; the quotes CLI with ARGS runs in this process."""
+    from collections import Counter, defaultdict
+
+    from quotes import article, detect, marks, output, parse, pipeline, resolve
+    from quotes.cli import app
+
+    seconds: dict[str, float] = defaultdict(float)
+    lengths: Counter = Counter()
+
+    def timed(owner, attr: str, label):
+        fn = getattr(owner, attr)
+
+        def wrapper(*a, **kw):
+            t = time.perf_counter()
+            try:
+                return fn(*a, **kw)
+            finally:
+                seconds[label(*a, **kw) if callable(label) else label] += time.perf_counter() - t
+        setattr(owner, attr, wrapper)
+
+    loaded = set()
+    original_pipeline = parse.Parser.pipeline
+
+    def pipeline_with_timed_processors(self, lang):
+        t = time.perf_counter()
+        nlp = original_pipeline(self, lang)
+        if id(nlp) not in loaded:  # first call: the load itself, then time each processor from now on
+            seconds[f"{lang} stanza: load"] += time.perf_counter() - t
+            loaded.add(id(nlp))
+            for name, proc in nlp.processors.items():
+                for attr in ("process", "bulk_process"):
+                    timed(proc, attr, f"{lang} stanza: {name}")
+        return nlp
+
+    parse.Parser.pipeline = pipeline_with_timed_processors
+    original_analyse = parse.Parser._analyse
+
+    def analyse_counting(self, jobs, lang):
+        lengths.update(min(len(st.words) // 10 * 10, 100) for st, _ in jobs)
+        return original_analyse(self, jobs, lang)
+
+    parse.Parser._analyse = analyse_counting
+
+    def lang_of_stage(self, *a, **kw):
+        rules = getattr(self, "rules", None)
+        return f"{rules.code + ' ' if rules else ''}ours: {type(self).__name__}"
+
+    for cls, attr in ((marks.MarkScanner, "scan"), (detect.Detector, "detect"), (resolve.Resolver, "resolve")):
+        timed(cls, attr, lang_of_stage)
+    timed(pipeline.Extractor, "publisher", "ours: publisher line")
+    timed(article, "read_articles", "ours: reading (generator set-up)")
+    timed(output.RecordWriter, "write", "ours: writing")
+    timed(parse.Parser, "parse_many", "parse_many (Stanza, cache and our token handling)")
+    started = time.perf_counter()
+    try:
+        app(args, standalone_mode=False)
+    except SystemExit:
+        pass
+    total = time.perf_counter() - started
+    return {"profile_s": dict(sorted(seconds.items())), "total_s": total,
+            "analysed_sentence_words": {f"{k}-{k + 9}" if k < 100 else "100+": n for k, n in sorted(lengths.items())}}
+
+
 def main() -> None:
     out, case, *rest = sys.argv[1:]
     started = time.perf_counter()
-    extra = stanza_case(*rest) if case == "stanza" else quotes_case(rest)
+    extra = stanza_case(*rest) if case == "stanza" else profile_case(rest) if case == "profile" else quotes_case(rest)
     result = {"seconds": time.perf_counter() - started, "rss_mb": peak_rss_mb(resource.RUSAGE_SELF),
               "children_rss_mb": peak_rss_mb(resource.RUSAGE_CHILDREN), **extra}
     with open(out, "w") as fh:

@@ -49,6 +49,15 @@ def build_corpus(shared: Path, into: Path, min_articles: int) -> list[tuple[str,
     return items
 
 
+def _print_profile(r: dict, articles: int, words: int) -> None:
+    total = r["total_s"]
+    print(f"{articles} articles, {words} words: cold quotes extract {total:.1f} s in all, peak RSS {r['rss_mb']:.0f} MB")
+    print(f"{'stage':56} {'s':>7} {'share':>6}")
+    for stage, s in sorted(r["profile_s"].items(), key=lambda kv: -kv[1]):
+        print(f"{stage:56} {s:7.2f} {s / total * 100:5.1f}%")
+    print("sentences analysed, by length in words: " + ", ".join(f"{k}: {n}" for k, n in r["analysed_sentence_words"].items()))
+
+
 def measure(label: str, argv: list[str], env: dict) -> dict:
     with tempfile.NamedTemporaryFile(suffix=".json") as out:
         subprocess.run([sys.executable, str(ROOT / "bench" / "measure.py"), out.name, *argv],
@@ -63,6 +72,9 @@ def main() -> None:
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     ap.add_argument("--min-articles", type=int, default=200)
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    ap.add_argument("--profile", action="store_true", help="instead of the cases: one cold run of quotes extract "
+                    "with every Stanza processor and every stage of ours timed, per language, and the lengths "
+                    "of the sentences analysed")
     ap.add_argument("--cases", default="abcdefgh", help="which cases to run, by letter (default all: abcdefgh); "
                     "ratios are to (a) when it runs")
     args = ap.parse_args()
@@ -94,6 +106,10 @@ def main() -> None:
             ("h  quotes --engine dask --workers 2", ["quotes", "extract", str(corpus), "-o", out, "--cache", str(cache4),
                                                     "--engine", "dask", "--workers", "2"]),
         ]
+        if args.profile:
+            r = measure("profile", ["profile", "extract", str(corpus), "-o", out, "--cache", str(work / "cache-profile")], env)
+            _print_profile(r, len(items), words)
+            return
         cases = [c for c in cases if c[0][0] in args.cases]
         results = []
         for label, argv, *extra in cases:

@@ -117,7 +117,7 @@ def _walk(folder: Path, exclude: frozenset[str]) -> Iterator[Path | InputError]:
             yield Path(e.path)
 
 
-def _lone_surrogate(obj: dict) -> str | None:
+def lone_surrogate(obj: dict) -> str | None:
     for key, value in obj.items():
         if isinstance(value, str) and (m := _SURROGATE.search(value)):
             return f"field {key}: lone surrogate U+{ord(m.group()):04X} at character {m.start()} (not text), skipped"
@@ -126,7 +126,7 @@ def _lone_surrogate(obj: dict) -> str | None:
 
 def _record(obj: dict, where: str, fallback_id: str, lang: str | None) -> Article | InputError:
     """One article from a JSONL object or a CSV row; `fallback_id` names it when it has no id."""
-    bad = _lone_surrogate(obj)
+    bad = lone_surrogate(obj)
     if bad:
         return InputError(where, bad)
     given = obj.get("id")

@@ -175,6 +175,7 @@ def extract(
     errors: Annotated[Optional[Path], typer.Option("--errors", help="Also write one JSON line {doc, stage, error} per failed article here.")] = None,
     resume: Annotated[bool, typer.Option("--resume", help="Continue -o FILE (or FILE.part): skip articles already there with the same text.")] = False,
     max_chars: Annotated[int, typer.Option("--max-chars", min=1, help="Skip (and report) articles longer than this.")] = DEFAULT_MAX_CHARS,
+    min_confidence: Annotated[Optional[float], typer.Option("--min-confidence", min=0.0, max=1.0, help="Write only records at least this confident (see README: precision and recall by threshold).")] = None,
     workers: Annotated[Optional[int], typer.Option("--workers", min=1, help="Worker processes, each with its own Stanza pipelines (default 1; with --engine dask, one per core).")] = None,
     engine: Annotated[str, typer.Option("--engine", help="local (this process, or a pool of --workers) or dask (a dask.distributed cluster).")] = "local",
     scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="With --engine dask: the address of a running scheduler (tcp://host:8786); without it a LocalCluster is started.")] = None,
@@ -207,6 +208,7 @@ def extract(
     started = time.monotonic()
     opts = RunOptions(lang=lang, models=models, rules=rules, encoding=encoding, prefilter=not no_prefilter,
                       cache=not no_cache, cache_dir=cache, max_chars=max_chars, engine=engine, scheduler=scheduler,
+                      min_confidence=min_confidence,
                       workers=worker_count(workers or ((os.cpu_count() or 1) if engine == "dask" else 1)))
     s = run_to(paths, opts, output, errors, resume, fmt=fmt)
     if s.output_closed:  # `quotes extract ... | head`: the reader has what it wanted
@@ -327,6 +329,7 @@ def review(
     seed: Annotated[int, typer.Option("--seed", help="Seed of the spot-check draw (same seed, same sample).")] = 0,
     encoding: Annotated[Optional[str], typer.Option("--encoding", help="Decode .txt files with this encoding instead of UTF-8.")] = None,
     no_trace: Annotated[bool, typer.Option("--no-trace", help="Leave out the 'same statement elsewhere' links and cluster pages.")] = False,
+    by_confidence: Annotated[bool, typer.Option("--by-confidence", help="Draw the spot-check sample evenly from five equal-width confidence bins (unknown confidence its own), seeded.")] = False,
 ) -> None:
     """Write a static HTML report: articles with quotes highlighted, speakers, a spot-check sample."""
     from .article import read_articles
@@ -334,18 +337,20 @@ def review(
     from .review import write_report
 
     records, bad = _read_records(quotes_file)
-    texts = {}
+    texts, meta = {}, {}
     for item in read_articles(docs, encoding=encoding):
         if isinstance(item, InputError):
             typer.echo(f"quotes: {item}", err=True)
         else:
             texts[item.id] = item.text
+            meta[item.id] = {"title": item.title, "publisher": item.publisher, "date": item.date, "url": item.url}
     clusters = None
     if not no_trace:
         from .trace import trace as trace_clusters
 
         clusters = trace_clusters(records, texts)
-    counts = write_report(records, texts, output, sample, seed, clusters=clusters)
+    counts = write_report(records, texts, output, sample, seed, clusters=clusters, by_confidence=by_confidence,
+                          meta=meta)
     drawn = f", spot-check sample of {counts['sample']}" if sample else ""
     typer.echo(f"quotes: wrote {output / 'index.html'}: {counts['articles']} articles, {counts['quotes']} quotes{drawn}",
                err=True)
@@ -384,6 +389,41 @@ def speakers(
             typer.echo(f"{e['name'][:32]:32} {e['quotes']:6} {e['articles']:8}  {langs:9}  {'; '.join(list(e['roles'])[:2])}")
 
 
+@app.command("fit-confidence")
+def fit_confidence(
+    gold: Annotated[list[Path], typer.Option("--gold", help="Gold quotes (JSONL), one per --docs.")],
+    docs: Annotated[list[Path], typer.Option("--docs", help="Folder of each gold's articles.")],
+    pred: Annotated[list[Path], typer.Option("--pred", help="Records quotes extract wrote for those articles, one per --docs.")],
+    lang: Annotated[str, typer.Option("--lang", help="The language the model is for (its records only).")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="The model file, e.g. rules/confidence/de.toml.")],
+) -> None:
+    """Fit a language's confidence model on gold (the train splits): logistic weights, written as data."""
+    import jsonlines
+
+    from .confidence import fit
+    from .evaluate import load_gold, right_labels
+    from .record import Quote
+
+    if not len(gold) == len(docs) == len(pred):
+        _fail("give --gold, --docs and --pred once per corpus, in the same order")
+    records, labels = [], []
+    for g, d, p in zip(gold, docs, pred):
+        texts = {f.name: f.read_text(encoding="utf-8-sig") for f in sorted(d.glob("*.txt"))}
+        with jsonlines.open(p) as reader:
+            predictions = [r for r in reader if r.get("lang") == lang and r.get("doc") in texts]
+        for rec, ok in right_labels(load_gold(g), predictions, texts):
+            records.append(Quote.model_validate({**rec, "confidence": None}))
+            labels.append(ok)
+    if len(set(labels)) < 2:
+        _fail(f"{len(labels)} {lang} records, all {'right' if labels and labels[0] else 'wrong'}: nothing to fit")
+    model = fit(records, labels, lang)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(model.dumps(f"Fitted by quotes fit-confidence on {len(records)} records "
+                                  f"({sum(labels)} right) of {', '.join(str(x) for x in gold)}."), encoding="utf-8")
+    typer.echo(f"quotes: wrote {output}: {len(model.weights)} weights from {len(records)} records, "
+               f"{sum(labels) / len(labels):.3f} right", err=True)
+
+
 @app.command()
 def serve(
     host: Annotated[str, typer.Option("--host", help="Address to listen on (keep 127.0.0.1 unless a proxy fronts it: no TLS, no authentication).")] = "127.0.0.1",
@@ -410,6 +450,10 @@ from . import trace_cli  # noqa: E402  (its commands read records with _read_rec
 
 app.command("trace")(trace_cli.trace)
 app.command("eval-trace")(trace_cli.eval_trace)
+
+from . import verdicts as verdicts_cli  # noqa: E402  (reads --quotes with _read_records above)
+
+app.command("verdicts")(verdicts_cli.verdicts)
 
 
 @cache_app.command("info")

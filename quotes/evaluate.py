@@ -145,6 +145,7 @@ def evaluate(gold: list[dict], pred: list[dict], texts: dict[str, str]) -> dict:
     # counters keyed by group: "all", "lang:de", "kind:direct", "de:direct"
     c: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     misses = {"missed": [], "spurious": [], "misattributed": []}
+    judged: list[tuple[str, dict, bool]] = []  # (lang, prediction, right): confidence calibration
 
     def groups(doc: str, kind: str, rec: dict) -> list[str]:
         lang = _lang(doc, rec)
@@ -193,6 +194,9 @@ def evaluate(gold: list[dict], pred: list[dict], texts: dict[str, str]) -> dict:
                 c[k]["exact_pred"] += 1
         mg = {gi for gi, _, _ in pairs}
         mp = {pi for _, pi, _ in pairs}
+        right = {pi for gi, pi, _ in pairs if not gs[gi][2].get("speaker") or
+                 same_speaker(gs[gi][2]["speaker"], _pred_speaker(ps[pi][2]))}
+        judged += [(_lang(doc, p), p, i in right) for i, (_, _, p) in enumerate(ps)]
         misses["missed"] += [{"doc": doc, "kind": g["kind"], "text": g["text"], "speaker": g.get("speaker")}
                              for i, (_, _, g) in enumerate(gs) if i not in mg]
         misses["spurious"] += [{"doc": doc, "kind": p.get("kind"), "text": p.get("text"),
@@ -218,7 +222,43 @@ def evaluate(gold: list[dict], pred: list[dict], texts: dict[str, str]) -> dict:
         scores[k] = s
     for group, by_via in vias.items():
         scores[group]["speaker_by_via"] = dict(sorted(by_via.items()))
-    return {"scores": scores, "misses": misses}
+    report = {"scores": scores, "misses": misses, "judged": judged}
+    calibration = _calibration(judged, c)
+    if calibration:
+        report["calibration"] = calibration
+    return report
+
+
+THRESHOLDS = (0.5, 0.7, 0.8, 0.9)
+
+
+def right_labels(gold: list[dict], pred: list[dict], texts: dict[str, str]) -> list[tuple[dict, bool]]:
+    """Each prediction (of a doc in `texts`) with whether it is right: it matches a gold quote and
+    names its speaker, or the gold names none (the label `quotes fit-confidence` fits)."""
+    return [(p, ok) for _, p, ok in evaluate(gold, pred, texts)["judged"]]
+
+
+def _calibration(judged: list[tuple[str, dict, bool]], counts) -> dict | None:
+    """Reliability table, expected calibration error and precision/recall at a few confidence
+    thresholds, overall and per language, when the predictions carry a confidence."""
+    from .confidence import reliability
+
+    scored = [(lang, float(p["confidence"]), ok) for lang, p, ok in judged if p.get("confidence") is not None]
+    if not scored:
+        return None
+    out = {}
+    for group in ["all", *sorted({lang for lang, _, _ in scored})]:
+        rows = [(s, ok) for lang, s, ok in scored if group in ("all", lang)]
+        table, ece = reliability([s for s, _ in rows], [ok for _, ok in rows])
+        gold = counts["all" if group == "all" else f"lang:{group}"]["gold"]
+        at = {}
+        for t in THRESHOLDS:
+            kept = [ok for s, ok in rows if s >= t]
+            at[str(t)] = {"records": len(kept), "precision": round(sum(kept) / len(kept), 4) if kept else None,
+                          "recall": round(sum(kept) / gold, 4) if gold else None}
+        out[group] = {"n": len(rows), "right": round(sum(ok for _, ok in rows) / len(rows), 4), "ece": ece,
+                      "reliability": table, "at_threshold": at}
+    return out
 
 
 def format_report(report: dict) -> str:
@@ -238,6 +278,12 @@ def format_report(report: dict) -> str:
     if by_via:
         lines.append("speaker accuracy by how it was found (all): " + ", ".join(
             f"{via} {v['speaker_accuracy']:.3f} ({v['n']})" for via, v in by_via.items()))
+    for group, cal in report.get("calibration", {}).items():
+        lines.append(f"confidence ({group}, {cal['n']} records, {cal['right']:.3f} right): ECE {cal['ece']:.3f}; "
+                     "reliability " + " ".join(f"{r['bin']}:{r['right']:.2f}/{r['n']}" for r in cal["reliability"] if r["n"]))
+        lines.append(f"  at confidence >= " + ", ".join(
+            f"{t}: P {v['precision'] if v['precision'] is not None else float('nan'):.3f} R {v['recall'] if v['recall'] is not None else float('nan'):.3f} ({v['records']})"
+            for t, v in cal["at_threshold"].items()))
     return "\n".join(lines)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import regex
 
 from .article import Article
+from .confidence import ConfidenceModel, load_model
 from .detect import Detector
 from .errors import ArticleFailure, QuotesError
 from .language import detect_language
@@ -23,14 +24,16 @@ _LETTER = regex.compile(r"\p{L}")
 
 
 class LanguageStages:
-    """The rule-driven stages of one language, built once from its rule file."""
+    """The rule-driven stages of one language, built once from its rule file (and its confidence
+    model, rules/confidence/<lang>.toml, when there is one)."""
 
-    def __init__(self, rules: RuleSet):
+    def __init__(self, rules: RuleSet, confidence: ConfidenceModel | None = None):
         self.rules = rules
         self.scanner = MarkScanner(rules)
         self.selector = CandidateSelector(rules, self.scanner)
         self.detector = Detector(rules)
         self.resolver = Resolver(rules)
+        self.confidence = confidence
 
 
 class Extractor:
@@ -45,14 +48,14 @@ class Extractor:
         self.prefilter = prefilter
         directory = rules_dir(rules_directory)
         langs = languages or available_languages(directory)
-        self.stages = {lang: LanguageStages(load_rules(lang, directory)) for lang in langs}
+        self.stages = {lang: LanguageStages(load_rules(lang, directory), load_model(directory, lang)) for lang in langs}
 
     def language_of(self, article: Article) -> str:
         lang = article.lang
         if lang in (None, "", "auto"):
             lang = detect_language(article.text, {k: s.rules for k, s in self.stages.items()})
             if lang is None:
-                raise ArticleFailure(article, "language", "cannot tell the language (no known function words); pass --lang")
+                raise ArticleFailure(article, "language", "cannot tell the language (no known function words); give it (--lang, or a lang field)")
         if lang not in self.stages:
             raise ArticleFailure(article, "language", f"no rule file for language {lang!r}")
         return lang
@@ -77,6 +80,8 @@ class Extractor:
             q.doc_hash = digest
             q.id = quote_id(digest, q.kind, q.start, q.end, article.id if article.same_text_as else "")
             q.url, q.date, q.title = article.url, article.date, article.title
+            if st.confidence is not None:
+                q.confidence = round(st.confidence.score(q), 4)
         return quotes
 
     def _parse(self, articles: list[Article], lang: str) -> list[ParsedDoc | ArticleFailure]:

@@ -39,6 +39,7 @@ class RunOptions:
     cache_dir: Path | None = None
     workers: int = 1
     max_chars: int = DEFAULT_MAX_CHARS
+    min_confidence: float | None = None  # keep only records at least this confident (null: dropped)
     engine: str = "local"  # local (this process or a fork pool of `workers`) or dask (engine_dask.py)
     scheduler: str | None = None  # a dask scheduler's address; none: a LocalCluster of `workers`
     langs: list[str] | None = None  # the rule files to load (default: all)
@@ -297,6 +298,8 @@ def run(paths: list[Path], opts: RunOptions, writer: RecordWriter, errors: Error
                         errors.write(o.doc, o.source, o.stage, o.error or "")
                         summary.errors += 1
                         continue
+                    if opts.min_confidence is not None:
+                        o.records = [r for r in o.records if (r.get("confidence") or 0.0) >= opts.min_confidence]
                     writer.write(o.doc, o.doc_hash, o.records)
                     summary.articles += 1
                     summary.quotes += len(o.records)
