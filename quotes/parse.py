@@ -46,6 +46,13 @@ MAX_ARTICLE_WORDS = 100_000
 _ROUGH_WORD = regex.compile(r"\w+|[^\w\s]")
 _BREAK_AFTER = ({".", "!", "?", ";", ":"}, {",", "—", "–", "-", ")"})  # preferred cut points, best first
 _LINE = regex.compile(r"[^\r\n]+")
+# Tokenization rules of this module applied on top of Stanza's tokenizer (see `_split_marks`): part
+# of the parse cache's identity, so a change here never reuses parses made without it.
+TOKEN_RULES = "marks-split 1"
+# Double quotation marks that Stanza's tokenizer sometimes leaves glued to a word ('"GAU', 'froh"'):
+# they are split off as tokens of their own. Single marks stay: they double as apostrophes
+# ("Ganz'", "Campus'").
+_DOUBLE_MARKS = frozenset('"“”„«»')
 _LOADED: dict = {}  # (model dir, lang, gpu) -> Stanza pipeline: loaded once per process, shared by Parsers
 
 
@@ -156,7 +163,7 @@ def model_identity(directory: Path, lang: str) -> str:
     """A digest that changes whenever the model files (or Stanza itself) change."""
     from importlib.metadata import version  # not `import stanza`: a warm-cache run never loads torch
 
-    h = hashlib.sha256(f"stanza {version('stanza')} {PROCESSORS}\n".encode())
+    h = hashlib.sha256(f"stanza {version('stanza')} {PROCESSORS} {TOKEN_RULES}\n".encode())
     h.update((directory / "resources.json").read_bytes())
     for f in sorted((directory / lang).rglob("*")):
         if f.is_file():
@@ -262,7 +269,8 @@ class Parser:
                 docs = nlp.processors[name].bulk_process(docs)
             for (a, p), sdoc in zip(chunk, docs):
                 offset = paras[a][p][0]
-                for sent in _bounded(sdoc.sentences, texts[a][slice(*paras[a][p])]):
+                ptext = texts[a][slice(*paras[a][p])]
+                for sent in _bounded(_split_marks(sdoc.sentences, ptext), ptext):
                     words = []
                     for token in sent.tokens:
                         for w in token.words:
@@ -351,6 +359,56 @@ def _bounded(sentences: list, text: str) -> list:
             shift = _first_word_id(groups[a]) - 1
             pieces.append([{**row, "id": _shifted(row["id"], shift)} for g in groups[a:b] for row in g])
         out.extend(Document(pieces, text=text).sentences)
+    return out
+
+
+def _mark_pieces(token) -> list[tuple[int, int]] | None:
+    """(start, end) offsets of the pieces a one-word token splits into when a double quotation mark
+    is glued to its start or end ('"GAU' -> '"', 'GAU'); None when it stays whole."""
+    text = token.text
+    if len(token.words) != 1 or token.start_char is None or len(text) < 2:
+        return None
+    a, b = 0, len(text)
+    while a < b and text[a] in _DOUBLE_MARKS:
+        a += 1
+    while b > a and text[b - 1] in _DOUBLE_MARKS:
+        b -= 1
+    if a == b or (a, b) == (0, len(text)) or not any(ch.isalnum() for ch in text[a:b]):
+        return None
+    s = token.start_char
+    return [(s + x, s + y) for x, y in ((0, a), (a, b), (b, len(text))) if y > x]
+
+
+def _split_marks(sentences: list, text: str) -> list:
+    """Stanza sentences with every double quotation mark glued to a word split off as a token of its
+    own, so the tagger and parser see the word ('sprach von einem "GAU …"') and the detector the
+    mark; offsets stay exact into the text."""
+    out = []
+    for sent in sentences:
+        pieces = [_mark_pieces(t) for t in sent.tokens]
+        if not any(pieces):
+            out.append(sent)
+            continue
+        from stanza import Document
+
+        rows, new_id, groups = sent.to_dict(), 0, []
+        for token, cut in zip(sent.tokens, pieces):
+            n = 1 + (len(token.words) if len(token.words) > 1 else 0)
+            group, rows = rows[:n], rows[n:]
+            if cut is None:
+                shift = new_id + 1 - _first_word_id(group)
+                groups += [{**row, "id": _shifted(row["id"], -shift)} for row in group]
+                new_id += len(token.words)
+                continue
+            misc = group[0].get("misc")
+            for k, (x, y) in enumerate(cut):
+                new_id += 1
+                row = {"id": new_id, "text": text[x:y], "start_char": x, "end_char": y}
+                last_misc = misc if k == len(cut) - 1 else "SpaceAfter=No"
+                if last_misc:
+                    row["misc"] = last_misc
+                groups.append(row)
+        out.extend(Document([groups], text=text).sentences)
     return out
 
 
