@@ -103,6 +103,8 @@ class Detector:
         self.naming = set(rules.cues.naming_verbs)
         # organization words as whole words only: "Rat", not the "-bild" of "Vorbild"
         self.organization_names = set(rules.speakers.organization_words)
+        # one-word prepositional cues ("laut", "per"): a phrase they open names a source
+        self.cue_prepositions = {p.words[0] for p in rules.cues.prepositions if len(p.words) == 1}
 
     # ------------------------------------------------------------------ units
     def units(self, doc: ParsedDoc, spans: list[QuotedSpan]) -> list[Unit]:
@@ -345,6 +347,15 @@ class Detector:
                 j -= 1
             cue.content = (u.start, words[j - 1].end if j > u.first else u.start)
         else:
+            k, j = phrase_first - 1, phrase_last
+            while k > u.first and words[k].text in {",", ":", "–", "-", "—"}:
+                k -= 1
+            while j < u.last - 1 and words[j].text in {",", ":"}:
+                j += 1
+            if k > u.first and words[k].text in self.closers and j > phrase_last and words[j].text in self.openers:
+                # "„A“, so X: „B“": the frame between two quotations frames each of them
+                cue.content, cue.content2 = (u.start, words[k].end), (words[j].start, u.end)
+                return cue
             # a frame inside the clause: the relative clause it stands in ("…, die nach Angaben des
             # Mannes eine Bombe enthalten sollte"), else the whole clause, bridged
             cue.content = self._relative_clause(doc, u, phrase_first, phrase_last) or (u.start, u.end)
@@ -459,8 +470,13 @@ class Detector:
         after, via_comma = self._content_after(doc, u, cue)
         text = doc.text
         quoted_before = before is not None and _last_char(text, before[1], TRAILING) in self.closers
-        if quoted_before and after and text[after[0]:after[0] + 2].lstrip()[:1] in self.openers:
+        quoted_after = after is not None and text[after[0]:after[0] + 2].lstrip()[:1] in self.openers
+        if quoted_before and quoted_after:
             cue.content, cue.content2 = before, after  # “A,” he said, “B”: two quotes, one frame
+        elif before is not None and quoted_after and _last_char(text, after[0]) == ":" and self._main_clause(doc, before):
+            # "Die Fahrer seien nicht befragt worden, sagte X: „…“": the report before the frame and
+            # the quotation its colon opens
+            cue.content, cue.content2 = before, after
         elif quoted_before:
             cue.content = before  # "“…,” Chaffetz said after Pagliano failed to appear": the quotation
         elif after and not via_comma:
@@ -469,6 +485,21 @@ class Detector:
             cue.content = before or after
         if cue.content is not None and cue.content == after:
             cue.content = self._before_coordinated_verb(doc, cue, cue.content)
+
+    @staticmethod
+    def _main_clause(doc: ParsedDoc, span: tuple[int, int]) -> bool:
+        """Does the span hold a main clause: a finite verb whose clause no subordinator opens and that
+        hangs on no other clause ("Die Fahrer seien nicht befragt worden", not "Speaking to
+        journalists" or "When asked if he expected …")?"""
+        for w in doc.words:
+            if not span[0] <= w.start < span[1] or "VerbForm=Fin" not in w.feats:
+                continue
+            head = doc.words[w.head] if w.deprel.split(":")[0] in ("aux", "cop") and w.head >= 0 else w
+            if head.deprel.split(":")[0] in ("advcl", "acl", "csubj") or any(
+                    k.deprel == "mark" for k in doc.children(head.i)):
+                continue
+            return True
+        return False
 
     def _before_coordinated_verb(self, doc: ParsedDoc, cue: Cue, content: tuple[int, int]) -> tuple[int, int]:
         """Indirect content after the cue ends where a speech verb coordinated with the cue begins
@@ -629,8 +660,10 @@ class Detector:
             if w.text in self.openers:
                 # "sprach von „X“", "called it “X”", "said: “X”" - not "betonte die Solidarität … „X“"
                 close = next((x for x in words[j + 1:u.last] if x.text in self.closers), None)
-                if close is not None and self._names_in_marks(doc, j, close.i):
-                    j = close.i + 1  # "sagte der „Berliner Zeitung“, dass …": frame, the name of a noun before it
+                if close is not None and (self._names_in_marks(doc, j, close.i) or self._after_cue_preposition(doc, j)):
+                    # "sagte der „Berliner Zeitung“, dass …": frame, the name of a noun before it;
+                    # "kommentierte dies laut „example.org“ so: …": the source of a prepositional cue
+                    j = close.i + 1
                     continue
                 near = nouns == 0 and j - c - len(subject) <= 3
                 if close is not None and (near and any(x.upos == "ADP" for x in words[c + 1:j])
@@ -669,6 +702,15 @@ class Detector:
             nouns += w.upos in {"NOUN", "PROPN"} and w.i not in subject
             j += 1
         return None, False
+
+    def _after_cue_preposition(self, doc: ParsedDoc, opener: int) -> bool:
+        """Does a one-word prepositional cue ("laut", "per") open the phrase this quotation mark opens,
+        right before it or before one article ("laut der „…“")?"""
+        words = doc.words
+        k = opener - 1
+        if k >= 0 and words[k].upos == "DET":
+            k -= 1
+        return k >= 0 and words[k].lower in self.cue_prepositions
 
     def _apposition_to_colon(self, doc: ParsedDoc, u: Unit, comma: int) -> int | None:
         """The colon that ends an apposition after the comma (a short noun phrase: no verb, quotation
@@ -1119,6 +1161,9 @@ class Detector:
             for o in with_content:
                 if o is cue or o.unit != cue.unit or not o.content[0] <= at < o.content[1]:
                     continue
+                if o.kind == "preposition" and o.source is None and not o.anaphoric and cue.source is not None:
+                    dropped.add(id(o))  # "…, sagte er nach den Prognosen": a phrase that names no one
+                    continue  # around a cue that does frames nothing
                 if _in_span(cue.content, words[o.words[0]]):
                     # each holds the other: the verb whose complement the other is (a verb without a
                     # speaker of its own) is the outer one ("Es sei … gelobt worden, berichtete X"), else a
@@ -1328,7 +1373,10 @@ class Detector:
             near = prev_unit is not None and ui - prev_unit <= 2
             bare = max((c for c in bare_cues if c.source is not None and 0 < ui - c.unit <= 2
                         and (prev is None or doc.words[c.words[0]].start >= prev.end)), key=lambda c: c.unit, default=None)
-            if mood == "continuation" and bare is None and not (near and prev.kind != "direct"):  # type: ignore[union-attr]
+            if mood == "continuation" and bare is None and not (near and (prev.kind != "direct" or any(  # type: ignore[union-attr]
+                    w.lower in k.continuation_forms for w in doc.words[u.first:u.last]))):
+                # after a direct quote only Konjunktiv II goes on with it ("„…“ Alle Risiken würden
+                # aber nicht eintreten."), not "soll", which is as often the author's
                 continue
             a, b = self._trim(doc.text, u.start, u.end)
             if len(doc.text[a:b].split()) < 3:

@@ -1,0 +1,95 @@
+"""Detection fixes for quote F1 on real news (issue 17), each on invented sentences: straight quotation
+marks glued to a word, a frame between two quotations, a report before a colon-framed quotation,
+Konjunktiv II after a direct quote, a phrase that names no one around a cue that does, and
+"kontern"."""
+
+from __future__ import annotations
+
+from quotes.article import Article
+
+
+def extract(extractor, text, lang):
+    """(kind, text, speaker name, cue) per quote."""
+    return [(q.kind, q.text, q.speaker.name if q.speaker else None, q.cue.text if q.cue else None)
+            for q in extractor.extract(Article(id="t", text=text, lang=lang))]
+
+
+# --- tokens: a straight quotation mark glued to its word -----------------------------------------
+
+def test_glued_straight_marks_are_tokens_of_their_own(extractor):
+    text = 'Die Ministerin sprach von einem "Tag der Schande für das Land". Er sei "sehr froh", sagte er.'
+    doc = extractor.parser.parse(text, "de")
+    assert [w.text for w in doc.words][:9] == ["Die", "Ministerin", "sprach", "von", "einem", '"', "Tag", "der", "Schande"]
+    for w in doc.words:  # offsets stay exact into the text
+        assert text[w.start:w.end] == w.text or len(w.text) != w.end - w.start
+
+
+def test_quotation_glued_to_its_first_word_is_the_object_of_sprach(extractor):
+    text = 'Der Bürgermeister Karl Winter sprach am Abend von einem "schweren Schlag für die ganze Stadt".'
+    assert extract(extractor, text, "de") == [
+        ("direct", "schweren Schlag für die ganze Stadt", "Karl Winter", "sprach")]
+
+
+def test_apostrophe_of_a_genitive_stays_with_its_word(extractor):
+    doc = extractor.parser.parse("Er erinnerte an Hans' Rolle im Film.", "de")
+    assert "Hans'" in [w.text for w in doc.words]
+
+
+# --- a frame between two quotations ---------------------------------------------------------------
+
+def test_frame_between_two_quotations_gives_two_direct_quotes(extractor):
+    text = ('„Wir haben heute einfach zu viele Fehler gemacht“, so Trainerin Lena Sommer: '
+            '„Das müssen wir in der nächsten Woche besser machen.“')
+    assert extract(extractor, text, "de") == [
+        ("direct", "Wir haben heute einfach zu viele Fehler gemacht", "Lena Sommer", "so"),
+        ("direct", "Das müssen wir in der nächsten Woche besser machen.", "Lena Sommer", "so")]
+
+
+def test_report_before_a_frame_that_opens_a_quotation(extractor):
+    text = ('Die beiden Fahrer hätten noch nicht befragt werden können, sagte Polizeisprecher Tom Brandt: '
+            '„Der Unfall wird uns noch lange beschäftigen.“')
+    assert extract(extractor, text, "de") == [
+        ("indirect", "Die beiden Fahrer hätten noch nicht befragt werden können", "Tom Brandt", "sagte"),
+        ("direct", "Der Unfall wird uns noch lange beschäftigen.", "Tom Brandt", "sagte")]
+
+
+def test_participle_before_a_colon_frame_is_no_report(extractor):
+    text = 'Speaking to reporters in London on Monday, the minister Anna Clarke said: "We will not give up."'
+    assert extract(extractor, text, "en") == [("direct", "We will not give up.", "Anna Clarke", "said")]
+
+
+# --- Konjunktiv II goes on with a direct quote, "soll" does not -----------------------------------
+
+def test_konjunktiv_ii_after_a_direct_quote_continues_it(extractor):
+    text = ('„Das hängt von vielen Dingen ab“, sagte Firmenchef Paul Krämer. '
+            'Alle Risiken würden aber sicher nicht eintreten.')
+    assert extract(extractor, text, "de") == [
+        ("direct", "Das hängt von vielen Dingen ab", "Paul Krämer", "sagte"),
+        ("indirect", "Alle Risiken würden aber sicher nicht eintreten.", "Paul Krämer", None)]
+
+
+def test_soll_after_a_direct_quote_is_the_authors(extractor):
+    text = '„Das ist nicht ungewöhnlich“, sagt Gerichtssprecher Jan Ohm. Am Montag soll der Prozess weitergehen.'
+    assert extract(extractor, text, "de") == [("direct", "Das ist nicht ungewöhnlich", "Jan Ohm", "sagt")]
+
+
+# --- cue words and frames ----------------------------------------------------------------------------
+
+def test_kontern_is_a_speech_verb(extractor):
+    text = "Die Reform gefährde den Frieden im Land, konterte Oppositionschef Max Huber."
+    assert extract(extractor, text, "de") == [
+        ("indirect", "Die Reform gefährde den Frieden im Land", "Max Huber", "konterte")]
+
+
+def test_phrase_naming_no_one_does_not_frame_a_cue_with_a_speaker(extractor):
+    text = ("Parteichef Tim Roth hat die Wahl als Erfolg gewertet. Die Kandidatin sei eine starke "
+            "Persönlichkeit, sagte er am Abend nach den ersten Prognosen.")
+    assert [(k, t, c) for k, t, _, c in extract(extractor, text, "de")] == [
+        ("indirect", "Die Kandidatin sei eine starke Persönlichkeit", "sagte")]
+
+
+def test_quoted_source_of_laut_is_no_quote(extractor):
+    text = ('Der Sprecher Ole Berg kommentierte den Entscheid laut „beispiel.example“ mit den Worten: '
+            '„Das ist ein guter Tag für die Fischer im Norden.“')
+    assert [(k, t) for k, t, *_ in extract(extractor, text, "de")] == [
+        ("direct", "Das ist ein guter Tag für die Fischer im Norden.")]
