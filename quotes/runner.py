@@ -224,15 +224,23 @@ def pooled(opts: RunOptions, work: Iterator[list], stop) -> Iterator[list[Outcom
     window: deque = deque()
     try:
         while True:
-            while not stop() and len(window) < 2 * opts.workers:
+            while not stop() and len(window) < 2 * opts.workers and not (window and window[-1][1] is None):
                 batch = next(work, None)
                 if batch is None:
                     break
-                window.append((batch, pool.submit(_in_worker, batch)))
+                try:
+                    future = pool.submit(_in_worker, batch)
+                except BrokenProcessPool:  # a worker died while the window was being filled
+                    future = None
+                window.append((batch, future))
+                if future is None:
+                    break
             if not window:
                 return
             batch, future = window.popleft()
             try:
+                if future is None:
+                    raise BrokenProcessPool("the pool broke before this batch was sent")
                 yield future.result()
             except BrokenProcessPool:
                 yield _lost(batch, "worker process died")
