@@ -18,10 +18,8 @@ import threading
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Literal
 
-from pydantic import ValidationError
-
-from .article import Article
-from .errors import ArticleFailure, QuotesError
+from .article import Article, article_from_fields
+from .errors import ArticleFailure, InputError, QuotesError
 from .pipeline import Extractor
 from .record import Quote, text_hash
 
@@ -40,17 +38,11 @@ def to_article(item: ArticleInput, lang: str | None = None, **meta) -> Article:
         raise TypeError(f"unknown article field(s): {', '.join(unknown)} (known: text, lang, {', '.join(META_FIELDS)})")
     if not isinstance(fields.get("text"), str):
         raise ValueError("an article needs `text` (a string)")
-    if fields.get("id") is None:
-        fields["id"] = text_hash(fields["text"])
-    fields["id"] = str(fields["id"])
-    if lang and not fields.get("lang"):
-        fields["lang"] = lang
-    fields.setdefault("source", fields["id"])
-    try:
-        return Article.model_validate(fields)
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        raise ValueError(f"field {'.'.join(map(str, err['loc']))}: {err['msg']}") from None
+    fallback = text_hash(fields["text"])
+    art = article_from_fields(fields, str(fields.get("id") or fallback), fallback, lang)
+    if isinstance(art, InputError):
+        raise ValueError(art.problem.removesuffix(", skipped"))
+    return art
 
 
 class Pipeline:

@@ -117,16 +117,17 @@ def _walk(folder: Path, exclude: frozenset[str]) -> Iterator[Path | InputError]:
             yield Path(e.path)
 
 
-def lone_surrogate(obj: dict) -> str | None:
+def _lone_surrogate(obj: dict) -> str | None:
     for key, value in obj.items():
         if isinstance(value, str) and (m := _SURROGATE.search(value)):
             return f"field {key}: lone surrogate U+{ord(m.group()):04X} at character {m.start()} (not text), skipped"
     return None
 
 
-def _record(obj: dict, where: str, fallback_id: str, lang: str | None) -> Article | InputError:
-    """One article from a JSONL object or a CSV row; `fallback_id` names it when it has no id."""
-    bad = lone_surrogate(obj)
+def article_from_fields(obj: dict, where: str, fallback_id: str, lang: str | None) -> Article | InputError:
+    """One article from a JSONL object, a CSV row or an API call's fields; `fallback_id` names it
+    when it has no id."""
+    bad = _lone_surrogate(obj)
     if bad:
         return InputError(where, bad)
     given = obj.get("id")
@@ -160,7 +161,7 @@ def _read_jsonl(source: str, doc_id: str, text: str, lang: str | None) -> Iterat
         if not isinstance(obj, dict):
             yield InputError(where, "JSON line is not an object")
             continue
-        yield _record(obj, where, f"{doc_id}:{n}", lang)
+        yield article_from_fields(obj, where, f"{doc_id}:{n}", lang)
 
 
 def _read_table(source: str, doc_id: str, text: str, lang: str | None, delimiter: str) -> Iterator[Article | InputError]:
@@ -194,7 +195,7 @@ def _read_table(source: str, doc_id: str, text: str, lang: str | None, delimiter
         if len(row) != len(header):
             yield InputError(where, f"row has {len(row)} fields, the header {len(header)}")
             continue
-        yield _record(dict(zip(header, row)), where, f"{doc_id}:{row_no}", lang)
+        yield article_from_fields(dict(zip(header, row)), where, f"{doc_id}:{row_no}", lang)
 
 
 def html_article(data: bytes, source: str, doc_id: str, lang: str | None) -> Article | InputError:

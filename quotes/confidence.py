@@ -122,12 +122,12 @@ def reliability(scores: list[float], labels: list[bool], bins: int = 10) -> tupl
     table, ece, n = [], 0.0, len(scores)
     for b in range(bins):
         lo, hi = b / bins, (b + 1) / bins
-        members = [y for s, y in zip(scores, labels) if lo <= s < hi or b == bins - 1 and s == 1.0]
-        sc = [s for s in scores if lo <= s < hi or b == bins - 1 and s == 1.0]
+        members = [(s, y) for s, y in zip(scores, labels) if lo <= s < hi or b == bins - 1 and s == 1.0]
         if not members:
             table.append({"bin": f"{lo:.1f}-{hi:.1f}", "n": 0, "confidence": None, "right": None})
             continue
-        conf, acc = sum(sc) / len(sc), sum(members) / len(members)
+        conf = sum(s for s, _ in members) / len(members)
+        acc = sum(y for _, y in members) / len(members)
         ece += len(members) / n * abs(conf - acc)
         table.append({"bin": f"{lo:.1f}-{hi:.1f}", "n": len(members), "confidence": round(conf, 4), "right": round(acc, 4)})
     return table, round(ece, 4)

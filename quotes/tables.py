@@ -21,6 +21,7 @@ from pydantic import BaseModel
 from .record import Quote
 
 LIST_SEPARATOR = "; "
+FORMATS = ("jsonl", "csv", "parquet")
 
 
 def _leaves(model: type[BaseModel], prefix: str = "") -> Iterator[tuple[str, tuple[str, ...], type]]:
@@ -114,5 +115,3 @@ def check_format(fmt: str, to_file: bool) -> str | None:
             return "--format parquet needs pyarrow: pip install 'quotes[parquet]'"
     return None
 
-
-FORMATS = ("jsonl", "csv", "parquet")

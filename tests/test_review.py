@@ -145,6 +145,19 @@ class _Tags(__import__("html.parser").parser.HTMLParser):
             self._in_script = False
 
 
+def _safe_page(page) -> tuple["_Tags", list[str], str]:
+    """Parse one report page and check what every page must hold: no <img>, no event-handler or
+    style attributes, a Content-Security-Policy without 'unsafe-inline'. Returns (parse, tag names, CSP)."""
+    parsed = _Tags()
+    parsed.feed(page.read_text(encoding="utf-8"))
+    names = [t for t, _ in parsed.tags]
+    assert "img" not in names, page
+    assert not any(k.startswith("on") or k == "style" for _, attrs in parsed.tags for k in attrs), page
+    (csp,) = [a["content"] for t, a in parsed.tags if t == "meta" and a.get("http-equiv") == "Content-Security-Policy"]
+    assert "unsafe-inline" not in csp
+    return parsed, names, csp
+
+
 def test_every_record_field_is_escaped_and_csp_has_no_unsafe_inline(tmp_path):
     import base64
     import hashlib
@@ -152,15 +165,10 @@ def test_every_record_field_is_escaped_and_csp_has_no_unsafe_inline(tmp_path):
     write_report([_evil_record()], {"d.txt": TEXT, PAYLOAD: "x"}, tmp_path, sample=1)
     pages = [tmp_path / "index.html", tmp_path / "spotcheck.html", *tmp_path.glob("articles/*.html")]
     for page in pages:
-        parsed = _Tags()
-        parsed.feed(page.read_text(encoding="utf-8"))
-        names = [t for t, _ in parsed.tags]
-        assert "img" not in names and names.count("script") == 1, page
-        assert not any(k.startswith("on") or k == "style" for _, attrs in parsed.tags for k in attrs), page
+        parsed, names, csp = _safe_page(page)
+        assert names.count("script") == 1, page
         kinds = {c for t, attrs in parsed.tags for c in (attrs.get("class") or "").split()}
         assert not any("alert" in c or "<" in c for c in kinds), page  # a class never carries record text
-        (csp,) = [a["content"] for t, a in parsed.tags if t == "meta" and a.get("http-equiv") == "Content-Security-Policy"]
-        assert "unsafe-inline" not in csp
         digest = base64.b64encode(hashlib.sha256(parsed.scripts[0].encode()).digest()).decode()
         assert f"script-src 'sha256-{digest}'" in csp  # only the report's own script runs
 
@@ -253,13 +261,8 @@ def test_cluster_pages_escape_everything_and_run_no_script(tmp_path):
     pages = [tmp_path / "index.html", *tmp_path.glob("articles/*.html"), *tmp_path.glob("clusters/*.html")]
     assert any("clusters" in str(p) for p in pages)
     for page in pages:
-        parsed = _Tags()
-        parsed.feed(page.read_text(encoding="utf-8"))
-        names = [t for t, _ in parsed.tags]
-        assert "img" not in names and names.count("script") <= 1, page
-        assert not any(k.startswith("on") or k == "style" for _, attrs in parsed.tags for k in attrs), page
-        (csp,) = [a["content"] for t, a in parsed.tags if t == "meta" and a.get("http-equiv") == "Content-Security-Policy"]
-        assert "unsafe-inline" not in csp
+        parsed, names, csp = _safe_page(page)
+        assert names.count("script") <= 1, page
         if "clusters" in str(page):
             assert "script" not in names and "script-src 'none'" in csp
 
@@ -376,16 +379,11 @@ def test_speaker_pages_and_metadata_are_escaped(tmp_path):
              *tmp_path.glob("speakers/*.html")]
     assert any("speakers" in str(p) for p in pages)
     for page in pages:
-        parsed = _Tags()
-        parsed.feed(page.read_text(encoding="utf-8"))
-        names = [t for t, _ in parsed.tags]
-        assert "img" not in names and names.count("script") <= 1, page
-        assert not any(k.startswith("on") or k == "style" for _, attrs in parsed.tags for k in attrs), page
+        parsed, names, csp = _safe_page(page)
+        assert names.count("script") <= 1, page
         assert not any(t == "a" and not (a.get("href") or "").startswith(("../", "articles/", "speakers/", "clusters/",
                                                                           "spotcheck.html", "index.html", "http"))
                        for t, a in parsed.tags), page
-        (csp,) = [a["content"] for t, a in parsed.tags if t == "meta" and a.get("http-equiv") == "Content-Security-Policy"]
-        assert "unsafe-inline" not in csp
 
 
 @pytest.mark.skipif(_chromium() is None, reason="no Chromium on this machine (.ci/run installs Debian's chromium)")
