@@ -458,14 +458,26 @@ class Detector:
                 return start, close.end
         return None
 
-    def verb_content(self, doc: ParsedDoc, u: Unit, cue: Cue, cue_heads: set[int]) -> None:
+    def verb_content(self, doc: ParsedDoc, u: Unit, cue: Cue, cue_heads: dict[int, Cue]) -> None:
         if cue.content is not None:
             return  # a naming verb: its quotation was found with the cue
         c = cue.words[0]
         subj = [k.i for k in doc.children(c) if k.deprel.startswith("nsubj")]
         w = doc.words[c]
         # "…,” Trump said, adding, “…”": a cue that hangs on an earlier cue reports what follows it
-        follows_cue = w.deprel in ("advcl", "xcomp", "conj") and w.head in cue_heads and w.head < c
+        # (a frame closing its sentence hangs on an earlier cue only when that one found content:
+        # "…, the trend is set to continue, the United Nations warned" is no "continue" report)
+        trailing = any(k.i < c for k in doc.children(c) if k.deprel.startswith("nsubj")) and all(
+            x.upos == "PUNCT" for x in doc.words[max(cue.words) + 1:u.last])
+        reporting = {h for h, other in cue_heads.items() if h < c and (other.content is not None or not trailing)}
+        follows_cue = w.deprel in ("advcl", "xcomp", "conj") and w.head in reporting
+        if w.deprel in ("advcl", "conj") and not follows_cue:
+            # "said the bridge “will open,” and urged …": a report coordinated inside an earlier
+            # cue's complement has no content before it, that is the earlier cue's
+            h = w.head
+            while h >= 0 and not follows_cue:
+                follows_cue = h in reporting
+                h = doc.words[h].head
         before = None if follows_cue or self._passive_of_a_thing(doc, cue) else self._content_before(doc, u, cue, subj)
         after, via_comma = self._content_after(doc, u, cue)
         text = doc.text
@@ -502,22 +514,55 @@ class Detector:
         return False
 
     def _before_coordinated_verb(self, doc: ParsedDoc, cue: Cue, content: tuple[int, int]) -> tuple[int, int]:
-        """Indirect content after the cue ends where a speech verb coordinated with the cue begins
-        its clause ("told relatives that the plane had to divert but said they were …"): that is a
-        second report with content of its own."""
+        """Indirect content after the cue ends where a clause coordinated with the report begins:
+        a clause coordinated with the cue verb itself ("said tips led officers to him, but he did
+        not release more"), a speech verb coordinated inside the content or joined to it by a
+        subordinator ("told relatives that the plane had to divert but said they were …", "said
+        that “…,” while X said …", "said the kingdom “…,” and urged …": a second report with content
+        of its own), or a coordinated relative clause ("… which he said he has “never seen,” and
+        which consigned …"): each is the author's, not what the speaker said."""
         words = doc.words
         end = content[1]
         if doc.text[content[0]:content[0] + 1] in self.openers:
             return content  # a quotation runs to its closing mark
-        for k in doc.children(cue.words[0]):
-            if k.deprel == "conj" and k.upos in VERBAL and "VerbForm=Fin" in k.feats and content[0] < k.start < end and (
-                    k.lemma in self.rules.verb_lemmas or k.lower in self.rules.verb_forms):
-                first = min(doc.subtree(k.i))
-                while first - 1 > cue.words[-1] and (words[first - 1].upos in {"CCONJ", "PUNCT"}) \
-                        and not self._is_quote_mark(words[first - 1]):
-                    first -= 1  # the conjunction and comma before it
-                if words[first].start > content[0]:
-                    end = min(end, words[first].start)
+        c = cue.words[0]
+        cue_end = max(cue.words)
+        for k in words:
+            if not (content[0] < k.start < end) or k.upos not in VERBAL or k.i <= cue_end:
+                continue
+            kids = doc.children(k.i)
+            first = min(doc.subtree(k.i))
+            # "and said …", or ", while X said …": a subordinate report after a comma, with its own subject
+            before = first if words[first].text == "," else first - 1
+            while before > 0 and self._is_quote_mark(words[before]):
+                before -= 1  # ",” while …": the comma before the closing mark
+            joined = any(x.deprel == "cc" for x in kids) or k.deprel == "advcl" and any(
+                x.deprel.startswith("nsubj") for x in kids) and words[before].text == "," and any(
+                x.deprel == "mark" for x in kids)
+            finite = "VerbForm=Fin" in k.feats or any(
+                x.deprel.startswith("aux") and "VerbForm=Fin" in x.feats for x in kids)
+            speech = k.lemma in self.rules.verb_lemmas or k.lower in self.rules.verb_forms
+            if k.deprel == "conj" and k.head == c and finite:
+                pass  # coordinated with the cue: the author goes on about the speaker
+            elif k.deprel in ("conj", "advcl") and speech and finite and joined:
+                pass  # a second report inside the first one's clause
+            elif k.deprel == "conj" and joined and any(
+                    x.deprel.startswith("nsubj") and "PronType=Rel" in x.feats for x in kids):
+                pass  # "and which …": a relative clause coordinated with the one holding the cue
+            else:
+                continue
+            while first - 1 > cue_end and (words[first - 1].upos in {"CCONJ", "SCONJ", "PUNCT"}) \
+                    and not self._is_quote_mark(words[first - 1]):
+                first -= 1  # the conjunction and comma before it
+            if words[first].start <= content[0]:
+                continue
+            cut = words[first].start
+            x = first
+            while x < len(words) and words[x].upos == "PUNCT" and words[x].start < end:
+                if words[x].text in self.closers:
+                    cut = words[x].end  # "…,” and urged": the closing mark ends the quotation
+                x += 1
+            end = min(end, cut)
         if end == content[1]:
             return content
         a, b = self._trim(doc.text, content[0], end)
@@ -687,6 +732,8 @@ class Detector:
                 if nxt is None or nxt.lower in self.cues.frame_subordinators or w.text == "," and (
                         nouns > 2 or "PronType=Rel" in nxt.feats or "PronType=Int" in nxt.feats):
                     return None, False  # ", wie das Ministerium mitteilte", ", where …": not content
+                if w.text == "," and self._trailing_frame(doc, u, j + 1):
+                    return None, False  # "…, the trend is set to continue, the United Nations warned"
                 return (nxt.start, u.end), w.text == ","
             if w.i in in_ccomp:  # "said the plan would fail": the clausal complement, with no "that"
                 sub = doc.subtree(in_ccomp[w.i])
@@ -697,11 +744,31 @@ class Detector:
                 # "said the delay stemmed from …": a clause with no "that" the parser read as an
                 # object with a participle; what one says is the clause, not the noun
                 return (words[max(min(doc.subtree(w.head)), c + 1)].start, u.end), False
+            if w.upos == "VERB" and w.head == cue.words[0] and j + 1 in in_ccomp and not doc.children(w.i) \
+                    and "VerbForm=Fin" not in w.feats:
+                # "said waiting relatives were told …": a bare participle the parser hung on the cue
+                # right before its clausal complement opens that clause
+                return (w.start, u.end), False
             if not self._frame_ok(w, cue, doc):
                 return None, False
             nouns += w.upos in {"NOUN", "PROPN"} and w.i not in subject
             j += 1
         return None, False
+
+    def _trailing_frame(self, doc: ParsedDoc, u: Unit, first: int) -> bool:
+        """Are the words from `first` to the end of the unit only another speech verb's frame, its
+        subject and the verb ("the United Nations warned", "Glocer said")?"""
+        words = doc.words
+        if any(self._is_quote_mark(w) for w in words[first:u.last]):
+            return False  # ", “Any questions I can answer?”": a quotation
+        rest = [w for w in words[first:u.last] if w.upos != "PUNCT"]
+        verbs = [w for w in rest if w.lemma in self.rules.verb_lemmas or w.lower in self.rules.verb_forms]
+        if len(verbs) != 1 or not rest:
+            return False
+        v = verbs[0]
+        frame = {v.i} | {k for x in doc.children(v.i) if x.deprel.startswith("nsubj") or x.deprel.startswith("aux")
+                         or x.deprel == "advmod" for k in doc.subtree(x.i)}
+        return any(words[k].deprel.startswith("nsubj") for k in frame) and all(w.i in frame for w in rest)
 
     def _after_cue_preposition(self, doc: ParsedDoc, opener: int) -> bool:
         """Does a one-word prepositional cue ("laut", "per") open the phrase this quotation mark opens,
@@ -788,12 +855,39 @@ class Detector:
                     after = self._subject_after_verb(doc, c, i, content) if c.i < i else None
                     return after if after is not None else c.i
             w = doc.words[i]
-            if w.deprel in ("conj", "xcomp", "advcl") or w.deprel.startswith("aux") or self._participle_clause(doc, w):
+            outer = self._coordinated_with_complement(doc, w) if w.deprel == "conj" and len(seen) == 1 else None
+            if outer is not None:
+                i = outer  # "X said the plane had to divert but said …": X's
+            elif w.deprel in ("conj", "xcomp", "advcl") or w.deprel.startswith("aux") or self._participle_clause(doc, w):
                 i = w.head
             else:
                 break
         stray = self._stray_subject(doc, min(seen), content)
         return stray if stray is not None else self._name_opening_sentence(doc, min(seen), content)
+
+    def _coordinated_with_complement(self, doc: ParsedDoc, w: Word) -> int | None:
+        """The speech verb whose subject speaks for the cue w, when w, with no subject of its own, is
+        coordinated with the clausal complement of a speech verb and that complement's subject is a
+        thing or, of a passive speech verb, the hearer ("Politis said the plane had to divert but
+        said they were …", "Politis said relatives were told … but said …"): neither says anything,
+        the parser hung w on the wrong verb. None otherwise."""
+        words = doc.words
+
+        def speech(x: Word) -> bool:
+            return x.lemma in self.rules.verb_lemmas or x.lower in self.rules.verb_forms
+
+        def hearer(x: Word) -> bool:  # "relatives were told": a passive speech verb's subject heard it
+            return speech(x) and any(k.deprel == "nsubj:pass" for k in doc.children(x.i))
+
+        head = words[w.head]
+        subj = [k for k in doc.children(head.i) if k.deprel.startswith("nsubj")]
+        if head.deprel != "ccomp" or head.head < 0 or not subj or not (
+                hearer(head) or all(self._thing(doc, k) for k in subj)):
+            return None
+        outer = words[head.head]
+        while hearer(outer) and outer.deprel == "ccomp" and outer.head >= 0:
+            outer = words[outer.head]
+        return outer.i if speech(outer) and not hearer(outer) else None
 
     def _name_opening_sentence(self, doc: ParsedDoc, verb: int, content: tuple[int, int] | None) -> int | None:
         """The first word of the verb's sentence when the parser gave the verb no subject and that
@@ -1110,8 +1204,8 @@ class Detector:
     def detect(self, doc: ParsedDoc, spans: list[QuotedSpan]) -> list[Candidate]:
         units = self.units(doc, spans)
         cues = self.verb_cues(doc, units, spans)
-        heads = {c.words[0] for c in cues}
-        for cue in cues:
+        heads = {c.words[0]: c for c in cues}
+        for cue in sorted(cues, key=lambda c: c.words[0]):
             self.verb_content(doc, units[cue.unit], cue, heads)
         for cue in cues:
             self.verb_source(doc, units[cue.unit], cue)
@@ -1165,14 +1259,13 @@ class Detector:
                     dropped.add(id(o))  # "…, sagte er nach den Prognosen": a phrase that names no one
                     continue  # around a cue that does frames nothing
                 if _in_span(cue.content, words[o.words[0]]):
-                    # each holds the other: the verb whose complement the other is (a verb without a
-                    # speaker of its own) is the outer one ("Es sei … gelobt worden, berichtete X"), else a
+                    # each holds the other: the verb whose complement the other is is the outer one ("Es sei … gelobt worden, berichtete X"), else a
                     # medium, else the earlier cue
-                    if _reports(doc, cue, o):
-                        continue
+                    if _reports(doc, cue, o, any_source=True):
+                        continue  # also with a speaker: "… was adding to the delays, Glocer said"
                     o_medium = o.source is not None and self._is_outlet(doc, o.source)
                     c_medium = cue.source is not None and self._is_outlet(doc, cue.source)
-                    if not _reports(doc, o, cue) and (
+                    if not _reports(doc, o, cue, any_source=True) and (
                             c_medium and not o_medium or (o_medium == c_medium and cue.words[0] < o.words[0])):
                         continue
                 outers.append(o)
@@ -1489,11 +1582,12 @@ class Detector:
         return subj
 
 
-def _reports(doc: ParsedDoc, outer: Cue, inner: Cue) -> bool:
-    """Is the inner cue's verb, one with no speaker of its own, the clausal complement of the outer
-    cue's verb: what it reports ("Es sei gelobt worden, berichtete X")?"""
+def _reports(doc: ParsedDoc, outer: Cue, inner: Cue, any_source: bool = False) -> bool:
+    """Is the inner cue's verb, one with no speaker of its own (or any, with `any_source`, when each
+    cue's content holds the other's verb), the clausal complement of the outer cue's verb: what it
+    reports ("Es sei gelobt worden, berichtete X", "… was adding to the delays, Glocer said")?"""
     w = doc.words[inner.words[0]]
-    return inner.source is None and w.head == outer.words[0] and w.deprel == "ccomp"
+    return (any_source or inner.source is None) and w.head == outer.words[0] and w.deprel == "ccomp"
 
 
 def _number(w: Word) -> str:

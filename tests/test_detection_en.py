@@ -1,0 +1,72 @@
+"""Where an English report's content ends, and which frame is the outer one (issue 17), each on
+invented sentences: a clause coordinated with the cue, a second report coordinated inside the first
+one's clause or joined to it after a comma, a coordinated relative clause, a speech verb the parser
+hung on the complement of another, a trailing frame after a clause that holds a cue word, and a
+bare participle before the complement clause."""
+
+from __future__ import annotations
+
+from quotes.article import Article
+
+
+def extract(extractor, text):
+    """(kind, text, speaker name, cue) per quote."""
+    return [(q.kind, q.text, q.speaker.name if q.speaker else None, q.cue.text if q.cue else None)
+            for q in extractor.extract(Article(id="t", text=text, lang="en"))]
+
+
+# --- content ends where a clause coordinated with the report begins -----------------------------
+
+def test_clause_coordinated_with_the_cue_is_the_authors(extractor):
+    text = "Fire Chief Laura Grant said a faulty heater caused the blaze, but she did not say when the inquiry would end."
+    assert extract(extractor, text) == [("indirect", "a faulty heater caused the blaze", "Laura Grant", "said")]
+
+
+def test_speech_verb_coordinated_inside_the_content_ends_it(extractor):
+    text = "The regional council said the new bridge “will open in the spring,” and urged drivers to plan ahead."
+    assert [(k, t, c) for k, t, _, c in extract(extractor, text)] == [
+        ("mixed", "the new bridge “will open in the spring,”", "said")]
+
+
+def test_second_report_after_a_comma_and_while_is_a_quote_of_its_own(extractor):
+    text = ("Former coach Dan Miles said in a radio interview that “nobody has ever played that way,” while "
+            "his old captain Tom Reed said on television that it was “simply” the best match.")
+    assert extract(extractor, text) == [
+        ("mixed", "that “nobody has ever played that way,”", "Dan Miles", "said"),
+        ("mixed", "that it was “simply” the best match", "Tom Reed", "said")]
+
+
+def test_coordinated_relative_clause_is_the_authors(extractor):
+    text = ("The mayor faced a storm of criticism on Monday, the kind of which she said she had “never "
+            "expected,” and which dominated the council meeting.")
+    assert [(k, t, c) for k, t, _, c in extract(extractor, text)] == [("mixed", "she had “never expected,”", "said")]
+
+
+# --- speakers and frames -----------------------------------------------------------------------------
+
+def test_speech_verb_hung_on_a_told_complement_is_the_outer_speakers(extractor):
+    text = ("The mayor Lisa Hart said waiting relatives were told that the ferry had to turn back but said "
+            "they were not given any details.")
+    assert extract(extractor, text) == [
+        ("indirect", "waiting relatives were told that the ferry had to turn back", "Lisa Hart", "said"),
+        ("indirect", "they were not given any details", "Lisa Hart", "said")]
+
+
+def test_trailing_frame_is_outer_to_a_cue_word_in_its_content(extractor):
+    # "adding to the losses" is no report: the frame after the comma is
+    text = "A weak housing market in the north was adding to the losses, Berg said."
+    assert extract(extractor, text) == [
+        ("indirect", "A weak housing market in the north was adding to the losses", "Berg", "said")]
+
+
+def test_trailing_frame_after_a_cue_word_with_no_content(extractor):
+    text = ("Floods are becoming more common in the region, and the risk is set to continue for decades, "
+            "the weather agency warned.")
+    assert [(k, t, c) for k, t, _, c in extract(extractor, text)] == [
+        ("indirect", "Floods are becoming more common in the region, and the risk is set to continue for decades",
+         "warned")]
+
+
+def test_quotation_after_a_comma_is_no_trailing_frame(extractor):
+    text = "Miller asks at the town hall, “Any questions I can answer?”"
+    assert extract(extractor, text) == [("direct", "Any questions I can answer?", "Miller", "asks")]
