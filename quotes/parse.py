@@ -53,6 +53,9 @@ TOKEN_RULES = "marks-split 1"
 # they are split off as tokens of their own. Single marks stay: they double as apostrophes
 # ("Ganz'", "Campus'").
 _DOUBLE_MARKS = frozenset('"“”„«»')
+# (word, tag) pairs the lemmatizer's memo holds at most beyond its own dictionary (about 100 bytes each)
+LEMMA_MEMO_WORDS = 200_000
+_LEMMA_DICTS: dict = {}  # id(pipeline) -> the lemmatizer's own dictionaries, for `_bound_lemma_memo`
 _LOADED: dict = {}  # (model dir, lang, gpu) -> Stanza pipeline: loaded once per process, shared by Parsers
 
 
@@ -190,12 +193,18 @@ class Parser:
             logging.getLogger("stanza").setLevel(logging.WARNING)
             _use_fast_tree_search()
             try:
-                _LOADED[key] = stanza.Pipeline(
+                nlp = stanza.Pipeline(
                     lang, dir=str(self.dir), processors=PROCESSORS, download_method=None,
                     use_gpu=self.use_gpu, logging_level="WARN",
+                    # the lemmatizer's seq2seq model sees a word and its tag only, no context: keep
+                    # what it said for a (word, tag) and answer a repeat from its dictionary
+                    lemma_store_results=True,
                 )
             except Exception as exc:  # stanza raises many kinds for missing/odd model files
                 raise ModelsMissingError(f"cannot load Stanza models for {lang!r} from {self.dir}: {exc}") from None
+            _use_labels_at_heads(nlp)
+            _LEMMA_DICTS[id(nlp)] = _lemma_dicts(nlp)
+            _LOADED[key] = nlp
             # the models are hundreds of thousands of long-lived objects: keep the cyclic garbage
             # collector from walking them again on every full collection, and let the many small
             # objects of a parse (Stanza's words and tokens) pile up longer before a collection
@@ -295,6 +304,7 @@ class Parser:
             container.num_words = sum(len(s.words) for s in container.sentences)
             for name in ANALYSE:
                 container = nlp.processors[name].process(container)
+            _bound_lemma_memo(nlp)
             for st, sent in chunk:
                 st.analysis = [[w.lemma or w.text, w.upos or "X", w.feats or "", w.head or 0, w.deprel or "dep"]
                                for w in sent.words]
@@ -322,6 +332,31 @@ def _use_fast_tree_search() -> None:
 
     if hasattr(depparse_model, "chuliu_edmonds_one_root"):
         depparse_model.chuliu_edmonds_one_root = one_root_tree
+
+
+def _use_labels_at_heads(nlp) -> None:
+    """Let the parser score relations for the arcs of its tree only (see quotes/arc_labels.py)."""
+    from .arc_labels import use_labels_at_heads
+
+    model = getattr(getattr(nlp.processors.get("depparse"), "_trainer", None), "model", None)
+    if model is not None:
+        use_labels_at_heads(model)
+
+
+def _lemma_dicts(nlp) -> dict | None:
+    """A copy of the lemmatizer's own (tag -> word -> lemma) dictionaries, before any memo."""
+    trainer = getattr(nlp.processors.get("lemma"), "_trainer", None)
+    own = getattr(trainer, "pos_dict", None)
+    return {tag: dict(words) for tag, words in own.items()} if isinstance(own, dict) else None
+
+
+def _bound_lemma_memo(nlp) -> None:
+    """Keep the lemmatizer's memo (see `lemma_store_results` above) to LEMMA_MEMO_WORDS entries: past
+    that the dictionaries go back to the model's own. Lemmas are the same either way."""
+    own = _LEMMA_DICTS.get(id(nlp))
+    trainer = nlp.processors["lemma"]._trainer
+    if own is not None and sum(map(len, trainer.pos_dict.values())) > sum(map(len, own.values())) + LEMMA_MEMO_WORDS:
+        trainer.pos_dict = {tag: dict(words) for tag, words in own.items()}
 
 
 def _chunks(items: list, size: Callable[[object], int]):

@@ -1,0 +1,84 @@
+"""The parser's shortcuts give Stanza's own analyses: relation labels scored at the tree's arcs
+only (quotes/arc_labels.py) and the lemmatizer answering repeated words from its memo."""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+
+import pytest
+
+from quotes.arc_labels import _HiddenPair
+
+SENTENCES = {
+    "en": ["The minister told reporters on Monday that the talks had failed, and she blamed the other side.",
+           "“We will not give up,” said Anna Berg, who leads the union in Bavaria.",
+           "According to the police, two men were arrested after the match in Leeds late on Saturday night, "
+           "while a third, whose name was not released, is still being sought by officers from three forces."],
+    "de": ["Die Ministerin sagte am Montag, die Gespräche seien gescheitert, und sie gab der Gegenseite die Schuld.",
+           "„Wir geben nicht auf“, sagte Anna Berg, die die Gewerkschaft in Bayern führt.",
+           "Nach Angaben der Polizei wurden nach dem Spiel in Leipzig zwei Männer festgenommen, während ein "
+           "dritter, dessen Name nicht genannt wurde, noch von Beamten aus drei Ländern gesucht wird."],
+}
+
+
+@pytest.fixture(scope="module")
+def parser(extractor):
+    return extractor.parser
+
+
+def _analyses(nlp, text: str) -> list[tuple]:
+    return [(w.text, w.lemma, w.upos, w.head, w.deprel) for s in nlp(text).sentences for w in s.words]
+
+
+@contextmanager
+def _stanza_labels(model):
+    """Stanza's own predict, with every (dependent, head, relation) scored."""
+    ours = model.__dict__.pop("predict")
+    model.deprel = model.deprel.scorer
+    try:
+        yield
+    finally:
+        model.deprel = _HiddenPair(model.deprel)
+        model.predict = ours
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_labels_at_heads_are_stanzas_labels(parser, lang):
+    nlp = parser.pipeline(lang)
+    model = nlp.processors["depparse"]._trainer.model
+    assert isinstance(model.deprel, _HiddenPair)  # the loaded pipeline uses the shortcut
+    ours = [_analyses(nlp, s) for s in SENTENCES[lang]]
+    with _stanza_labels(model):
+        theirs = [_analyses(nlp, s) for s in SENTENCES[lang]]
+    assert ours == theirs
+    assert {a[4] for sent in ours for a in sent} >= {"root", "nsubj", "obj" if lang == "en" else "nsubj"}
+
+
+def test_lemma_memo_gives_the_models_lemmas(parser):
+    """Words the dictionary does not know go to the seq2seq model once; a repeat, in a later call,
+    is answered from the memo with the same lemma a pipeline without the memo gives."""
+    import stanza
+
+    text = "Kretschmanns Zollkontrollen verzögerten sich. Die Zollkontrollen verzögerten sich."
+    nlp = parser.pipeline("de")
+    first, again = _analyses(nlp, text), _analyses(nlp, text)
+    plain = stanza.Pipeline("de", dir=str(parser.dir), processors="tokenize,mwt,pos,lemma", download_method=None,
+                            logging_level="WARN", lemma_store_results=False)
+    reference = [(w.text, w.lemma) for s in plain(text).sentences for w in s.words]
+    assert [(a[0], a[1]) for a in first] == [(a[0], a[1]) for a in again] == reference
+    trainer = nlp.processors["lemma"]._trainer
+    assert any("Zollkontrollen" in entries for entries in trainer.pos_dict.values())  # remembered
+
+
+def test_lemma_memo_is_bounded(parser, monkeypatch):
+    """Past LEMMA_MEMO_WORDS remembered words the lemmatizer goes back to its own dictionary."""
+    from quotes import parse
+
+    nlp = parser.pipeline("de")
+    trainer = nlp.processors["lemma"]._trainer
+    own = sum(map(len, parse._LEMMA_DICTS[id(nlp)].values()))
+    monkeypatch.setattr(parse, "LEMMA_MEMO_WORDS", 3)
+    text = "Die Zollkontrollbeamten, Grenzschutzfahrzeuge und Hafenkräne verzögerten die Frachtschiffabfertigung."
+    parser.parse(text, "de")
+    assert sum(map(len, trainer.pos_dict.values())) <= own + 3
+    assert parser.parse(text, "de").words[1].lemma == _analyses(nlp, text)[1][1]
