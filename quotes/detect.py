@@ -744,6 +744,13 @@ class Detector:
                 # "said the delay stemmed from …": a clause with no "that" the parser read as an
                 # object with a participle; what one says is the clause, not the noun
                 return (words[max(min(doc.subtree(w.head)), c + 1)].start, u.end), False
+            if w.deprel == "acl:relcl" and words[w.head].deprel in ("obj", "iobj") and words[w.head].head == c \
+                    and self._zero_relative_clause(doc, w) \
+                    and not any(x.lower in self.cues.complementizers for x in words[j:u.last]):
+                # "told the Post they plan to appeal": a clause with a subject of its own and no
+                # relative word, that the parser hung on the hearer, is what was told
+                sub = doc.subtree(w.i)
+                return (words[max(min(sub), c + 1)].start, u.end), False
             if w.upos == "VERB" and w.head == cue.words[0] and j + 1 in in_ccomp and not doc.children(w.i) \
                     and "VerbForm=Fin" not in w.feats:
                 # "said waiting relatives were told …": a bare participle the parser hung on the cue
@@ -754,6 +761,16 @@ class Detector:
             nouns += w.upos in {"NOUN", "PROPN"} and w.i not in subject
             j += 1
         return None, False
+
+    @staticmethod
+    def _zero_relative_clause(doc: ParsedDoc, w: Word) -> bool:
+        """Is w's relative clause one with no relative word and a personal pronoun as its subject
+        ("the Post they plan to appeal"), i.e. no relative clause at all?"""
+        kids = doc.children(w.i)
+        if any("PronType=Rel" in x.feats or "PronType=Int" in x.feats for x in doc.words[min(doc.subtree(w.i)):w.i]):
+            return False
+        return any(x.deprel.startswith("nsubj") and x.upos == "PRON" and "PronType=Prs" in x.feats and x.i < w.i
+                   for x in kids)
 
     def _trailing_frame(self, doc: ParsedDoc, u: Unit, first: int) -> bool:
         """Are the words from `first` to the end of the unit only another speech verb's frame, its

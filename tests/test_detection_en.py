@@ -2,7 +2,7 @@
 invented sentences: a clause coordinated with the cue, a second report coordinated inside the first
 one's clause or joined to it after a comma, a coordinated relative clause, a speech verb the parser
 hung on the complement of another, a trailing frame after a clause that holds a cue word, and a
-bare participle before the complement clause."""
+bare participle before the complement clause, a clause the parser hung on the hearer."""
 
 from __future__ import annotations
 
@@ -70,3 +70,13 @@ def test_trailing_frame_after_a_cue_word_with_no_content(extractor):
 def test_quotation_after_a_comma_is_no_trailing_frame(extractor):
     text = "Miller asks at the town hall, “Any questions I can answer?”"
     assert extract(extractor, text) == [("direct", "Any questions I can answer?", "Miller", "asks")]
+
+
+def test_clause_hung_on_the_hearer_with_no_relative_word_is_what_was_told(extractor):
+    text = "Rossi’s attorneys told the Post they plan to appeal."
+    assert [(k, t, c) for k, t, _, c in extract(extractor, text)] == [("indirect", "they plan to appeal", "told")]
+
+
+def test_relative_clause_with_a_relative_word_stays_no_report(extractor):
+    text = "He told the woman who had met him in Paris about the plan."
+    assert extract(extractor, text) == []
