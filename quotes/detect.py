@@ -738,12 +738,25 @@ class Detector:
             if w.i in in_ccomp:  # "said the plan would fail": the clausal complement, with no "that"
                 sub = doc.subtree(in_ccomp[w.i])
                 first = max(min(sub), c + 1)
+                prev = words[first - 1]
+                if prev.upos == "PROPN" and prev.deprel == "obj" and prev.head == cue.words[0] and \
+                        words[first].upos == "PROPN" and words[first].deprel.startswith("nsubj"):
+                    first = min(doc.subtree(prev.i))  # "claimed Jane | Morton was …": one name the parser split
+                elif words[first].upos in VERBAL and "VerbForm=Fin" in words[first].feats and first - 1 > c \
+                        and "VerbForm=Fin" in words[cue.words[0]].feats and self._object_as_subject(doc, cue, words[first]):
+                    first = c + 1  # "claimed Anna Lind | was …": the object is the complement's subject
                 return (words[first].start, u.end), False
             if w.upos == "VERB" and w.deprel == "acl" and words[w.head].deprel == "obj" and words[w.head].head == c \
                     and not any(x.lower in self.cues.complementizers for x in words[j:u.last]):
                 # "said the delay stemmed from …": a clause with no "that" the parser read as an
                 # object with a participle; what one says is the clause, not the noun
                 return (words[max(min(doc.subtree(w.head)), c + 1)].start, u.end), False
+            if w.upos in VERBAL and "VerbForm=Fin" in w.feats and w.i not in in_ccomp and j - 1 > c \
+                    and "VerbForm=Fin" in words[cue.words[0]].feats and self._object_as_subject(doc, cue, w):
+                # "claimed Keir Starmer was a …": a finite verb right after a finite cue's object, in a
+                # clause with no subject of its own; the object is that clause's subject (not after a
+                # participle: "Claiming the criticism is designed to …, Trump told Fox")
+                return (words[c + 1].start, u.end), False
             if w.deprel == "acl:relcl" and words[w.head].deprel in ("obj", "iobj") and words[w.head].head == c \
                     and self._zero_relative_clause(doc, w) \
                     and not any(x.lower in self.cues.complementizers for x in words[j:u.last]):
@@ -761,6 +774,19 @@ class Detector:
             nouns += w.upos in {"NOUN", "PROPN"} and w.i not in subject
             j += 1
         return None, False
+
+    @staticmethod
+    def _object_as_subject(doc: ParsedDoc, cue: Cue, w: Word) -> bool:
+        """Does the finite word w follow right after the cue's object (a noun phrase that starts right
+        after the cue), and does w's clause have no subject?"""
+        words = doc.words
+        c = max(cue.words)
+        span = {k for x in doc.children(cue.words[0]) if x.deprel == "obj" and x.i > c for k in doc.subtree(x.i)}
+        if not span or span != set(range(c + 1, w.i)):
+            return False  # (the parser may split a name into two objects: "claimed Keir | Starmer")
+        head = words[w.head] if w.deprel.split(":")[0] in ("aux", "cop") and w.head >= 0 else w
+        return head.i != cue.words[0] and not any(
+            x.deprel.startswith("nsubj") or x.deprel.startswith("csubj") for x in doc.children(head.i))
 
     @staticmethod
     def _zero_relative_clause(doc: ParsedDoc, w: Word) -> bool:

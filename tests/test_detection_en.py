@@ -2,7 +2,8 @@
 invented sentences: a clause coordinated with the cue, a second report coordinated inside the first
 one's clause or joined to it after a comma, a coordinated relative clause, a speech verb the parser
 hung on the complement of another, a trailing frame after a clause that holds a cue word, and a
-bare participle before the complement clause, a clause the parser hung on the hearer."""
+bare participle before the complement clause, a clause the parser hung on the hearer, and the
+object of a cue that is the subject of the clause after it."""
 
 from __future__ import annotations
 
@@ -80,3 +81,21 @@ def test_clause_hung_on_the_hearer_with_no_relative_word_is_what_was_told(extrac
 def test_relative_clause_with_a_relative_word_stays_no_report(extractor):
     text = "He told the woman who had met him in Paris about the plan."
     assert extract(extractor, text) == []
+
+
+def test_object_of_a_finite_cue_before_a_subjectless_clause_is_its_subject(extractor):
+    text = ('The union has hit back at anonymous sources in Whitehall who claimed Anna Lind was a "reckless '
+            'gambler" for calling for a "snap" election to settle the dispute.')
+    assert [(k, t, c) for k, t, _, c in extract(extractor, text)] == [
+        ("mixed", 'Anna Lind was a "reckless gambler" for calling for a "snap" election to settle the dispute', "claimed")]
+
+
+def test_name_the_parser_split_between_object_and_subject_stays_whole(extractor):
+    text = 'Her rivals in the council claimed Jane Morton was a "reckless gambler" for selling the old port.'
+    assert [(k, t, c) for k, t, _, c in extract(extractor, text)] == [
+        ("mixed", 'Jane Morton was a "reckless gambler" for selling the old port', "claimed")]
+
+
+def test_hearer_of_told_stays_out_of_the_content(extractor):
+    text = "The mayor told Jane Morton she had won."
+    assert [(k, t, c) for k, t, _, c in extract(extractor, text)] == [("indirect", "she had won", "told")]
