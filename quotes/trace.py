@@ -587,16 +587,37 @@ def _overlap(a: str, b: str) -> float:
     return sm.find_longest_match(0, len(a), 0, len(b)).size / min(len(a), len(b))
 
 
-def evaluate_clusters(gold: list[dict], pred: list[dict]) -> dict:
+def _span_jaccard(gm: dict, m: dict) -> float:
+    """Character Jaccard of a gold member's {start, end} and a record's offsets (0 when either lacks them)."""
+    try:
+        gs, ge, ps, pe = int(gm["start"]), int(gm["end"]), int(m["start"]), int(m["end"])
+    except (KeyError, TypeError, ValueError):
+        return 0.0
+    inter = min(ge, pe) - max(gs, ps)
+    return inter / (max(ge, pe) - min(gs, ps)) if inter > 0 else 0.0
+
+
+def _by_offsets(gm: dict) -> bool:
+    return not gm.get("text") and isinstance(gm.get("start"), int) and isinstance(gm.get("end"), int)
+
+
+def evaluate_clusters(gold: list[dict], pred: list[dict], gold_only: bool = False) -> dict:
     """Score predicted clusters (as `Cluster.as_dict()` writes them) against gold clusters
-    ({"cluster", "members": [{"doc", "text"}]}; members may give "id" instead).
+    ({"cluster", "members": [{"doc", "text"}]}; members may give "id", or "doc" with character
+    offsets "start", "end" instead of the text).
 
     The records scored are the predicted ones. Each gold member is matched to one predicted record
-    of its doc (its id, else the best text overlap >= MATCH; best pairs first, each record once);
-    a predicted record no gold member matches is a gold singleton; a gold member matching nothing is
-    counted in `gold_unmatched` and left out. Pairwise: over pairs of records put in one cluster
-    (singletons add no pair). B-cubed: per record, the share of its predicted cluster in its gold
-    cluster (precision) and of its gold cluster in its predicted one (recall), averaged."""
+    of its doc: its id; else, for a member given by offsets, the record whose span has a character
+    Jaccard of at least evaluate.THRESHOLD (0.5) with it, the rule by which `quotes eval` matches a
+    quote; else the best text overlap >= MATCH. Best pairs first, each record once. A predicted
+    record no gold member matches is a gold singleton, or, with `gold_only` (for a gold that is
+    exhaustive over a subset of the records only: a set of speakers, of articles), left out, and
+    so are its links; a gold member matching nothing is counted in `gold_unmatched` and left out.
+    Pairwise: over pairs of records put in one cluster (singletons add no pair). B-cubed: per
+    record, the share of its predicted cluster in its gold cluster (precision) and of its gold
+    cluster in its predicted one (recall), averaged."""
+    from .evaluate import THRESHOLD
+
     pred_of: dict[str, str] = {}
     recs: dict[str, dict] = {}
     for c in pred:
@@ -613,9 +634,10 @@ def evaluate_clusters(gold: list[dict], pred: list[dict]) -> dict:
             if gm.get("id") in recs:
                 cands.append((2.0, gi, mi, gm["id"]))
                 continue
+            offsets = _by_offsets(gm)
             for m in by_doc.get(gm.get("doc"), ()):
-                score = _overlap(gm.get("text") or "", m.get("text") or "")
-                if score >= MATCH:
+                score = _span_jaccard(gm, m) if offsets else _overlap(gm.get("text") or "", m.get("text") or "")
+                if score >= (THRESHOLD if offsets else MATCH):
                     cands.append((score, gi, mi, m["id"]))
     gold_of: dict[str, str] = {}
     used_members = set()
@@ -625,6 +647,9 @@ def evaluate_clusters(gold: list[dict], pred: list[dict]) -> dict:
         used_members.add((gi, mi))
         gold_of[rid] = gold[gi].get("cluster") or f"gold-{gi}"
     n_gold = sum(len(g.get("members", [])) for g in gold)
+    if gold_only:  # the gold covers only its own records: score those, with their predicted clusters
+        recs = {rid: m for rid, m in recs.items() if rid in gold_of}
+        pred_of = {rid: pred_of[rid] for rid in recs}
     for rid in recs:
         gold_of.setdefault(rid, "\x00" + rid)  # a gold singleton
 

@@ -68,10 +68,11 @@ def trace(
 
 
 def eval_trace(
-    gold: Annotated[Path, typer.Option("--gold", help="Gold clusters: JSONL, one {cluster, members: [{doc, text}]} a line.")],
+    gold: Annotated[Path, typer.Option("--gold", help="Gold clusters: JSONL, one {cluster, members: [{doc, text} or {doc, start, end}]} a line.")],
     pred: Annotated[Path, typer.Option("--pred", help="Clusters written by quotes trace (singletons included).")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
     misses: Annotated[bool, typer.Option("--misses", help="Also list the wrong and the missed pairs.")] = False,
+    gold_only: Annotated[bool, typer.Option("--gold-only", help="Score only the records a gold member matches (for a gold that is exhaustive over a subset: some speakers, some articles); the other records and their links are left out instead of counting as gold singletons.")] = False,
 ) -> None:
     """Score predicted clusters against gold: pairwise link precision/recall/F1 and B-cubed P/R/F1."""
     from .trace import evaluate_clusters
@@ -88,7 +89,7 @@ def eval_trace(
             raise typer.Exit(2) from None
 
     gold_clusters, pred_clusters = load(gold), load(pred)
-    report = evaluate_clusters(gold_clusters, pred_clusters)
+    report = evaluate_clusters(gold_clusters, pred_clusters, gold_only=gold_only)
     if as_json:
         typer.echo(json.dumps({k: report[k] for k in ("records", "gold_members", "gold_unmatched", "pairwise", "bcubed")},
                               indent=2))

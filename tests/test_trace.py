@@ -127,6 +127,53 @@ def test_eval_singletons_cannot_inflate_pairwise_scores():
     assert alone["pairwise"] == padded["pairwise"]
 
 
+def _spans(*clusters):
+    """Predicted clusters of invented records that carry offsets: (id, doc, start, end) each."""
+    return [{"id": f"c{i}", "members": [{"id": rid, "doc": doc, "start": s, "end": e, "text": f"words of {rid}"}
+                                        for rid, doc, s, e in c]} for i, c in enumerate(clusters)]
+
+
+def test_eval_gold_members_by_offsets_match_at_span_jaccard_one_half():
+    pred = _spans([("a", "x.txt", 0, 100), ("b", "y.txt", 50, 150)], [("c", "x.txt", 200, 260)])
+    gold = [{"cluster": "g", "members": [{"doc": "x.txt", "start": 10, "end": 100},    # Jaccard 0.9 with a
+                                         {"doc": "y.txt", "start": 50, "end": 100},    # 0.5 with b: still a match
+                                         {"doc": "x.txt", "start": 200, "end": 320}]}]  # 0.5 with c: a match
+    report = evaluate_clusters(gold, pred)
+    assert report["gold_unmatched"] == 0
+    assert report["pairwise"]["common"] == 1 and report["pairwise"]["gold_pairs"] == 3  # ab right, ac and bc missed
+    # below one half, in another doc, or with no offsets on the record: no match
+    for member in ({"doc": "x.txt", "start": 0, "end": 49}, {"doc": "y.txt", "start": 0, "end": 100},
+                   {"doc": "x.txt", "start": 400, "end": 500}):
+        one = evaluate_clusters([{"cluster": "g", "members": [member]}], _spans([("a", "x.txt", 0, 100)]))
+        assert one["gold_unmatched"] == 1, member
+    bare = [{"id": "c0", "members": [{"id": "a", "doc": "x.txt", "text": "words"}]}]
+    assert evaluate_clusters([{"cluster": "g", "members": [{"doc": "x.txt", "start": 0, "end": 5}]}], bare)["gold_unmatched"] == 1
+
+
+def test_eval_gold_only_scores_the_gold_records_and_their_links_only():
+    # gold covers a, b, c (a and b one statement); x and y are records it says nothing about
+    pred = _spans([("a", "d.txt", 0, 10), ("b", "d.txt", 20, 30)], [("c", "d.txt", 40, 50), ("x", "d.txt", 60, 70)],
+                  [("y", "d.txt", 80, 90)])
+    gold = [{"cluster": "ab", "members": [{"doc": "d.txt", "start": 0, "end": 10}, {"doc": "d.txt", "start": 20, "end": 30}]},
+            {"cluster": "c", "members": [{"doc": "d.txt", "start": 40, "end": 50}]}]
+    whole = evaluate_clusters(gold, pred)
+    assert whole["records"] == 5 and whole["pairwise"]["pred_pairs"] == 2  # c~x counts as a wrong link
+    only = evaluate_clusters(gold, pred, gold_only=True)
+    assert only["records"] == 3
+    assert only["pairwise"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0, "pred_pairs": 1, "gold_pairs": 1, "common": 1}
+    assert only["bcubed"]["f1"] == 1.0 and only["wrong_pairs"] == []
+
+
+def test_en_polnear_gold_file_is_exhaustive_and_names_no_text():
+    path = GOLD.parent / "en-polnear-dev-gold.jsonl"
+    clusters = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    members = [(m["doc"], m["start"], m["end"]) for c in clusters for m in c["members"]]
+    assert len(members) == len(set(members))  # every record in exactly one cluster
+    assert all(set(m) == {"doc", "start", "end"} and m["end"] > m["start"] for c in clusters for m in c["members"])
+    assert len({c["cluster"] for c in clusters}) == len(clusters) and all(c.get("why") for c in clusters)
+    assert sum(len(c["members"]) > 1 for c in clusters) >= 30
+
+
 def test_cli_functions_register_and_run(tmp_path):
     import typer
     from typer.testing import CliRunner
@@ -153,6 +200,9 @@ def test_cli_functions_register_and_run(tmp_path):
     scored = CliRunner().invoke(app, ["eval-trace", "--gold", str(gold), "--pred", str(out), "--json"])
     assert scored.exit_code == 0, scored.output
     assert json.loads(scored.stdout)["pairwise"]["f1"] == 1.0
+    only = CliRunner().invoke(app, ["eval-trace", "--gold", str(gold), "--pred", str(out), "--json", "--gold-only"])
+    assert only.exit_code == 0, only.output
+    assert json.loads(only.stdout)["records"] == 2  # record 3, which the gold does not name, is left out
 
 
 # ------------------------------------------------------------------------------------ seeds
