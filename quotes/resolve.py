@@ -1,42 +1,27 @@
-"""Resolution: from a candidate's source mention to a speaker, role and outlet.
+"""Resolution: the Quote records of an article's candidates, assembled.
 
-- speaker: the mention's name (flat/compound words, honorific dropped), short forms ("Wang",
-  "Herr Wang", "Mr. Wang") linked to the document's full name ("Wang Yi"); pronouns and
-  continuation quotes take the nearest compatible earlier speaker;
-- role: pre-modifiers ("Chinas Präsident Xi Jinping"), appositions ("Li Mingjiang, associate
-  professor at …") and the rule file's relative-clause patterns ("Wang Yi, der auch Staatsrat
-  ist"), wherever the document gives them for that name;
-- outlet: the medium named as carrying the words, linked to its fullest mention in the document.
+For each candidate (detect.py) the speaker its sentence gives: a continuation takes the speaker
+of the quote it continues; a pronoun the nearest fitting earlier speaker or name; any other
+mention its name as mentions.py reads it ("Wang" -> "Wang Yi"), with the role the article writes
+with that name; the cue and the outlet its sentence names. Interview turns (interview.py) become
+direct quotes of their speaker. Then the article's entities (entities.py) and the link of every
+mention to one of them (attribute.py) settle who each speaker is.
 """
 
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 import regex
 
 from .attribute import Attributor
 from .detect import VERBAL, Candidate
-from .entities import EntityBuilder, first_name_gender, occurrences
+from .entities import EntityBuilder, first_name_gender
 from .interview import Turn, interview_turns
-from .marks import is_mark_text
-from .parse import ParsedDoc, Word
+from .mentions import Mentions
+from .parse import ParsedDoc
 from .record import CueRef, Outlet, Quote, Speaker
 from .rules import RuleSet
 
-NOT_NAME_POS = {"DET", "PRON", "VERB", "AUX", "CCONJ", "SCONJ", "PUNCT", "NUM", "ADJ", "SYM", "PART"}
 _LOWER_WORD = regex.compile(r"(?<![\p{L}\p{N}])\p{Ll}\p{L}*")
-HYPHENS = {"-", "‐", "‑"}
-_LETTERS_AND_DIGITS = regex.compile(r"(?=[\w-]*\d)(?=[\w-]*\p{L})[\w-]{2,}")
-MENTION_STOP = {",", ".", ";", ":", "!", "?", "(", ")", "–", "—"}
-
-
-@dataclass(slots=True)
-class Resolved:
-    name: str | None
-    mention: tuple[int, int]  # word range
-    type: str
-    role: str | None
 
 
 class Resolver:
@@ -46,447 +31,16 @@ class Resolver:
         self.stop = set(rules.language.stopwords) | set(sp.honorifics) | set(sp.not_names)
         self.pronouns = set(sp.pronouns_singular) | set(sp.pronouns_plural)
         self.person_pronouns = set(sp.pronouns_singular) | set(sp.pronouns_possessive)
-        self.particles = frozenset(sp.name_particles)
+        self.mentions = Mentions(rules)
         self.entity_builder = EntityBuilder(rules)
         self.attributor = Attributor(rules)
 
-    # ------------------------------------------------------------------ names
-    def is_name_word(self, doc: ParsedDoc, w: Word) -> bool:
-        t = w.text
-        if not t[:1].isupper() or w.lower in self.stop or w.upos in NOT_NAME_POS - {"ADJ", "VERB", "AUX"}:
-            return False
-        if self._role(w) or self._before_role_compound(doc, w):
-            return False
-        if w.upos == "ADJ":
-            return False
-        if w.upos in VERBAL:
-            # a capitalised "verb" inside a sentence is a mis-tagged name ("Xi Jinping" as VERB)
-            return w.i > doc.sentences[w.sent].first and w.lemma[:1].isupper()
-        if w.upos == "NOUN":
-            # German capitalises every noun: a NOUN counts as a name only beside a PROPN or when
-            # no article or adjective stands before it and it does not inflect.
-            nb = [x for x in (doc.words[w.i - 1] if w.i > 0 else None,
-                              doc.words[w.i + 1] if w.i + 1 < len(doc.words) else None) if x is not None]
-            prev = doc.words[w.i - 1] if w.i > 0 else None
-            if prev is not None and prev.upos == "PROPN" and prev.sent == w.sent and (prev.head == w.i or w.head == prev.i):
-                return True  # a surname after its first name, lemmatized as a plural: "Jan | Lorenzen"
-            if w.lemma == w.text and any(x.upos == "PROPN" and x.text[:1].isupper() and x.sent == w.sent for x in nb):
-                return True
-            if prev is not None and prev.sent == w.sent and prev.upos in {"DET", "ADJ"}:
-                return False
-            return w.lemma == w.text and not self.rules.is_organization_word(t)
-        return True
-
-    def _before_role_compound(self, doc: ParsedDoc, w: Word) -> bool:
-        """The first part of a hyphenated role noun describes, it does not name: "US-Delegationsleiterin"."""
-        words = doc.words
-        return w.i + 2 < len(words) and words[w.i + 1].text in HYPHENS and words[w.i + 1].start == w.end \
-            and words[w.i + 2].start == words[w.i + 1].end and self._role(words[w.i + 2])
-
-    def name_runs(self, doc: ParsedDoc, first: int, last: int) -> list[tuple[int, int]]:
-        runs, a = [], None
-        for i in range(first, last):
-            w = doc.words[i]
-            ok = self.is_name_word(doc, w) or a is not None and self._continues_name(doc, i, last)
-            if ok and a is None:
-                a = i
-            elif not ok and a is not None:
-                runs.append((a, i))
-                a = None
-            if a is not None and w.text.endswith(("s’", "s'", "S’", "S'")):
-                runs.append((a, i + 1))  # a possessive ends the name: "Harbor News’ | Tom Reese"
-                a = None
-        if a is not None:
-            runs.append((a, last))
-        return runs
-
-    def _continues_name(self, doc: ParsedDoc, i: int, last: int) -> bool:
-        """Does word i, not a name word itself, go on a name begun before it: an initial ("George W."),
-        a hyphen or the part after one ("Strauss-Kahn"), a particle ("Heike van Laak"), a capitalised
-        word the tagger gave another class between two names ("World | Meteorological | Organization")?"""
-        words = doc.words
-        return self._initial(words[i]) or self._hyphen_part(doc, i, last) or self._particle_in_name(doc, i, last) \
-            or words[i].text[:1].isupper() and words[i].upos == "ADJ" and i + 1 < last and self.is_name_word(doc, words[i + 1])
-
-    def _hyphen_part(self, doc: ParsedDoc, i: int, last: int) -> bool:
-        """Is word i the hyphen of a hyphenated name, or the word after it?"""
-        return self._hyphen_in_name(doc, i, last) or self._hyphen_in_name(doc, i - 1, last)
-
-    def _hyphen_in_name(self, doc: ParsedDoc, i: int, last: int) -> bool:
-        """A hyphen written without spaces between a name word and a capitalised word: "Strauss-Kahn",
-        "Schimmer-Göresz" (the part after it may be tagged a noun: "Strauss-Kahns"). Not after an
-        acronym, nor before a role or organization word: those are compounds ("SPD-Innenexperte",
-        "US-Delegationsleiterin", "FDP-Bundesfraktion")."""
-        words = doc.words
-        if not (0 < i and i + 1 < last and words[i].text in HYPHENS and words[i - 1].end == words[i].start
-                and words[i].end == words[i + 1].start):
-            return False
-        before, after = words[i - 1], words[i + 1]
-        return after.text[:1].isupper() and not before.text.isupper() and not self._role(after) \
-            and not self.rules.is_organization_word(after.text) and (
-                self.is_name_word(doc, before) or self._hyphen_in_name(doc, i - 2, last))  # "Nahrung-Genuss-Gaststätten"
-
-    def _particle_in_name(self, doc: ParsedDoc, i: int, last: int) -> bool:
-        """A lower-case particle after a name word and before another: "Heike van | Laak"."""
-        words = doc.words
-        return words[i].lower in self.particles and words[i].text.islower() and 0 < i and i + 1 < last \
-            and self.is_name_word(doc, words[i - 1]) and self.is_name_word(doc, words[i + 1])
-
-    @staticmethod
-    def _initial(w: Word) -> bool:
-        return len(w.text) == 2 and w.text[0].isupper() and w.text[1] == "."
-
-    def text_of(self, doc: ParsedDoc, a: int, b: int) -> str:
-        return doc.text[doc.words[a].start:doc.words[b - 1].end]
-
-    def document_names(self, doc: ParsedDoc) -> list[str]:
-        """Every name in the document that looks like a person's (2-4 capitalised words, no
-        organization word, at least one tagged PROPN), in order of first appearance."""
-        names: list[str] = []
-        for s in doc.sentences:
-            for a, b in self.name_runs(doc, s.first, s.last):
-                ws = [w for w in doc.words[a:b] if w.text not in HYPHENS]
-                n = self.text_of(doc, a, b)
-                if 2 <= len(n.split()) <= 4 and any(w.upos == "PROPN" for w in ws) and not any(
-                        self.rules.is_organization_word(w.text) for w in ws) and all(w.text[:1].isupper() for w in ws):
-                    if n not in names:
-                        names.append(n)
-        return names
-
-    # ------------------------------------------------------------------ mentions
-    def mention(self, doc: ParsedDoc, head: int, given: tuple[int, int] | None, avoid: int | None = None
-                ) -> tuple[int, int]:
-        """The source noun phrase around head: its subtree, contiguous, cut at punctuation and verbs;
-        it does not take in word `avoid` (the speaker, when this is the medium's phrase)."""
-        if given:
-            return given
-        words = doc.words
-        sub = set(doc.subtree(head))
-        sent = doc.sentences[words[head].sent]
-        a = head
-        while a - 1 >= sent.first and (a - 1) in sub and words[a - 1].text not in MENTION_STOP \
-                and words[a - 1].upos not in VERBAL and not self._relative(words[a - 1]) \
-                and not is_mark_text(words[a - 1].text):
-            a -= 1
-        while a < head and words[a].deprel == "case" and words[a].head == head:
-            a += 1  # the preposition is not part of the phrase: "with | Chief Secretary …"
-        b = head + 1
-        while b < sent.last and b in sub and words[b].text not in MENTION_STOP and words[b].upos not in VERBAL \
-                and words[b].deprel not in ("acl:relcl", "acl") and not (
-                    is_mark_text(words[b].text) and not self._possessive_mark(doc, b, sub)):
-            b += 1
-        while b < sent.last and (self.is_name_word(doc, words[b]) or self._role(words[b])) and (
-                self.is_name_word(doc, words[b - 1]) or self._role(words[b - 1])
-                or words[b - 1].lower in self.rules.speakers.honorifics):
-            b += 1  # a name the parser cut off: "Herr | Tokajew", "Chinese | President Xi Jinping"
-        while b < sent.last and self._hyphen_part(doc, b, sent.last):
-            b += 1  # a name the parser cut at its hyphen: "Strauss | -Kahns", "Holtz- | Eakin"
-        if b < sent.last and b != avoid and self._kind_before_name(doc, b - 1, sent.last):
-            # the name after a word for its kind, cut off by the parser: "die Website | „Golem“"
-            if is_mark_text(words[b].text):
-                close = next((k for k in range(b + 1, min(sent.last, b + 8)) if is_mark_text(words[k].text)), None)
-                b = close + 1 if close is not None else b
-            else:
-                while b < sent.last and words[b].text[:1].isupper() and words[b].upos in {"PROPN", "NOUN", "X"}:
-                    b += 1
-        while b > a + 1 and self._role(words[b - 1]) and not self._role(words[head]):
-            b -= 1
-        while a > sent.first and self.is_name_word(doc, words[a - 1]) and self.is_name_word(doc, words[a]):
-            a -= 1  # "South China Morning | Post"
-        return a, b
-
-    @staticmethod
-    def _possessive_mark(doc: ParsedDoc, b: int, sub: set[int]) -> bool:
-        """An apostrophe after a word ending in s, inside the phrase: "Breitbart News’ Michael Leahy"."""
-        words = doc.words
-        return words[b].text in {"’", "'"} and b + 1 in sub and words[b - 1].text.endswith(("s", "S")) \
-            and words[b].start == words[b - 1].end
-
-    def _role(self, w: Word) -> bool:
-        return self.rules.is_role_noun(w.text, w.lemma)
-
-    def _relative(self, w: Word) -> bool:
-        return w.deprel in ("acl:relcl",)
-
-
-    def pick_name(self, doc: ParsedDoc, head: int, mention: tuple[int, int]) -> tuple[int, int] | None:
-        runs = self.name_runs(doc, *mention)
-        if not runs:
-            return None
-        words = doc.words
-        # a capitalised run right before a role noun modifies it: "Chinese Foreign | Minister"
-        runs = [r for r in runs if not (r[1] < mention[1] and (self.rules.is_role_noun(words[r[1]].text)
-                                                                or self.rules.is_role_noun(words[r[1]].lemma)))]
-        # a possessor is not the one described: "Qatar’s | foreign minister", "Reuters’ finance director"
-        runs = [r for r in runs if not self._possessor(doc, r[1], mention)]
-        # a parenthesis after a name holds its party or place, not another name: "Mica (R-Fla.)"
-        opened = [i for i in range(*mention) if words[i].text == "("]
-        if opened and any(r[1] <= opened[0] for r in runs):
-            runs = [r for r in runs if r[1] <= opened[0]]
-        # a preposition after a name starts what it is attached to, not a second name: "Theo Kitz
-        # vom Bankhaus Merck Finck", "Ken Rice vom Institut für Astronomie in Edinburgh"
-        if runs:
-            cut = next((i for i in range(runs[0][1], mention[1]) if words[i].upos == "ADP"), None)
-            if cut is not None:
-                before = [r for r in runs if r[1] <= cut]
-                after = [r for r in runs if r[0] > cut]
-                if before and after and self.rules.is_organization_word(words[before[-1][1] - 1].text) \
-                        and words[before[-1][1]].upos == "ADP" and all(
-                            words[i].upos in {"ADP", "DET"} or words[i].text[:1].isupper()
-                            for i in range(before[-1][1], after[0][0])):
-                    return before[-1][0], after[0][1]  # one name: "Commission on Presidential Debates"
-                runs = before
-        return runs[-1] if runs else None  # names follow their modifiers: "Chinas Außenminister Wang Yi"
-
-    def _nominative(self, doc: ParsedDoc, a: int, b: int) -> str:
-        """The name of words a..b, with a genitive head noun put back in its lemma where the
-        article writes the name that way too: "des Deutschen Wetterdienstes" -> "Deutschen
-        Wetterdienst" ("beim Deutschen Wetterdienst"), so both are one organisation."""
-        last = doc.words[b - 1]
-        lemma = last.lemma or ""
-        if lemma[:1].isupper() and last.text != lemma and last.text.startswith(lemma) \
-                and last.text[len(lemma):] in self.rules.speakers.genitive_endings:
-            name = (self.text_of(doc, a, b - 1) + " " + lemma).strip() if b - 1 > a else lemma
-            if next(occurrences(doc.text, name), None):
-                return name
-        return self.text_of(doc, a, b)
-
-    @staticmethod
-    def _possessor(doc: ParsedDoc, end: int, mention: tuple[int, int]) -> bool:
-        """Is the run ending before word `end` a possessor inside the mention ("Qatar’s | foreign
-        minister", "Reuters’ finance director")? It is not the one the mention describes."""
-        return end + 1 < mention[1] and doc.words[end].deprel == "case" and doc.words[end].text in ("'s", "’s", "'", "’")
-
-    def appositive_name(self, doc: ParsedDoc, m: tuple[int, int]) -> tuple[int, int] | None:
-        """A description followed by the name it describes: "Der Leiter der Studie, Paulo Pinheiro, …",
-        "the group's spokesman, John Smith, said". The description must hold a role noun and may go
-        on past the mention the parser gave in a genitive or prepositional phrase ("der
-        Hauptgeschäftsführer | des Deutschen Brauer-Bundes, Peter Hahn"); the name is 1-4 name words
-        set off by commas (or ending the sentence). Returns the name's words and the description's end."""
-        words = doc.words
-        sent = doc.sentences[words[m[0]].sent]
-        if not any(self._role(words[i]) for i in range(*m)):
-            return None
-        comma = m[1]
-        while comma < sent.last and comma - m[1] < 14 and words[comma].text != "," and words[comma].upos not in VERBAL \
-                and not is_mark_text(words[comma].text):
-            if words[comma].text == "(":  # "… der Bundesagentur für Arbeit (BA), Peter Clever"
-                close = next((k for k in range(comma + 1, min(sent.last, comma + 6)) if words[k].text == ")"), None)
-                if close is None:
-                    break
-                comma = close
-            elif words[comma].text in MENTION_STOP:
-                break
-            comma += 1
-        if comma + 1 >= sent.last or words[comma].text != ",":
-            return None
-        if comma > m[1] and words[m[1]].upos not in {"DET", "ADP"} and words[m[1]].text != "(":
-            return None  # the mention is followed by something other than a genitive or a preposition
-        a = comma + 1
-        while a < sent.last and a - comma <= 2 and self._role(words[a]) and a + 1 < sent.last \
-                and words[a + 1].text[:1].isupper():
-            a += 1  # the name repeats a title: "…, General George Casey"
-        b = a
-        while b < sent.last and b - a < 4 and (self.is_name_word(doc, words[b]) or b > a and self._continues_name(doc, b, sent.last)):
-            b += 1
-        if b == a:
-            return None
-        if b < sent.last and words[b].text not in {",", ".", "!", "?", ":", "("} and words[b].upos not in VERBAL \
-                and not self._affiliation_to_comma(doc, b, sent.last):
-            return None
-        return a, b
-
-    def _affiliation_to_comma(self, doc: ParsedDoc, b: int, last: int) -> bool:
-        """A preposition with an organization's name up to a comma after a person's name: "David
-        Woodard | of Clemson University,", "Theo Kitz | vom Bankhaus Merck Finck,"."""
-        words = doc.words
-        if words[b].upos != "ADP" or not words[b].text.islower():
-            return False
-        k = b + 1
-        while k < last and k - b <= 6 and (words[k].text[:1].isupper() or words[k].upos in {"DET", "ADP"}):
-            k += 1
-        return k > b + 1 and k < last and words[k].text == "," and words[k - 1].text[:1].isupper()
-
-    def _after_role_genitive(self, doc: ParsedDoc, m: tuple[int, int], name_r: tuple[int, int]) -> bool:
-        """Is the name in a phrase after the role ("der Direktor | der Afrikanischen Union")?"""
-        words = doc.words
-        roles = [i for i in range(m[0], name_r[0]) if self._role(words[i])]
-        # "der Sprecher der Bewegung Tehrik-i-Taliban Pakistan": an article or preposition between
-        return bool(roles) and any(words[i].upos in {"DET", "ADP"} for i in range(roles[0] + 1, name_r[0]))
-
-    def resolve_mention(self, doc: ParsedDoc, head: int, given: tuple[int, int] | None,
-                        surnames: frozenset[str] = frozenset()) -> Resolved:
-        words = doc.words
-        m = self.mention(doc, head, given)
-        name_r = self.pick_name(doc, head, m)
-        # a full name of its own wins over an apposition, unless it names the role's organization
-        # ("Die Sprecherin der Stiftung Warentest, Heike van Laak")
-        if not name_r or name_r[1] - name_r[0] < 2 or any(
-                self.rules.is_organization_word(words[i].text) for i in range(*name_r)) or self._after_role_genitive(doc, m, name_r):
-            appos = self.appositive_name(doc, m)
-            if appos:
-                desc = [i for i in range(m[0], appos[0] - 1) if words[i].upos not in {"DET"}]
-                return Resolved(self.text_of(doc, *appos), (m[0], appos[1]), "person",
-                                self.text_of(doc, desc[0], desc[-1] + 1) if desc else None)
-        lows = [words[i].lower for i in range(*m)]
-        org = any(self.rules.is_body_word(words[i].text) for i in range(*m))
-        person_hint = any(x in self.rules.speakers.honorifics for x in lows) or any(
-            self._role(words[i]) for i in range(*m))
-        role = None
-        if name_r:
-            name = self.text_of(doc, *name_r)
-            pre = [i for i in range(m[0], name_r[0]) if words[i].upos not in {"DET", "PRON"}
-                   and words[i].lower not in self.rules.speakers.honorifics]
-            while pre and words[pre[-1]].upos in {"ADP", "PUNCT", "CCONJ"}:
-                pre.pop()  # "Die Verteidiger von | Dominique Strauss-Kahn"
-            if pre and any(self._role(words[i]) for i in pre):
-                role = self.text_of(doc, pre[0], pre[-1] + 1)
-            kind = "organization" if org and not person_hint else (
-                "person" if person_hint or name_r[1] - name_r[0] >= 2 else "unknown")
-        else:
-            name = None
-            kind = "organization" if org else ("person" if person_hint else "unknown")
-            bare = self.bare_name(doc, m, surnames)
-            if bare:  # "nach Angaben des USGS", "laut Automobilwoche", a name the tagger missed
-                name = self._nominative(doc, *bare)
-                name_r = bare
-            content = [i for i in range(*m) if words[i].upos not in {"DET"}]
-            while content and words[content[0]].upos in {"ADP", "ADV", "CCONJ", "PUNCT"}:
-                content.pop(0)  # "from | a Cypriot passenger"
-            # a description is a role when a common noun heads it ("around 4:15 Saturday" is none)
-            if content and kind != "organization" and not bare and words[content[-1]].upos == "NOUN":
-                role = self.text_of(doc, content[0], content[-1] + 1)
-        if kind == "organization" and name_r and name_r[1] < m[1] and self.rules.is_body_word(words[name_r[1]].text) \
-                and words[name_r[1]].text[:1].islower():
-            name = self.text_of(doc, name_r[0], name_r[1] + 1)  # "Detroit | police" is the body, not the city
-        role = self.apposition(doc, m) or role
-        return Resolved(name, m, kind, role)
-
-    def bare_name(self, doc: ParsedDoc, m: tuple[int, int], surnames: frozenset[str] = frozenset()) -> tuple[int, int] | None:
-        """A mention with no recognised person name may still be a name: its first run of
-        capitalised words (after determiners, prepositions and honorifics), up to four, when one
-        of them is tagged PROPN, is an acronym, or the last one is its own lemma (not an
-        inflected common noun: "Angaben", "Medienberichten"), or it starts with an adjective
-        written capitalised mid-sentence, or it is the surname of a full name the article gives
-        ("Lorenzen" the lemmatizer took for a plural), or, opening a sentence in a language that
-        writes nouns in lower case, the article writes it capitalised mid-sentence too ("Detroit
-        police said" after "in Detroit"). Role nouns are descriptions."""
-        words = doc.words
-        content = [k for k in range(*m) if words[k].upos not in {"DET", "ADP"}]
-        if len(content) == 1 and _LETTERS_AND_DIGITS.fullmatch(words[content[0]].text):
-            return content[0], content[0] + 1  # a name written with digits: "von n24", "3sat"
-        i = m[0]
-        modified = False  # by a lower-case word: "der 84-jährige | Küng", but also "die offizielle | Sprachregelung"
-        kind = False  # after a word for its kind: "die Nachrichtenagentur | Reuters", "die Website | „Golem“"
-        while i < m[1]:
-            kind_word = self._kind_before_name(doc, i, m[1])
-            # a role before a capitalised word describes a name: "Wirtschaftsminister | Brüderle"
-            if not (words[i].upos in {"DET", "ADP", "PRON"} or words[i].lower in self.stop
-                    or not words[i].text[:1].isupper() or kind_word
-                    or self.rules.is_source_noun(words[i].text) and i + 1 < m[1]  # "einer Pressemitteilung | des BMI"
-                    or self._role(words[i]) and i + 1 < m[1] and words[i + 1].text[:1].isupper()):
-                break
-            modified = modified or not words[i].text[:1].isupper() and words[i].upos not in {"DET", "ADP", "PRON"} \
-                and not is_mark_text(words[i].text)
-            kind = kind or kind_word
-            i += 1
-        j = i
-        while j < m[1] and j - i < 4 and words[j].text[:1].isupper() and words[j].lower not in self.stop:
-            j += 1
-            if j + 1 < m[1] and words[j].text == "-" and words[j].start == words[j - 1].end == words[j + 1].start - 1:
-                j += 1  # "Presse | - | Agentur" is one word
-        if j == i or (j < m[1] and words[j].text[:1].isupper()) or self._possessor(doc, j, m):
-            return None  # no capitalised run, one longer than a name, or a possessor
-        run = words[i:j]
-        if any(self._role(w) or self._before_role_compound(doc, w) for w in run):
-            return None
-        last = run[-1]
-        first_in_sentence = run[0].i == doc.sentences[run[0].sent].first
-        if kind or any(w.upos == "PROPN" for w in run) or any(len(w.text) >= 2 and w.text.isupper() for w in run) \
-                or last.lemma == last.text and last.upos in {"NOUN", "PROPN", "X"} and (not modified or last.text in surnames) \
-                or len(run) == 1 and last.text in surnames and not modified \
-                or len(run) >= 2 and run[0].upos == "ADJ" and not first_in_sentence \
-                or first_in_sentence and not self.rules.language.capitalises_nouns and all(  # "in Detroit. | Detroit police"
-                    regex.search(r"(?<=\p{Ll} )" + regex.escape(w.text) + r"\b", doc.text) for w in run):
-            return (i, j)
-        return None
-
-    def _kind_before_name(self, doc: ParsedDoc, i: int, end: int) -> bool:
-        """Is word i a word for an organization or medium with its name right after it, bare or in
-        quotation marks ("die Nachrichtenagentur Reuters", "die Nachrichtensite „Golem“")?"""
-        words = doc.words
-        w = words[i]
-        if not self.rules.is_body_word(w.text) or i + 1 >= end:
-            return False
-        if w.upos != "NOUN":
-            return False  # a name itself: "Spiegel Online"
-        if is_mark_text(words[i + 1].text):
-            return i + 2 < end and words[i + 2].text[:1].isupper()
-        nxt = words[i + 1]
-        return nxt.text[:1].isupper() and (nxt.upos in {"PROPN", "X"} or nxt.upos == "NOUN" and (
-            nxt.lemma == nxt.text or self.rules.is_outlet_word(nxt.text)))  # not "laut Ministerium | Arbeiten"
-
-    def apposition(self, doc: ParsedDoc, m: tuple[int, int]) -> str | None:
-        """", associate professor at …" after a mention, up to the next comma or the sentence end."""
-        words = doc.words
-        sent = doc.sentences[words[m[0]].sent]
-        i = m[1]
-        if i >= sent.last or words[i].text != ",":
-            return self.relative_role(doc, m)
-        j = i + 1
-        while j < sent.last and words[j].text not in {",", ";", ":"} and not is_mark_text(words[j].text):
-            if words[j].upos in VERBAL or words[j].deprel == "acl:relcl" or words[j].upos == "PRON":
-                return self.relative_role(doc, m)
-            j += 1
-        if j == i + 1:
-            return None
-        phrase = [w for w in words[i + 1:j] if w.text not in {".", "!", "?"}]
-        if not phrase:
-            return None
-        roleish = any(self._role(w) for w in phrase)
-        if not roleish and not (phrase[0].text[:1].islower() and phrase[0].upos in {"NOUN", "ADJ"}):
-            return None
-        return doc.text[phrase[0].start:phrase[-1].end]
-
-    def relative_role(self, doc: ParsedDoc, m: tuple[int, int]) -> str | None:
-        after = doc.text[doc.words[m[1] - 1].end:doc.words[m[1] - 1].end + 200]
-        for rx in self.rules.role_regexes:
-            hit = rx.search(after, timeout=0.5)
-            if hit:
-                return hit.group("role").strip()
-        return None
-
-    def doc_role(self, doc: ParsedDoc, name: str, starts: dict[int, int] | None = None) -> str | None:
-        """A role the document gives the name anywhere: before it ("Außenminister Wang Yi") or after it.
-        `starts` maps each word's start offset to its index (built here when not given)."""
-        words = doc.words
-        if starts is None:
-            starts = {w.start: w.i for w in words}
-        pos = doc.text.find(name)
-        while pos >= 0:
-            i = starts.get(pos)
-            if i is not None:
-                j = i + len(name.split()) - 1
-                role = self.relative_role(doc, (i, min(j + 1, len(words))))
-                if role:
-                    return role
-                k = i
-                while k > doc.sentences[words[i].sent].first and words[k - 1].upos not in VERBAL | {"PUNCT", "ADP", "DET"} \
-                        and words[k - 1].text not in MENTION_STOP:
-                    k -= 1
-                pre = [x for x in range(k, i)]
-                if pre and any(self._role(words[x]) for x in pre):
-                    return doc.text[words[pre[0]].start:words[pre[-1]].end]
-            pos = doc.text.find(name, pos + 1)
-        return None
-
-    # ------------------------------------------------------------------ documents
     def resolve(self, doc: ParsedDoc, cands: list[Candidate], doc_id: str, lang: str,
                 publisher: str | None, quoted: list[tuple[int, int]] = ()) -> list[Quote]:
         """The Quote records of the candidates, each speaker linked to an entity of the article
         (`entities.py`, `attribute.py`); `quoted` are the article's spans of quoted text. Record ids,
         which hash the article text, are set by the pipeline (`pipeline.Extractor.extract_parsed`)."""
-        full_names = self.document_names(doc)
+        full_names = self.mentions.document_names(doc)
         out, follows = self.mentions_to_records(doc, cands, doc_id, lang, publisher, full_names)
         turns = interview_turns(doc.text, self.rules)
         if turns:
@@ -558,13 +112,13 @@ class Resolver:
                 elif w.upos == "PRON" and w.lower in self.pronouns or w.lower in self.person_pronouns:
                     target = None
                     if cue and head == cue.source and cue.antecedent is not None:
-                        target = self._named_mention(doc, cue.antecedent, None, surnames, full_names, lower_words)[1]
+                        target = self.mentions.named_mention(doc, cue.antecedent, None, surnames, full_names, lower_words)[1]
                     target = target or self._antecedent(seen_names, w.start) or self._nearest_name(doc, full_names, w.start)
                     speaker = Speaker(name=target, mention=w.text, start=w.start, end=w.end,
                                       type="person" if w.lower in self.person_pronouns else "unknown", via="pronoun")
                     role = name_roles.get(target) if target else None
                 else:
-                    r, name = self._named_mention(doc, head, given, surnames, full_names, lower_words)
+                    r, name = self.mentions.named_mention(doc, head, given, surnames, full_names, lower_words)
                     ms, me = words[r.mention[0]].start, words[r.mention[1] - 1].end
                     speaker = Speaker(name=name, mention=doc.text[ms:me], start=ms, end=me, type=r.type, via=via)
                     role = r.role
@@ -574,7 +128,7 @@ class Resolver:
                 else:
                     if starts is None:
                         starts = {w.start: w.i for w in words}
-                    role = name_roles.get(speaker.name) or self.doc_role(doc, speaker.name, starts)
+                    role = name_roles.get(speaker.name) or self.mentions.doc_role(doc, speaker.name, starts)
                     if role:
                         name_roles[speaker.name] = role
                 if speaker.type == "person" or speaker.via == "pronoun":
@@ -599,21 +153,6 @@ class Resolver:
         index = {id(c): k for k, c in enumerate(cands)}
         return out, [index.get(id(c.follows)) if c.follows is not None else None for c in cands]
 
-    def _named_mention(self, doc: ParsedDoc, head: int, given: tuple[int, int] | None, surnames: frozenset[str],
-                       full_names: list[str], lower_words: set[str]):
-        """The mention headed by `head` and the name it gives, in full where the document has it
-        ("Wang" -> "Wang Yi", "Lahms" -> "Philipp Lahm"): (Resolved, name or None)."""
-        r = self.resolve_mention(doc, head, given, surnames)
-        name = self._expand(r.name, full_names) or None
-        if name and name != r.name and r.type == "unknown" and len(name.split()) >= 2:
-            r.type = "person"
-        words = doc.words
-        if name and name == r.name and " " not in name and r.type != "organization" \
-                and any(words[i].upos == "PROPN" and words[i].text in name.split("-") for i in range(*r.mention)) \
-                and not self.rules.is_organization_word(name):
-            name = self._full_name_in_text(doc.text, name, lower_words) or name
-        return r, name
-
     @staticmethod
     def _nearest_name(doc: ParsedDoc, full_names: list[str], before: int) -> str | None:
         """A pronoun with no earlier speaker takes the nearest earlier person name in the text."""
@@ -629,51 +168,6 @@ class Resolver:
         prior = [n for off, n in seen if off < before and n]
         return prior[-1] if prior else None
 
-    def _expand(self, name: str | None, full_names: list[str]) -> str | None:
-        """"Wang" -> "Wang Yi" when the document names him in full."""
-        if not name:
-            return name
-        toks = name.split()
-        # a name in the genitive names the same person: "Strauss-Kahns" -> "Dominique Strauss-Kahn"
-        forms = [toks[:-1] + [last] for last in self._with_genitive_dropped(toks[-1])]
-        for full in full_names:
-            ft = full.split()
-            for t in forms:
-                if len(ft) > len(t) and (ft[-len(t):] == t or ft[:len(t)] == t):
-                    return full
-        return name
-
-    def _with_genitive_dropped(self, word: str) -> list[str]:
-        """The word, then the word without each genitive ending it has (`speakers.genitive_endings`)."""
-        return [word] + [word[:-len(e)] for e in self.rules.speakers.genitive_endings
-                         if len(word) > len(e) + 2 and word.endswith(e)]
-
-    def _full_name_in_text(self, text: str, surname: str, lower: set[str]) -> str | None:
-        """The first "First [Middle] Surname" in the raw text, for a surname whose full name is in
-        no parsed sentence (the prefilter leaves the article's first mention unparsed when it holds
-        no quote: "Condoleezza Rice besuchte …"). The words before the surname count while they are
-        capitalised and no stopword, honorific, role, organization or not-name word, and not in
-        `lower` (the words the article writes in lower case: that makes them common words: "Many Democrats",
-        "New York"); "Außenministerin Condoleezza Rice" -> "Condoleezza Rice". A genitive is
-        dropped ("Strauss-Kahns")."""
-        for form in self._with_genitive_dropped(surname):
-            for m in regex.finditer(rf"((?:\p{{Lu}}[\p{{L}}'’.-]*[ \t]+){{1,2}}){regex.escape(form)}(?![\p{{L}}\p{{N}}-])", text):
-                firsts = m.group(1).split()
-                while firsts and not self._first_name(firsts[0], lower):
-                    firsts.pop(0)
-                if firsts and all(self._first_name(f, lower) for f in firsts):
-                    return " ".join(firsts + [form])
-        return None
-
-    def _first_name(self, word: str, lower_words: set[str]) -> bool:
-        low = word.lower()
-        if word.endswith("."):
-            return len(word) == 2 and word[0].isupper()  # an initial: "George W. Bush"
-        return word[:1].isupper() and len(word) > 2 and low not in self.stop and low not in lower_words \
-            and not self.rules.is_role_noun(word) and not self.rules.is_organization_word(word) \
-            and not word.endswith(("-", "'", "’")) and not word.isupper() \
-            and not word.split("-")[0].isupper()  # "VW-Vorstandsvorsitzenden": a compound
-
     def _cue(self, doc: ParsedDoc, cue) -> CueRef:
         ws = [doc.words[i] for i in cue.words]
         a, b = min(w.start for w in ws), max(w.end for w in ws)
@@ -685,26 +179,12 @@ class Resolver:
         if cue.outlet is None:
             return None
         words = doc.words
-        m = self.mention(doc, cue.outlet, None, avoid=cue.source)  # "zitierte das Ministerium | Wang"
+        m = self.mentions.mention(doc, cue.outlet, None, avoid=cue.source)  # "zitierte das Ministerium | Wang"
         ws = [i for i in range(*m) if words[i].upos not in {"DET"} and words[i].lower not in self.stop]
         if not ws:
             return None
         a, b = words[ws[0]].start, words[ws[-1]].end
         name = doc.text[a:b]
-        if len(ws) == 1 and not self.is_name_word(doc, words[ws[0]]):
-            name = self._fullest(doc, words[ws[0]]) or name
+        if len(ws) == 1 and not self.mentions.is_name_word(doc, words[ws[0]]):
+            name = self.mentions.fullest(doc, words[ws[0]]) or name
         return Outlet(name=name, start=a, end=b)
-
-    def _fullest(self, doc: ParsedDoc, w: Word) -> str | None:
-        """"the ministry" -> "Chinese Foreign Ministry": the longest mention that ends in the same word."""
-        low = w.lower
-        best = None
-        for x in doc.words:
-            if x.i != w.i and x.lower.endswith(low) and x.start < w.start:
-                m = self.mention(doc, x.i, None)
-                ws = [i for i in range(m[0], x.i + 1) if doc.words[i].upos != "DET" and doc.words[i].lower not in self.stop]
-                if ws:
-                    cand = doc.text[doc.words[ws[0]].start:x.end]
-                    if best is None or len(cand) > len(best):
-                        best = cand
-        return best
