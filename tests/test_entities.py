@@ -313,3 +313,30 @@ def test_a_second_speech_verb_ends_the_first_report_en(extractor):
     text = "Passengers told relatives that the plane had to divert but said they were not given any details."
     assert [t for t, *_ in who(extractor, text, "en")] == [
         "that the plane had to divert", "they were not given any details"]
+
+
+def test_first_name_table_gives_gender_guessers_answers(tmp_path, monkeypatch):
+    """The first-name table kept in the cache folder answers as gender-guesser does, and a torn
+    table is made again."""
+    import json
+
+    import gender_guesser.detector as gd
+
+    from quotes import entities
+
+    monkeypatch.setenv("QUOTES_CACHE_DIR", str(tmp_path))
+    entities._first_names.cache_clear()
+    entities.first_name_gender.cache_clear()
+    detector = gd.Detector(case_sensitive=False)
+    sample = list(detector.names)[::97] + ["Anna", "Olaf", "Andrea", "Zoë", "Jean-Luc", "Wang", "Berg"]
+    table = entities._first_names()
+    assert all(table.get(n.lower(), "unknown") == detector.get_gender(n) for n in sample)
+    (kept,) = tmp_path.glob("first-names-*.json")
+    kept.write_text('{"anna": "ma', encoding="utf-8")  # torn
+    entities._first_names.cache_clear()
+    entities.first_name_gender.cache_clear()
+    assert entities.first_name_gender("Anna") == "f" and entities.first_name_gender("Olaf") == "m"
+    assert entities.first_name_gender("Jean-Luc") == "m" and entities.first_name_gender("Berg") is None
+    assert json.loads(kept.read_text(encoding="utf-8"))["anna"] == "female"
+    entities._first_names.cache_clear()
+    entities.first_name_gender.cache_clear()
