@@ -71,8 +71,10 @@ class CandidateSelector:
         # both steps of a parse (paragraphs, then sentences) ask for the same article's spans; a
         # parse handles one batch (runner.BATCH_ARTICLES articles) at a time
         self.quote_spans = lru_cache(maxsize=16)(self._quote_spans)
+        # every word of every candidate paragraph is asked about, most of them many times
+        self.word_is_cue = lru_cache(maxsize=100_000)(self._word_is_cue)
 
-    def word_is_cue(self, word: str, first: bool = True) -> bool:
+    def _word_is_cue(self, word: str, first: bool = True) -> bool:
         """A speech-verb form, or a word with a verb stem in it. Stems count only in words written
         in lower case (or first in the sentence): capitalised mid-sentence words are names and, in
         German, nouns ("Erklärung", "United States"), not verbs."""
