@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import tomllib
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -346,7 +346,8 @@ class RuleSet(Strict):
         """A test for a word list: the word is an entry, or ends in one longer than 3 letters
         ("außenminister" ~ "minister")."""
         exact, suffixes = frozenset(entries), tuple(e for e in entries if len(e) > 3)
-        return lambda word: word in exact or word.endswith(suffixes)
+        # asked tens of thousands of times per batch, mostly about the same words
+        return lru_cache(maxsize=50_000)(lambda word: word in exact or word.endswith(suffixes))
 
     @cached_property
     def _role_noun(self):
