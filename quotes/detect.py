@@ -1302,14 +1302,20 @@ class Detector:
                     dropped.add(id(o))  # "…, sagte er nach den Prognosen": a phrase that names no one
                     continue  # around a cue that does frames nothing
                 if _in_span(cue.content, words[o.words[0]]):
-                    # each holds the other: the verb whose complement the other is is the outer one ("Es sei … gelobt worden, berichtete X"), else a
-                    # medium, else the earlier cue
-                    if _reports(doc, cue, o, any_source=True):
-                        continue  # also with a speaker: "… was adding to the delays, Glocer said"
+                    # each holds the other: the verb whose complement the other is (a verb without a
+                    # speaker of its own) is the outer one ("Es sei … gelobt worden, berichtete X"), else
+                    # a medium, else the verb whose complement the other is also when both have a
+                    # speaker ("… was adding to the delays, Glocer said"), else the earlier cue
+                    if _reports(doc, cue, o):
+                        continue
                     o_medium = o.source is not None and self._is_outlet(doc, o.source)
                     c_medium = cue.source is not None and self._is_outlet(doc, cue.source)
-                    if not _reports(doc, o, cue, any_source=True) and (
-                            c_medium and not o_medium or (o_medium == c_medium and cue.words[0] < o.words[0])):
+                    if o_medium != c_medium:
+                        if c_medium and not _reports(doc, o, cue):
+                            continue
+                    elif _reports(doc, cue, o, any_source=True):
+                        continue
+                    elif not _reports(doc, o, cue, any_source=True) and cue.words[0] < o.words[0]:
                         continue
                 outers.append(o)
             if not outers:
