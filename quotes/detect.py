@@ -126,6 +126,10 @@ class Detector:
         return first.text[:1].islower() or first.text in {",", ";"}
 
     # ------------------------------------------------------------------ cues
+    def _speech_verb(self, w: Word) -> bool:
+        """Is w a speech verb of the rule file, by lemma or by form?"""
+        return w.lemma in self.rules.verb_lemmas or w.lower in self.rules.verb_forms
+
     def _is_quote_mark(self, w: Word) -> bool:
         return w.text in self.marks or is_mark_text(w.text)
 
@@ -541,7 +545,7 @@ class Detector:
                 x.deprel == "mark" for x in kids)
             finite = "VerbForm=Fin" in k.feats or any(
                 x.deprel.startswith("aux") and "VerbForm=Fin" in x.feats for x in kids)
-            speech = k.lemma in self.rules.verb_lemmas or k.lower in self.rules.verb_forms
+            speech = self._speech_verb(k)
             if k.deprel == "conj" and k.head == c and finite:
                 pass  # coordinated with the cue: the author goes on about the speaker
             elif k.deprel in ("conj", "advcl") and speech and finite and joined:
@@ -805,7 +809,7 @@ class Detector:
         if any(self._is_quote_mark(w) for w in words[first:u.last]):
             return False  # ", “Any questions I can answer?”": a quotation
         rest = [w for w in words[first:u.last] if w.upos != "PUNCT"]
-        verbs = [w for w in rest if w.lemma in self.rules.verb_lemmas or w.lower in self.rules.verb_forms]
+        verbs = [w for w in rest if self._speech_verb(w)]
         if len(verbs) != 1 or not rest:
             return False
         v = verbs[0]
@@ -916,11 +920,8 @@ class Detector:
         the parser hung w on the wrong verb. None otherwise."""
         words = doc.words
 
-        def speech(x: Word) -> bool:
-            return x.lemma in self.rules.verb_lemmas or x.lower in self.rules.verb_forms
-
         def hearer(x: Word) -> bool:  # "relatives were told": a passive speech verb's subject heard it
-            return speech(x) and any(k.deprel == "nsubj:pass" for k in doc.children(x.i))
+            return self._speech_verb(x) and any(k.deprel == "nsubj:pass" for k in doc.children(x.i))
 
         head = words[w.head]
         subj = [k for k in doc.children(head.i) if k.deprel.startswith("nsubj")]
@@ -930,7 +931,7 @@ class Detector:
         outer = words[head.head]
         while hearer(outer) and outer.deprel == "ccomp" and outer.head >= 0:
             outer = words[outer.head]
-        return outer.i if speech(outer) and not hearer(outer) else None
+        return outer.i if self._speech_verb(outer) and not hearer(outer) else None
 
     def _name_opening_sentence(self, doc: ParsedDoc, verb: int, content: tuple[int, int] | None) -> int | None:
         """The first word of the verb's sentence when the parser gave the verb no subject and that
