@@ -33,6 +33,23 @@ def default_cache_dir() -> Path:
     return Path(user_cache_dir("quotes")) / "parses"
 
 
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write `data` to a temporary name beside `path` and rename it into place, so no reader ever
+    sees half a file; a folder that cannot be written is left alone (a cache only costs speed)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError:
+        pass
+
+
 class ParseCache:
     def __init__(self, directory: str | os.PathLike | None = None):
         self.dir = Path(directory) if directory else default_cache_dir()
@@ -71,19 +88,7 @@ class ParseCache:
         body = zlib.compress(json.dumps([paragraphs, [[s.para, s.words, s.analysis] for s in sents]],
                                         ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass"), 3)
         data = FORMAT + b" " + hashlib.sha256(body).hexdigest().encode() + b"\n" + body
-        path = self.path(key)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-            try:
-                with os.fdopen(fd, "wb") as fh:
-                    fh.write(data)
-                os.replace(tmp, path)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
-        except OSError:
-            pass  # a cache that cannot be written only costs speed
+        write_atomically(self.path(key), data)
 
     def _own_files(self) -> list[Path]:
         """The cache's own files: DIR/xx/<62 hex>.json.z (and .tmp- files in those xx folders), nothing

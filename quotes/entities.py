@@ -22,8 +22,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -51,12 +49,13 @@ def _first_names() -> dict[str, str]:
     """gender-guesser's answer for every first name it knows (lower case -> "male", "andy", ...).
 
     Reading the library's data file takes about 0.6 s, a fifth of a warm-cache run over 239
-    articles, so the table is kept in the parse cache's folder (`quotes cache info`), named by the
-    library's version and data file, and read back in about 0.05 s; a missing, unreadable or torn
-    table is made again, and a folder that cannot be written only costs the time."""
+    articles, so the table is kept in the default parse cache folder (`quotes cache info` shows
+    it), named by a digest of the library's path and its data file's size and mtime, and read
+    back in about 0.05 s; a missing, unreadable or torn table is made again, and a folder that
+    cannot be written only costs the time."""
     import gender_guesser.detector as gd
 
-    from .cache import default_cache_dir
+    from .cache import default_cache_dir, write_atomically
 
     data = Path(gd.__file__).parent / "data" / "nam_dict.txt"
     stat = data.stat()
@@ -70,14 +69,7 @@ def _first_names() -> dict[str, str]:
         pass
     detector = gd.Detector(case_sensitive=False)
     table = {name: detector.get_gender(name) for name in detector.names}
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".first-names-")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(table, fh, ensure_ascii=False)
-        os.replace(tmp, path)
-    except OSError:
-        pass
+    write_atomically(path, json.dumps(table, ensure_ascii=False).encode("utf-8"))
     return table
 
 
