@@ -343,19 +343,23 @@ def _use_labels_at_heads(nlp) -> None:
         use_labels_at_heads(model)
 
 
-def _lemma_dicts(nlp) -> dict | None:
-    """A copy of the lemmatizer's own (tag -> word -> lemma) dictionaries, before any memo."""
+def _lemma_dicts(nlp) -> tuple[object, dict, int] | None:
+    """(trainer, a copy of its own tag -> word -> lemma dictionaries, their size) before any memo."""
     trainer = getattr(nlp.processors.get("lemma"), "_trainer", None)
     own = getattr(trainer, "pos_dict", None)
-    return {tag: dict(words) for tag, words in own.items()} if isinstance(own, dict) else None
+    if not isinstance(own, dict):
+        return None
+    return trainer, {tag: dict(words) for tag, words in own.items()}, sum(map(len, own.values()))
 
 
 def _bound_lemma_memo(nlp) -> None:
     """Keep the lemmatizer's memo (see `lemma_store_results` above) to LEMMA_MEMO_WORDS entries: past
     that the dictionaries go back to the model's own. Lemmas are the same either way."""
-    own = _LEMMA_DICTS.get(id(nlp))
-    trainer = nlp.processors["lemma"]._trainer
-    if own is not None and sum(map(len, trainer.pos_dict.values())) > sum(map(len, own.values())) + LEMMA_MEMO_WORDS:
+    kept = _LEMMA_DICTS.get(id(nlp))
+    if kept is None:
+        return
+    trainer, own, size = kept
+    if sum(map(len, trainer.pos_dict.values())) > size + LEMMA_MEMO_WORDS:
         trainer.pos_dict = {tag: dict(words) for tag, words in own.items()}
 
 
