@@ -21,6 +21,7 @@ import types
 
 import torch
 import torch.nn.functional as F
+from stanza.models.common.vocab import VOCAB_PREFIX_SIZE
 
 
 class _HiddenPair(torch.nn.Module):
@@ -77,10 +78,9 @@ def use_labels_at_heads(model) -> bool:
                 heads[i, : len(tree)] = torch.as_tensor(tree, dtype=torch.long)
             labels = self.deprel.labels_at(pair, heads.to(arc_scores.device)).cpu().numpy()
         vocab = self.vocab["deprel"]
-        prefix = _vocab_prefix_size()
         out = []
         for i, tree in enumerate(trees):
-            names = vocab.unmap([int(labels[i][d]) + prefix for d in range(1, len(tree))])
+            names = vocab.unmap([int(labels[i][d]) + VOCAB_PREFIX_SIZE for d in range(1, len(tree))])
             out.append([[int(tree[d]), names[d - 1]] for d in range(1, len(tree))])
         return out
 
@@ -93,9 +93,3 @@ def _tree_search():
     from stanza.models.depparse import model as depparse_model
 
     return depparse_model.chuliu_edmonds_one_root
-
-
-def _vocab_prefix_size() -> int:
-    from stanza.models.common.vocab import VOCAB_PREFIX_SIZE
-
-    return VOCAB_PREFIX_SIZE
