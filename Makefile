@@ -17,6 +17,8 @@ $(BIN)/python:
 install: $(BIN)/python
 	$(BIN)/pip install -q torch==2.13.0 || $(BIN)/pip install -q torch
 	$(BIN)/pip install -q -e '.[test]'
+	@# an editable install leaves our own modules uncompiled: compile them once, not on every run
+	$(BIN)/python -m compileall -q quotes
 	@# no model folder yet (a machine with internet): fetch the official Stanza models once
 	@test -f "$(STANZA_RESOURCES_DIR)/resources.json" || $(BIN)/python -c "import sys, stanza; \
 		[stanza.download(lang, model_dir=sys.argv[1], processors='tokenize,mwt,pos,lemma,depparse') for lang in ('de', 'en')]" \

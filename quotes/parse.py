@@ -71,10 +71,7 @@ class Word:
     start: int  # article offsets of the word (of its token, for multi-word tokens)
     end: int
     sent: int  # index of the sentence
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    lower: str  # the text in lower case, asked for far more often than there are words
 
 
 @dataclass(slots=True)
@@ -491,17 +488,16 @@ def _cuts(tokens: list) -> list[int]:
 def build_doc(text: str, paras: list[tuple[int, int]], sents: list[SentenceTokens]) -> ParsedDoc:
     """The ParsedDoc of an article from its sentences' tokens and analyses."""
     doc = ParsedDoc(text=text, paragraphs=paras)
-    for st in sents:
-        base, s_index = len(doc.words), len(doc.sentences)
-        for k, (wtext, start, end) in enumerate(st.words):
-            if st.analysis is not None:
-                lemma, upos, feats, head, deprel = st.analysis[k]
-                head = base + head - 1 if head else -1
-            else:
-                lemma, upos, feats, head, deprel = wtext, "X", "", -1, "dep"
-            doc.words.append(Word(i=base + k, text=wtext, lemma=lemma, upos=upos, feats=feats, head=head,
-                                  deprel=deprel, start=start, end=end, sent=s_index))
-        doc.sentences.append(Sentence(i=s_index, start=st.start, end=st.end, first=base, last=len(doc.words),
-                                      para=st.para, parsed=st.analysis is not None))
+    words, sentences = doc.words, doc.sentences
+    for s_index, st in enumerate(sents):
+        base = len(words)
+        if st.analysis is None:  # tokenized only: no tag, no head
+            words += [Word(base + k, wtext, wtext, "X", "", -1, "dep", start, end, s_index, wtext.lower())
+                      for k, (wtext, start, end) in enumerate(st.words)]
+        else:
+            words += [Word(base + k, wtext, lemma, upos, feats, base + head - 1 if head else -1, deprel, start, end, s_index,
+                           wtext.lower())
+                      for k, ((wtext, start, end), (lemma, upos, feats, head, deprel)) in enumerate(zip(st.words, st.analysis, strict=True))]
+        sentences.append(Sentence(s_index, st.start, st.end, base, len(words), st.para, st.analysis is not None))
     doc.index()
     return doc

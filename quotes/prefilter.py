@@ -30,6 +30,8 @@ from .rules import RuleSet
 _CLAUSE_END = frozenset(",.;:!?)")
 _SENTENCE_END = frozenset(".:!?")
 _ROUGH_WORDS = regex.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
+# `CandidateSelector._word_flags`: what a word can be in a cue, as bits
+_KONJUNKTIV, _CUE_FIRST, _CUE_INSIDE, _PARTICLE, _PHRASE = 1, 2, 4, 8, 16
 
 
 def _stem(lemma: str, endings: list[str]) -> str:
@@ -72,28 +74,38 @@ class CandidateSelector:
         # parse handles one batch (runner.BATCH_ARTICLES articles) at a time
         self.quote_spans = lru_cache(maxsize=16)(self._quote_spans)
         # every word of every candidate paragraph is asked about, most of them many times
-        self.word_is_cue = lru_cache(maxsize=100_000)(self._word_is_cue)
+        self.word_flags = lru_cache(maxsize=100_000)(self._word_flags)
 
-    def _word_is_cue(self, word: str, first: bool = True) -> bool:
-        """A speech-verb form, or a word with a verb stem in it. Stems count only in words written
-        in lower case (or first in the sentence): capitalised mid-sentence words are names and, in
-        German, nouns ("Erklärung", "United States"), not verbs."""
+    def _word_flags(self, word: str) -> int:
+        """What a word can be, whatever its neighbours: a Konjunktiv form, a cue first in a clause,
+        a cue inside one, a separable verb's particle, the first word of a prepositional cue.
+
+        A cue is a speech-verb form, or a word with a verb stem in it. Stems count only in words
+        written in lower case (or first in the sentence): capitalised mid-sentence words are names
+        and, in German, nouns ("Erklärung", "United States"), not verbs."""
         w = word.lower()
         if w in self.forms:
-            return True
-        if not first and word[:1].isupper():
-            return False
-        return w.startswith(self.short_stems) or self.long_stems is not None and self.long_stems.search(w) is not None
+            cue = _CUE_FIRST | _CUE_INSIDE
+        elif w.startswith(self.short_stems) or self.long_stems is not None and self.long_stems.search(w) is not None:
+            cue = _CUE_FIRST if word[:1].isupper() else _CUE_FIRST | _CUE_INSIDE
+        else:
+            cue = 0
+        return cue | _KONJUNKTIV * (w in self.konjunktiv) | _PARTICLE * (w in self.particles) | _PHRASE * (w in self.phrases)
 
     def _has_cue(self, words: list[str]) -> bool:
         """Does this run of words hold a cue (a Konjunktiv form counts: it may continue a report)?"""
-        lower = [w.lower() for w in words]
-        for k, w in enumerate(lower):
-            if w in self.konjunktiv or self.word_is_cue(words[k], first=k == 0 or lower[k - 1][:1] in _CLAUSE_END):
+        lower = None
+        for k, w in enumerate(words):
+            f = self.word_flags(w)
+            if not f:
+                continue
+            if lower is None:
+                lower = [x.lower() for x in words]
+            if f & _KONJUNKTIV or f & (_CUE_FIRST if k == 0 or lower[k - 1][:1] in _CLAUSE_END else _CUE_INSIDE):
                 return True
-            if w in self.particles and (k + 1 == len(lower) or lower[k + 1][:1] in _CLAUSE_END):
+            if f & _PARTICLE and (k + 1 == len(lower) or lower[k + 1][:1] in _CLAUSE_END):
                 return True
-            for words_, p in self.phrases.get(w, ()):
+            for words_, p in self.phrases.get(lower[k], ()) if f & _PHRASE else ():
                 if tuple(lower[k:k + len(words_)]) == words_ and (p.position != "comma_before" or k > 0 and lower[k - 1] == ",") \
                         and (p.position != "sentence_start" or k == 0 or lower[k - 1] in _SENTENCE_END) \
                         and (not p.nouns or p.noun_at(lower, k + len(words_)) is not None):

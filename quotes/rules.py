@@ -363,7 +363,15 @@ class RuleSet(Strict):
 
     def is_role_noun(self, *words: str) -> bool:
         """Is any of these (a word, its lemma) a role noun?"""
-        return any(self._role_noun(w.lower().rstrip(".")) for w in words)
+        for w in words:
+            if self._role_noun_as_written(w):
+                return True
+        return False
+
+    @cached_property
+    def _role_noun_as_written(self):
+        """`_role_noun` of a word as the text writes it: capitals and a full stop do not count."""
+        return lru_cache(maxsize=50_000)(lambda word: self._role_noun(word.lower().rstrip(".")))
 
     def is_organization_word(self, word: str) -> bool:
         return self._organization_word(word.lower())
