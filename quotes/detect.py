@@ -17,18 +17,17 @@ from dataclasses import dataclass, field
 
 import regex
 
-from .marks import QuotedSpan, is_mark_text
+from .marks import QuotedSpan
+from .mentions import NOMINAL, VERBAL, Mentions
 from .parse import ParsedDoc, Word
 from .rules import RuleSet
 
-VERBAL = {"VERB", "AUX"}
 BETWEEN_PHRASE = {"DET", "ADJ", "NUM", "PRON"}  # "nach | ersten | Angaben"
 SOURCE_OPENERS = {"DET", "ADP", "PROPN", "X"}  # "nach Angaben | der Polizei", "… | von n24", "… | Wang Yis"
 CUE_POS = {"VERB", "AUX", "ADJ", "X"}
 SENTENCE_END = ".!?"
 _SENTENCE_START_AFTER = set(SENTENCE_END) | {":"}  # what may stand right before a sentence's first word
 TRAILING = " \t\r\n.,;:!?"
-NOMINAL = {"NOUN", "PROPN", "X"}  # what a speaker's noun phrase needs one of (X: names the tagger missed)
 
 
 def _in_span(span: tuple[int, int] | None, w: Word) -> bool:
@@ -96,7 +95,7 @@ class Detector:
     def __init__(self, rules: RuleSet):
         self.rules = rules
         self.cues = rules.cues
-        self.marks = {m for pair in rules.quotes.pairs for m in pair}
+        self.mentions = Mentions(rules)  # the noun phrases a cue's source or addressee is read from
         self.openers = {o for o, _ in rules.quotes.pairs}
         self.closers = {c for _, c in rules.quotes.pairs}
         self.konjunktiv = rules.konjunktiv
@@ -105,6 +104,9 @@ class Detector:
         self.organization_names = set(rules.speakers.organization_words)
         # one-word prepositional cues ("laut", "per"): a phrase they open names a source
         self.cue_prepositions = {p.words[0] for p in rules.cues.prepositions if len(p.words) == 1}
+        self._phrases_by_first: dict[str, list[int]] = {}  # first word -> rule-file order of the prepositional cues
+        for order, p in enumerate(rules.cues.prepositions):
+            self._phrases_by_first.setdefault(p.words[0], []).append(order)
 
     # ------------------------------------------------------------------ units
     def units(self, doc: ParsedDoc, spans: list[QuotedSpan]) -> list[Unit]:
@@ -130,9 +132,6 @@ class Detector:
         """Is w a speech verb of the rule file, by lemma or by form?"""
         return w.lemma in self.rules.verb_lemmas or w.lower in self.rules.verb_forms
 
-    def _is_quote_mark(self, w: Word) -> bool:
-        return w.text in self.marks or is_mark_text(w.text)
-
     def verb_cues(self, doc: ParsedDoc, units: list[Unit], spans: list[QuotedSpan]) -> list[Cue]:
         """Speech verbs outside quotations ("… as thin as the paper it's written on," said Brooks:
         "written" is part of what Brooks said, not a frame)."""
@@ -143,12 +142,13 @@ class Detector:
         starts = [a for a, _ in quoted]
         for ui, u in enumerate(units):
             for w in words[u.first:u.last]:
-                lemma, low = w.lemma.lower(), w.lower
+                low = w.lower
+                if w.upos not in CUE_POS and not (w.upos == "NOUN" and low in self.rules.verb_forms):
+                    continue
                 k = bisect_right(starts, w.start) - 1
                 if k >= 0 and w.end <= quoted[k][1]:
                     continue  # spans never nest: the one starting last before w is the only one around it
-                if w.upos not in CUE_POS and not (w.upos == "NOUN" and low in self.rules.verb_forms):
-                    continue
+                lemma = w.lemma.lower()
                 parts = [w.i]
                 named = None  # a naming verb's quotation, found with the cue
                 if lemma in sep or low in sep:
@@ -190,32 +190,34 @@ class Detector:
         for w in doc.words[verb.i + 1:u.last]:
             if w.lower in particles:
                 nxt = doc.words[w.i + 1] if w.i + 1 < u.last else None
-                if nxt is None or nxt.text in {",", ".", ":", ";"} or self._is_quote_mark(nxt):
+                if nxt is None or nxt.text in {",", ".", ":", ";"} or self.mentions.is_quote_mark(nxt):
                     return w.i
             if w.text in {",", ":", ";"}:
                 break
         return None
 
     def preposition_cues(self, doc: ParsedDoc, units: list[Unit]) -> list[Cue]:
+        """The prepositional cues of each unit ("laut X", "according to X"), in the rule file's
+        order of the phrases, then by position."""
         words = doc.words
+        phrases = self.cues.prepositions
         cues: list[Cue] = []
         for ui, u in enumerate(units):
             lows = [w.lower for w in words[u.first:u.last]]
-            for p in self.cues.prepositions:
-                n = len(p.words)
-                for k in range(len(lows) - n + 1):
-                    if lows[k:k + n] != p.words:
+            hits = sorted((order, k) for k, low in enumerate(lows) for order in self._phrases_by_first.get(low, ())
+                          if lows[k:k + len(phrases[order].words)] == phrases[order].words)
+            for order, k in hits:
+                p = phrases[order]
+                i, end = u.first + k, u.first + k + len(p.words)
+                if p.nouns:
+                    j = p.noun_at(lows, end - u.first)
+                    if j is None or any(w.upos not in BETWEEN_PHRASE and not self._in_compound(doc, w.i)
+                                        for w in words[end:u.first + j]):
                         continue
-                    i, end = u.first + k, u.first + k + n
-                    if p.nouns:
-                        j = p.noun_at(lows, k + n)
-                        if j is None or any(w.upos not in BETWEEN_PHRASE and not self._in_compound(doc, w.i)
-                                            for w in words[end:u.first + j]):
-                            continue
-                        end = u.first + j + 1
-                    cue = self._preposition(doc, u, ui, i, end, p.position, bool(p.nouns))
-                    if cue:
-                        cues.append(cue)
+                    end = u.first + j + 1
+                cue = self._preposition(doc, u, ui, i, end, p.position, bool(p.nouns))
+                if cue:
+                    cues.append(cue)
         return cues
 
     @staticmethod
@@ -230,62 +232,6 @@ class Detector:
             return i > 0 and words[i - 1].end == w.start and w.end == nxt.start
         return nxt.text == "-" and w.end == nxt.start and i + 2 < len(words) and nxt.end == words[i + 2].start
 
-    def _np_after(self, doc: ParsedDoc, i: int, last: int, apposition: bool = False) -> tuple[int, int] | None:
-        """The noun phrase from i: up to punctuation, a verb, a quote mark, a second prepositional
-        phrase or the clause going on; with `apposition`, a name in commas after it belongs to it."""
-        j = i
-        noun, first_noun = False, i
-        while j < last and j - i < 14:
-            w = doc.words[j]
-            if apposition and w.text == "," and noun and (k := self._name_in_commas(doc, j, last)) is not None:
-                j = k  # "laut dem Chefankläger des Strafgerichts, Luis Moreno Ocampo, …"
-                break
-            if w.text in {",", ".", ";", ":", "!", "?"} or self._is_quote_mark(w):
-                break
-            if w.upos in VERBAL and j > i and (noun or w.upos == "AUX" or "VerbForm=Fin" in w.feats) \
-                    or w.lower in self.cues.complementizers:
-                break  # before the noun, a non-finite "verb" is a modifier the tagger missed: "according to conservative talk radio host X"
-            if noun and w.upos == "ADP" and not w.text[:1].isupper():
-                break  # a second prepositional phrase: "der Regierung | zur Bewachung"
-            if noun and w.upos == "DET" and (w.head not in doc.subtree(first_noun) or self.cues.genitive_articles
-                                             and w.lower not in self.cues.genitive_articles):
-                break  # a new noun phrase, not a genitive of this one: "des Mannes | eine Bombe"
-            if noun and w.text[:1].islower() and (w.upos in {"ADV", "PART"} or w.upos == "ADJ" and (
-                    j + 1 >= last or doc.words[j + 1].upos not in NOMINAL | {"ADJ"})):
-                break  # the clause goes on: "laut Tessema | zudem recht klein", "laut IGDRB | unterschriftsreif"
-            if not noun and w.upos in NOMINAL:
-                noun, first_noun = True, j
-            j += 1
-        return (i, j) if j > i else None
-
-    @staticmethod
-    def _name_in_commas(doc: ParsedDoc, comma: int, last: int) -> int | None:
-        """The end of 1-4 capitalised words after `comma` closed by another comma (an apposition
-        naming the noun before it), else None."""
-        words = doc.words
-        j = comma + 1
-        while j < last and j - comma <= 4 and (words[j].text[:1].isupper() or words[j].text in {"-", "."}
-                                                or words[j].text.islower() and j + 1 < last and words[j + 1].text[:1].isupper()):
-            j += 1
-        return j if j > comma + 1 and j < last and words[j].text == "," and words[comma + 1].text[:1].isupper() else None
-
-    def _np_before(self, doc: ParsedDoc, i: int, first: int) -> tuple[int, int] | None:
-        j = i
-        while j > first and i - j < 14:
-            w = doc.words[j - 1]
-            if w.text in {",", ".", ";", ":", "!", "?"} or self._is_quote_mark(w):
-                break
-            if w.upos in VERBAL and not (w.text[:1].isupper() and j - 1 > first):
-                break  # a capitalised "verb" inside a clause is a mis-tagged name ("Xi Jinping")
-            j -= 1
-        if j >= i:
-            return None
-        # cut a trailing prepositional phrase: "Xi Jinping | on Friday"
-        for k in range(j + 1, i):
-            if doc.words[k].upos == "ADP" and any(doc.words[x].upos in {"NOUN", "PROPN"} for x in range(j, k)):
-                return (j, k)
-        return (j, i)
-
     def _preposition(self, doc: ParsedDoc, u: Unit, ui: int, a: int, b: int, position: str,
                      noun_phrase: bool = False) -> Cue | None:
         words = doc.words
@@ -295,7 +241,7 @@ class Detector:
                 return None
             np = (b, b)  # "Demnach steht …": no source named, it points back to one
         elif position == "after":
-            np = self._np_before(doc, a, u.first)
+            np = self.mentions.phrase_before(doc, a, u.first)
         elif position == "possessive":
             # "ihrer Meinung nach", "Seiner Ansicht nach"; not the polite "Ihrer" of an interview question
             p = words[a - 1] if a > u.first else None
@@ -315,7 +261,7 @@ class Detector:
                     b += 1
             np = (b, b)
         else:
-            np = self._np_after(doc, b, u.last, apposition=True)
+            np = self.mentions.phrase_after(doc, b, u.last, apposition=True)
         if np is None:
             return None
         if position == "comma_before" and (a == u.first or words[a - 1].text != "," or not self._source_after_comma(doc, u, b, np)):
@@ -326,7 +272,7 @@ class Detector:
         cue = Cue(words=list(range(a, cue_end)), lemma=" ".join(w.lower for w in words[a:cue_end]), kind="preposition",
                   unit=ui, via="preposition", source_words=np if np[1] > np[0] else None,
                   anaphoric=position == "sentence_start")
-        cue.source = self._np_head(doc, np) if np[1] > np[0] else None
+        cue.source = self.mentions.phrase_head(doc, np) if np[1] > np[0] else None
         if cue.source is None and words[cue.words[-1]].head >= 0 and any(
                 words[k].lower in self.rules.speakers.reflexive_possessives for k in cue.words):
             # "X war nach eigenen Angaben überwältigt": the subject of the clause it hangs on
@@ -337,7 +283,7 @@ class Detector:
         # Where does the content lie? At the start: after the phrase; at the end: before it.
         lead = phrase_first == u.first or all(w.upos in {"CCONJ", "PUNCT"} for w in words[u.first:phrase_first])
         tail_words = words[phrase_last:u.last]
-        tail = all(w.upos == "PUNCT" and not self._is_quote_mark(w) for w in tail_words)
+        tail = all(w.upos == "PUNCT" and not self.mentions.is_quote_mark(w) for w in tail_words)
         if lead and not tail:
             j = phrase_last
             while j < u.last and words[j].text in {",", ":"}:
@@ -401,14 +347,6 @@ class Detector:
         while end > comma and words[end].upos == "PUNCT":
             end -= 1
         return words[comma + 1].start, words[end].end
-
-    @staticmethod
-    def _np_head(doc: ParsedDoc, np: tuple[int, int]) -> int:
-        """The word of np whose head lies outside it (the last such: German/English NPs are head-final-ish)."""
-        inside = range(*np)
-        heads = [i for i in inside if doc.words[i].head not in inside]
-        nouns = [i for i in heads if doc.words[i].upos in {"PROPN", "NOUN", "PRON", "X"}]
-        return (nouns or heads or [np[1] - 1])[0]
 
     # ------------------------------------------------------------------ content of verb cues
     def _frame_ok(self, w: Word, cue: Cue, doc: ParsedDoc) -> bool:
@@ -538,7 +476,7 @@ class Detector:
             first = min(doc.subtree(k.i))
             # "and said …", or ", while X said …": a subordinate report after a comma, with its own subject
             before = first if words[first].text == "," else first - 1
-            while before > 0 and self._is_quote_mark(words[before]):
+            while before > 0 and self.mentions.is_quote_mark(words[before]):
                 before -= 1  # ",” while …": the comma before the closing mark
             joined = any(x.deprel == "cc" for x in kids) or k.deprel == "advcl" and any(
                 x.deprel.startswith("nsubj") for x in kids) and words[before].text == "," and any(
@@ -556,7 +494,7 @@ class Detector:
             else:
                 continue
             while first - 1 > cue_end and (words[first - 1].upos in {"CCONJ", "SCONJ", "PUNCT"}) \
-                    and not self._is_quote_mark(words[first - 1]):
+                    and not self.mentions.is_quote_mark(words[first - 1]):
                 first -= 1  # the conjunction and comma before it
             if words[first].start <= content[0]:
                 continue
@@ -624,7 +562,7 @@ class Detector:
             end = words[k - 1].end if k > u.first else u.start
         if end <= u.start:
             return None
-        span_words = [x for x in words[u.first:j] if x.upos in VERBAL or self._is_quote_mark(x)]
+        span_words = [x for x in words[u.first:j] if x.upos in VERBAL or self.mentions.is_quote_mark(x)]
         if not span_words:
             return None  # "Zhu Yongbiao, Experte …, sagte": a subject with an apposition, no clause
         if w.text not in self.closers and self._subject_phrase_only(doc, u.first, j):
@@ -645,8 +583,8 @@ class Detector:
         k = a
         while k < b:
             x = words[k]
-            if self._is_quote_mark(x):
-                close = next((y for y in range(k + 1, min(b, k + 8)) if self._is_quote_mark(words[y])), None)
+            if self.mentions.is_quote_mark(x):
+                close = next((y for y in range(k + 1, min(b, k + 8)) if self.mentions.is_quote_mark(words[y])), None)
                 if close is None or not self._names_in_marks(doc, k, close):
                     return False
                 k = close + 1
@@ -687,7 +625,7 @@ class Detector:
                 if k + 1 < comma and (inner in {",", "?", "!", "…"} or words[k + 1].text == ","):
                     return k
                 return None
-            if w.upos in VERBAL or self._is_quote_mark(w) or w.text in {";", ":", "–", "—"}:
+            if w.upos in VERBAL or self.mentions.is_quote_mark(w) or w.text in {";", ":", "–", "—"}:
                 return None
         return None
 
@@ -806,7 +744,7 @@ class Detector:
         """Are the words from `first` to the end of the unit only another speech verb's frame, its
         subject and the verb ("the United Nations warned", "Glocer said")?"""
         words = doc.words
-        if any(self._is_quote_mark(w) for w in words[first:u.last]):
+        if any(self.mentions.is_quote_mark(w) for w in words[first:u.last]):
             return False  # ", “Any questions I can answer?”": a quotation
         rest = [w for w in words[first:u.last] if w.upos != "PUNCT"]
         verbs = [w for w in rest if self._speech_verb(w)]
@@ -834,7 +772,7 @@ class Detector:
             w = words[k]
             if w.text == ":":
                 return k if k > comma + 1 else None
-            if w.upos in VERBAL or w.text in {",", ";", ".", "!", "?"} or self._is_quote_mark(w) or w.lower in self.cues.complementizers:
+            if w.upos in VERBAL or w.text in {",", ";", ".", "!", "?"} or self.mentions.is_quote_mark(w) or w.lower in self.cues.complementizers:
                 return None
         return None
 
@@ -970,11 +908,11 @@ class Detector:
             # second subject after the verb is the real one; the opening word is an adverb
             # the tagger missed. One it tagged a name gives way to a full name only
             # ("Ähnlich äußerte sich George W. Bush", not "McCarthy nannte …")
-            after = next((k.i for k in doc.children(i) if k.i > i and self._named(doc, k)
+            after = next((k.i for k in doc.children(i) if k.i > i and self.mentions.names_someone(doc, k)
                           and (k.deprel.startswith("nsubj") or k.deprel == "obj" and (
                               c.upos != "NOUN" or _number(c) != _number(doc.words[i]) != ""))
                           and not _in_span(content, k)), None)
-            if after is not None and (c.upos != "PROPN" or self._full_name(doc, after)
+            if after is not None and (c.upos != "PROPN" or self.mentions.full_name(doc, after)
                                       and not self._written_mid_sentence(doc, c)):
                 return after
         if self.cues.verb_second and self._thing(doc, c) and not any(
@@ -1006,21 +944,6 @@ class Detector:
                 or self._is_outlet(doc, k) or _in_span(content, w):
             return None
         return k
-
-    def _named(self, doc: ParsedDoc, w: Word) -> bool:
-        """A name, or a role with a name: "Gall", "der US-Präsident George W. Bush"."""
-        if w.upos == "PROPN":
-            return True
-        return self.rules.is_role_noun(w.text, w.lemma) and (
-            any(g.upos == "PROPN" and g.deprel in ("appos", "flat", "flat:name") for g in doc.children(w.i))
-            # or an apposition the parser hung on its genitive: "der Vorsitzende des Ausschusses, X"
-            or any(doc.words[x].upos == "PROPN" and doc.words[x].deprel == "appos" for x in doc.subtree(w.i)))
-
-    @staticmethod
-    def _full_name(doc: ParsedDoc, k: int) -> bool:
-        """Does the phrase headed by k hold a name of two words or more ("George W. Bush")?"""
-        return any(doc.words[x].upos == "PROPN" and any(g.deprel.startswith("flat") for g in doc.children(x))
-                   for x in doc.subtree(k))
 
     @staticmethod
     def _written_mid_sentence(doc: ParsedDoc, w: Word) -> bool:
@@ -1082,10 +1005,10 @@ class Detector:
             return
         if passive and agent is not None:
             cue.source, cue.via = agent, "agent"
-        elif inverted and self._np_after(doc, after_cue, u.last):
+        elif inverted and self.mentions.phrase_after(doc, after_cue, u.last):
             # "…, said Li Mingjiang, associate professor …" / "…, sagte Wang": the NP after the cue
-            cue.source_words = self._np_after(doc, after_cue, u.last)
-            cue.source, cue.via = self._np_head(doc, cue.source_words), "subject"
+            cue.source_words = self.mentions.phrase_after(doc, after_cue, u.last)
+            cue.source, cue.via = self.mentions.phrase_head(doc, cue.source_words), "subject"
         elif subj is not None and passive and (cue.lemma in self.naming or words[c].lower in self.naming):
             pass  # "… wurde als „Geschäft des Jahrhunderts“ bezeichnet": the subject is what was named
         elif subj is not None and not _in_span(cue.content, words[subj]):
@@ -1095,24 +1018,24 @@ class Detector:
             # Geschäftsführerin des KAV, erklärte"), the NP right after an inverted cue ("sagte
             # Wang"), else the NP right before it ("Wang said").
             appositive = self._speaker_after_quote(doc, u, cue) or self._subject_before_apposition(doc, u, cue)
-            np = None if appositive or after_cue >= u.last else self._np_after(doc, after_cue, u.last)
+            np = None if appositive or after_cue >= u.last else self.mentions.phrase_after(doc, after_cue, u.last)
             if appositive:
                 cue.source_words = appositive
             elif np and cue.content and words[np[0]].start >= cue.content[1] or np and not cue.content:
                 cue.source_words = np
             elif np and cue.content and self._speaker_before_quote(doc, np, cue.content) \
-                    and self._np_before(doc, c, u.first) is None:
+                    and self.mentions.phrase_before(doc, c, u.first) is None:
                 cue.source_words = np  # "Said Ellis: “I don’t get the sense …”": nothing before the cue
             else:
                 # "Frankreich hat sich bereit erklärt": the subject stands before the auxiliary
                 aux = next((k.i for k in kids if k.deprel.startswith("aux") and u.first < k.i < c), None)
-                np = self._np_before(doc, aux, u.first) if aux is not None else None
+                np = self.mentions.phrase_before(doc, aux, u.first) if aux is not None else None
                 if np is None or words[np[0]].upos == "ADP":  # "Am Rande … hat der Minister X bekanntgegeben"
-                    np = self._np_before(doc, c, u.first)
+                    np = self.mentions.phrase_before(doc, c, u.first)
                 if np and (cue.content is None or words[np[0]].start >= cue.content[1] or words[np[1] - 1].end <= cue.content[0]):
                     cue.source_words = np
             if cue.source_words:
-                cue.source = self._np_head(doc, cue.source_words)
+                cue.source = self.mentions.phrase_head(doc, cue.source_words)
         if cue.source is not None and self._relative_pronoun(doc, cue.source):
             ant = self._relative_antecedent(doc, cue.source, c, u)
             if ant is not None:
@@ -1135,7 +1058,7 @@ class Detector:
             if k.i != cue.source and k.deprel in ("obj", "iobj", "obl", "obl:arg", "nmod") and self._is_outlet(doc, k.i):
                 cue.outlet = k.i
         if cue.outlet is None and cue.content and cue.content[0] > words[c].start and after_cue < u.last:
-            np = self._np_after(doc, after_cue, u.last)
+            np = self.mentions.phrase_after(doc, after_cue, u.last)
             if np and words[np[1] - 1].end <= cue.content[0] and not (cue.source_words == np):
                 hits = [k for k in range(*np) if self.rules.is_outlet_word(words[k].text) and k != cue.source]
                 if hits:
@@ -1143,10 +1066,10 @@ class Detector:
         if cue.source is not None and cue.outlet is None and self._is_outlet(doc, cue.source) \
                 and cue.content and cue.content[0] > words[c].start:
             # "X, Experte …, sagte der Post, dass …": the parser took the medium for the subject.
-            np = self._np_after(doc, u.first, u.last)
+            np = self.mentions.phrase_after(doc, u.first, u.last)
             if np and np[1] <= c and words[np[0]].text[:1].isupper() and words[np[0]].upos != "ADP" \
-                    and not self._is_outlet(doc, self._np_head(doc, np)):  # not "Am Montag meldete die Website"
-                head = self._np_head(doc, np)
+                    and not self._is_outlet(doc, self.mentions.phrase_head(doc, np)):  # not "Am Montag meldete die Website"
+                head = self.mentions.phrase_head(doc, np)
                 if words[head].upos in {"PROPN", "X", "NOUN"} and head != cue.source:
                     cue.outlet, cue.source, cue.source_words = cue.source, head, np
 
@@ -1157,8 +1080,8 @@ class Detector:
         words = doc.words
         ant = words[verb].head if words[verb].deprel == "acl:relcl" and words[verb].head < pronoun else None
         if ant is None:
-            np = self._np_before(doc, pronoun - 1, u.first)
-            ant = self._np_head(doc, np) if np else None
+            np = self.mentions.phrase_before(doc, pronoun - 1, u.first)
+            ant = self.mentions.phrase_head(doc, np) if np else None
             if np and np[0] - 2 >= u.first and words[np[0] - 1].text == "," and any(
                     words[k].upos == "PROPN" for k in range(max(u.first, np[0] - 3), np[0] - 1)):
                 ant = np[0] - 2
@@ -1194,7 +1117,7 @@ class Detector:
             and not doc.text[last.end:content[0]].strip(TRAILING) \
             and first.upos not in {"ADP", "ADV", "PUNCT"} \
             and self._has_noun(doc, np) \
-            and not self._is_outlet(doc, self._np_head(doc, np))
+            and not self._is_outlet(doc, self.mentions.phrase_head(doc, np))
 
     @staticmethod
     def _has_noun(doc: ParsedDoc, np: tuple[int, int]) -> bool:
@@ -1211,7 +1134,7 @@ class Detector:
             k += 1
         if k is None or k >= c:
             return None
-        np = self._np_after(doc, k, c)
+        np = self.mentions.phrase_after(doc, k, c)
         if np and self._has_noun(doc, np):
             return np
         return None
@@ -1228,7 +1151,7 @@ class Detector:
         while a < c and (words[a].lower in self.cues.frame_subordinators or words[a].upos in {"SCONJ", "CCONJ", "PUNCT"}):
             a += 1
         seg = words[a:c - 1]
-        if not seg or len(seg) > 16 or any(w.upos in VERBAL or self._is_quote_mark(w) for w in seg):
+        if not seg or len(seg) > 16 or any(w.upos in VERBAL or self.mentions.is_quote_mark(w) for w in seg):
             return None
         if cue.content and words[a].start < cue.content[1] and words[c - 1].end > cue.content[0]:
             return None
@@ -1405,7 +1328,7 @@ class Detector:
             if label is not None:  # a transcript: "WALLACE: …"
                 start, np = label
                 out.append(Candidate("direct", start, q.end, None, via="colon", source_words=np,
-                                     source=Detector._np_head(doc, np), spans=[q]))
+                                     source=self.mentions.phrase_head(doc, np), spans=[q]))
                 continue
             if q.continued and prev is not None:
                 out.append(Candidate("direct", q.start, q.end, None, via="continuation", follows=prev, spans=[q]))
@@ -1417,7 +1340,7 @@ class Detector:
                 if 0 < len(ws) <= 6 and head and not any(w.upos in VERBAL for w in ws):
                     np = (ws[0].i, ws[-1].i + 1)
                     out.append(Candidate("direct", q.start, q.end, None, via="colon", source_words=np,
-                                         source=Detector._np_head(doc, np), spans=[q]))
+                                         source=self.mentions.phrase_head(doc, np), spans=[q]))
                     continue
                 frame = self._colon_frame(doc, unit, ws, bare_cues)
                 if frame is not None:
@@ -1531,7 +1454,7 @@ class Detector:
                 # worden.": the named person the sentence before is about speaks
                 person = self._person_subject(doc, units[ui - 1])
             b = self._full_stop(doc.text, u, a, b)
-            kind = "mixed" if any(self._is_quote_mark(w) for w in doc.words[u.first:u.last]) else "indirect"
+            kind = "mixed" if any(self.mentions.is_quote_mark(w) for w in doc.words[u.first:u.last]) else "indirect"
             adjacent = near and prev.kind != "direct" and not doc.text[prev.end:a].strip() and "\n" not in doc.text[prev.end:a]  # type: ignore[union-attr]
             if bare is not None:
                 out.append(Candidate(kind, a, b, bare))

@@ -1,7 +1,7 @@
 """Mentions: the noun phrases and names of a parsed article that can stand for a speaker.
 
-One place answers, for the resolver and the stages after it, what a word range of the parse says
-about a person or organisation:
+One place answers, for detection, the resolver and the stages after it, what a word range of the
+parse says about a person or organisation:
 - which words are name words and where a name runs ("Anna Berg", "Dominique Strauss-Kahn", "van
   der Bellen"), with honorifics, roles and the rule file's not-names left out;
 - the mention a word heads (its noun phrase, cut at punctuation, possessives and relative
@@ -10,6 +10,9 @@ about a person or organisation:
 - the role the article writes with a name: a pre-modifier ("Chinas Präsident Xi Jinping"), an
   apposition ("Li Mingjiang, associate professor at …") or a relative clause of the rule file
   ("Wang Yi, der auch Staatsrat ist"), wherever the article gives it;
+- for detection, the noun phrase that stands before or after a cue ("laut dem Chefankläger …, Luis
+  Moreno Ocampo,", "said | the coach") and its head, and whether a word names someone (a name, or
+  a role with a name in apposition);
 - a short form made full from the article's own names ("Wang" -> "Wang Yi", "Lahms" -> "Philipp
   Lahm"), also from unparsed text ("Condoleezza Rice besuchte …"), and the fullest mention of an
   organisation ("the ministry" -> "Chinese Foreign Ministry").
@@ -22,12 +25,13 @@ from dataclasses import dataclass
 
 import regex
 
-from .detect import VERBAL
 from .entities import occurrences
 from .marks import is_mark_text
 from .parse import ParsedDoc, Word
 from .rules import RuleSet
 
+VERBAL = {"VERB", "AUX"}
+NOMINAL = {"NOUN", "PROPN", "X"}  # what a speaker's noun phrase needs one of (X: names the tagger missed)
 NOT_NAME_POS = {"DET", "PRON", "VERB", "AUX", "CCONJ", "SCONJ", "PUNCT", "NUM", "ADJ", "SYM", "PART"}
 HYPHENS = {"-", "‐", "‑"}
 _LETTERS_AND_DIGITS = regex.compile(r"(?=[\w-]*\d)(?=[\w-]*\p{L})[\w-]{2,}")
@@ -48,6 +52,7 @@ class Mentions:
         sp = rules.speakers
         self.stop = set(rules.language.stopwords) | set(sp.honorifics) | set(sp.not_names)
         self.particles = frozenset(sp.name_particles)
+        self.marks = {mark for pair in rules.quotes.pairs for mark in pair}
 
     def is_name_word(self, doc: ParsedDoc, w: Word) -> bool:
         t = w.text
@@ -85,6 +90,8 @@ class Mentions:
         runs, a = [], None
         for i in range(first, last):
             w = doc.words[i]
+            if a is None and not w.text[:1].isupper():
+                continue  # no name begins with a lower-case word
             ok = self.is_name_word(doc, w) or a is not None and self._continues_name(doc, i, last)
             if ok and a is None:
                 a = i
@@ -553,3 +560,90 @@ class Mentions:
                     if best is None or len(cand) > len(best):
                         best = cand
         return best
+
+    # ------------------------------------------------------------------ phrases, for detection
+    def is_quote_mark(self, w: Word) -> bool:
+        """A quotation mark of the rule file's pairs, or any other mark (marks.py)."""
+        return w.text in self.marks or is_mark_text(w.text)
+
+    @staticmethod
+    def phrase_head(doc: ParsedDoc, np: tuple[int, int]) -> int:
+        """The word of a noun phrase whose head lies outside it: the first noun or pronoun among
+        those, else the first of them (German/English phrases are head-final-ish)."""
+        inside = range(*np)
+        heads = [i for i in inside if doc.words[i].head not in inside]
+        nouns = [i for i in heads if doc.words[i].upos in {"PROPN", "NOUN", "PRON", "X"}]
+        return (nouns or heads or [np[1] - 1])[0]
+
+    def phrase_after(self, doc: ParsedDoc, i: int, last: int, apposition: bool = False) -> tuple[int, int] | None:
+        """The noun phrase from i: up to punctuation, a verb, a quote mark, a second prepositional
+        phrase or the clause going on; with `apposition`, a name in commas after it belongs to it."""
+        j = i
+        noun, first_noun = False, i
+        while j < last and j - i < 14:
+            w = doc.words[j]
+            if apposition and w.text == "," and noun and (k := self._name_in_commas(doc, j, last)) is not None:
+                j = k  # "laut dem Chefankläger des Strafgerichts, Luis Moreno Ocampo, …"
+                break
+            if w.text in {",", ".", ";", ":", "!", "?"} or self.is_quote_mark(w):
+                break
+            if w.upos in VERBAL and j > i and (noun or w.upos == "AUX" or "VerbForm=Fin" in w.feats) \
+                    or w.lower in self.rules.cues.complementizers:
+                break  # before the noun, a non-finite "verb" is a modifier the tagger missed: "according to conservative talk radio host X"
+            if noun and w.upos == "ADP" and not w.text[:1].isupper():
+                break  # a second prepositional phrase: "der Regierung | zur Bewachung"
+            if noun and w.upos == "DET" and (w.head not in doc.subtree(first_noun) or self.rules.cues.genitive_articles
+                                             and w.lower not in self.rules.cues.genitive_articles):
+                break  # a new noun phrase, not a genitive of this one: "des Mannes | eine Bombe"
+            if noun and w.text[:1].islower() and (w.upos in {"ADV", "PART"} or w.upos == "ADJ" and (
+                    j + 1 >= last or doc.words[j + 1].upos not in NOMINAL | {"ADJ"})):
+                break  # the clause goes on: "laut Tessema | zudem recht klein", "laut IGDRB | unterschriftsreif"
+            if not noun and w.upos in NOMINAL:
+                noun, first_noun = True, j
+            j += 1
+        return (i, j) if j > i else None
+
+    @staticmethod
+    def _name_in_commas(doc: ParsedDoc, comma: int, last: int) -> int | None:
+        """The end of 1-4 capitalised words after `comma` closed by another comma (an apposition
+        naming the noun before it), else None."""
+        words = doc.words
+        j = comma + 1
+        while j < last and j - comma <= 4 and (words[j].text[:1].isupper() or words[j].text in {"-", "."}
+                                                or words[j].text.islower() and j + 1 < last and words[j + 1].text[:1].isupper()):
+            j += 1
+        return j if j > comma + 1 and j < last and words[j].text == "," and words[comma + 1].text[:1].isupper() else None
+
+    def phrase_before(self, doc: ParsedDoc, i: int, first: int) -> tuple[int, int] | None:
+        """The noun phrase that ends before word i, back to punctuation, a quote mark or a verb,
+        without a prepositional phrase after its noun ("Xi Jinping | on Friday")."""
+        j = i
+        while j > first and i - j < 14:
+            w = doc.words[j - 1]
+            if w.text in {",", ".", ";", ":", "!", "?"} or self.is_quote_mark(w):
+                break
+            if w.upos in VERBAL and not (w.text[:1].isupper() and j - 1 > first):
+                break  # a capitalised "verb" inside a clause is a mis-tagged name ("Xi Jinping")
+            j -= 1
+        if j >= i:
+            return None
+        # cut a trailing prepositional phrase: "Xi Jinping | on Friday"
+        for k in range(j + 1, i):
+            if doc.words[k].upos == "ADP" and any(doc.words[x].upos in {"NOUN", "PROPN"} for x in range(j, k)):
+                return (j, k)
+        return (j, i)
+
+    def names_someone(self, doc: ParsedDoc, w: Word) -> bool:
+        """A name, or a role with a name: "Gall", "der US-Präsident George W. Bush"."""
+        if w.upos == "PROPN":
+            return True
+        return self.rules.is_role_noun(w.text, w.lemma) and (
+            any(g.upos == "PROPN" and g.deprel in ("appos", "flat", "flat:name") for g in doc.children(w.i))
+            # or an apposition the parser hung on its genitive: "der Vorsitzende des Ausschusses, X"
+            or any(doc.words[x].upos == "PROPN" and doc.words[x].deprel == "appos" for x in doc.subtree(w.i)))
+
+    @staticmethod
+    def full_name(doc: ParsedDoc, k: int) -> bool:
+        """Does the phrase headed by k hold a name of two words or more ("George W. Bush")?"""
+        return any(doc.words[x].upos == "PROPN" and any(g.deprel.startswith("flat") for g in doc.children(x))
+                   for x in doc.subtree(k))

@@ -13,10 +13,10 @@ from __future__ import annotations
 import regex
 
 from .attribute import Attributor
-from .detect import VERBAL, Candidate
+from .detect import Candidate
 from .entities import EntityBuilder, first_name_gender
 from .interview import Turn, interview_turns
-from .mentions import Mentions
+from .mentions import VERBAL, Mentions
 from .parse import ParsedDoc
 from .record import CueRef, Outlet, Quote, Speaker
 from .rules import RuleSet

@@ -108,6 +108,12 @@ def test_colon_attribution_and_bare_quote_after_it_de(extractor):
         ("Wir arbeiten mit allen Behörden zusammen.", "Roger Lewentz", "e1", "continuation")]
 
 
+def test_speaker_label_inside_the_quotation_en(extractor):
+    text = 'Senator Anna Grant spoke to Chris Wallace on Sunday.\n\n"WALLACE: Will you run for president again next year?"'
+    assert [(t, n, e, v) for t, n, e, v, *_ in who(extractor, text, "en")] == [
+        ("Will you run for president again next year?", "Chris Wallace", "e1", "colon")]
+
+
 def test_he_added_after_a_quote_en(extractor):
     text = ('Mayor Lisa Grant spoke to residents on Friday. "The water is safe to drink," Grant said. '
             '"We test it every day," she added.')
