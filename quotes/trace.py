@@ -306,6 +306,7 @@ class _Rec:
     weight: float
     date: Date | None
     long: list | None = None
+    ranked: list[str] | None = None  # its keys, rarest first (`_prefix`)
 
 
 def _speaker_keys(records: list[dict]) -> tuple[dict[str, str], dict[str, str]]:
@@ -407,6 +408,8 @@ def trace(records: list[dict], texts: dict[str, str] | None = None, lexicon: Lex
             if score >= threshold and n_shared >= MIN_SHARED:
                 union.join(a.n, b.n)
 
+    _join_speakerless(recs, blocks, by_name, idf, union)
+
     groups: dict[int, list[_Rec]] = defaultdict(list)
     for x in recs:
         groups[union.find(x.n)].append(x)
@@ -419,6 +422,34 @@ def trace(records: list[dict], texts: dict[str, str] | None = None, lexicon: Lex
     return out
 
 
+def _join_speakerless(recs: list[_Rec], blocks: dict[tuple, list[_Rec]], by_name: dict[str, str],
+                      idf: dict[str, float], union: _Union) -> None:
+    """A record the extractor left without a speaker is still that speaker's statement when it
+    repeats a named record of its language near word for word (NEAR_DUPLICATE: the same tweet
+    quoted twice, once with "she said" lost): it joins the named record's cluster. Best matches
+    first, and a cluster of speakerless records joins one speaker only, never two."""
+    speaker_of = {x.n: by_name[(x.r.get("speaker") or {}).get("name")] for (kind, _), block in blocks.items()
+                  if kind == "speaker" for x in block}
+    group_speaker: dict[int, str] = {}  # root of a group of speakerless records -> the speaker it joined
+    for (kind, lang), lone in blocks.items():
+        if kind != "none":
+            continue
+        named = [x for x in recs if x.n in speaker_of and x.r.get("lang") == lang]
+        found = []
+        for i, j in _cross_candidates(lone, named, idf, NEAR_DUPLICATE):
+            a, b = lone[i], named[j]
+            if a.date and b.date and abs((a.date - b.date).days) > DATE_WINDOW:
+                continue
+            score, n_shared = link_score(a, b, idf, NEAR_DUPLICATE)
+            if score >= NEAR_DUPLICATE and n_shared >= MIN_SHARED:
+                found.append((-score, a.n, b.n))
+        for _, a, b in sorted(found):
+            root, key = union.find(a), speaker_of[b]
+            if group_speaker.get(root, key) == key:
+                union.join(a, b)
+                group_speaker[union.find(a)] = key
+
+
 def _candidates(block: list[_Rec], idf: dict[str, float], threshold: float) -> set[tuple[int, int]]:
     """Pairs of the block that can reach `threshold` on their equal keys (prefix filtering).
 
@@ -429,14 +460,9 @@ def _candidates(block: list[_Rec], idf: dict[str, float], threshold: float) -> s
     at the end of every record ("China", "said") never make a candidate, and no pair that can reach
     t on equal keys is lost. (Fuzzy spelling matches only add to pairs that share an equal key.)"""
     postings: dict[str, list[int]] = defaultdict(list)
-    floor = threshold * threshold
     for i, x in enumerate(block):
-        left = x.weight
-        for k in sorted(x.keys, key=lambda k: (-idf[k], k)):
-            if left < floor * x.weight:
-                break
+        for k in _prefix(x, idf, threshold):
             postings[k].append(i)
-            left -= idf[k]
     pairs: set[tuple[int, int]] = set()
     for ids in postings.values():
         if len(ids) > 1:
@@ -444,6 +470,31 @@ def _candidates(block: list[_Rec], idf: dict[str, float], threshold: float) -> s
                 for ib in ids[n + 1:]:
                     pairs.add((ia, ib))
     return pairs
+
+
+def _cross_candidates(left: list[_Rec], right: list[_Rec], idf: dict[str, float], threshold: float
+                      ) -> set[tuple[int, int]]:
+    """Pairs (i in left, j in right) that can reach `threshold`, as `_candidates` finds them: the
+    left records' prefixes are indexed, the right records' prefixes look them up."""
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, x in enumerate(left):
+        for k in _prefix(x, idf, threshold):
+            postings[k].append(i)
+    return {(i, j) for j, y in enumerate(right) for k in _prefix(y, idf, threshold) for i in postings.get(k, ())}
+
+
+def _prefix(x: _Rec, idf: dict[str, float], threshold: float) -> list[str]:
+    """The record's keys, rarest first, up to where the weight left after them drops below
+    threshold^2 of its weight (see `_candidates`)."""
+    if x.ranked is None:
+        x.ranked = sorted(x.keys, key=lambda k: (-idf[k], k))
+    out, left, floor = [], x.weight, threshold * threshold * x.weight
+    for k in x.ranked:
+        if left < floor:
+            break
+        out.append(k)
+        left -= idf[k]
+    return out
 
 
 def _when(r: dict, datelines: dict) -> tuple | None:

@@ -78,6 +78,17 @@ def test_unnamed_speakers_join_only_as_near_duplicates_in_one_language():
     assert groups(trace(recs)) == [["r1", "r2"], ["r3"], ["r4"]]
 
 
+def test_speakerless_repeat_joins_the_named_record_and_one_speaker_only():
+    text = "Wir werden die Steuern für Familien im kommenden Jahr deutlich senken"
+    recs = [rec(1, text, name="Anna Berg"), rec(2, text, name=None, doc="b.txt"),
+            rec(3, text.replace("deutlich", "spürbar"), name="Otto Kern", doc="c.txt"),
+            rec(4, "Die Bahn muss pünktlicher werden, und zwar bald", name=None, doc="d.txt")]
+    clusters = trace(recs)
+    # r2 repeats r1 word for word and r3 less closely: it joins Berg, never Kern as well
+    assert groups(clusters) == [["r1", "r2"], ["r3"], ["r4"]]
+    assert next(c for c in clusters if len(c.members) == 2).speaker == "Anna Berg"
+
+
 def test_records_dated_far_apart_never_join():
     text = "Wir werden die Steuern für Familien im kommenden Jahr deutlich senken"
     near = trace([rec(1, text, date="2022-01-10"), rec(2, text, date="2022-01-12", doc="x.txt")])
