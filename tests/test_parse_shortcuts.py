@@ -1,5 +1,6 @@
 """The parser's shortcuts give Stanza's own analyses: relation labels scored at the tree's arcs
-only (quotes/arc_labels.py) and the lemmatizer answering repeated words from its memo."""
+only (quotes/arc_labels.py), the lemmatizer answering repeated words from its memo, and the mwt
+processor asking its model only about tokens its dictionary and memo do not know (quotes/mwt_memo.py)."""
 
 from __future__ import annotations
 
@@ -82,3 +83,28 @@ def test_lemma_memo_is_bounded(parser, monkeypatch):
     parser.parse(text, "de")
     assert sum(map(len, trainer.pos_dict.values())) <= own + 3
     assert parser.parse(text, "de").words[1].lemma == _analyses(nlp, text)[1][1]
+
+
+def _expanded(nlp, text: str) -> list[list[str]]:
+    import stanza
+
+    doc = nlp.processors["tokenize"].process(stanza.Document([], text=text))
+    return [[w.text for w in s.words] for s in nlp.processors["mwt"].process(doc).sentences]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("de", "Zum Glück kam er im Mai zur Sitzung. Beim Treffen sprach sie vom Plan, zum zweiten Mal."),
+    ("en", "They don't know what's next, and we can't say. Y'all won't believe it; she'd've left."),
+])
+def test_mwt_memo_gives_stanzas_expansions(parser, lang, text):
+    """The same words as a pipeline whose mwt processor runs its model on every marked token, on a
+    first call and on a repeat answered from the memo."""
+    import stanza
+
+    nlp = parser.pipeline(lang)
+    assert "process" in vars(nlp.processors["mwt"])  # the loaded pipeline uses the shortcut
+    plain = stanza.Pipeline(lang, dir=str(parser.dir), processors="tokenize,mwt", download_method=None,
+                            logging_level="WARN")
+    first, again = _expanded(nlp, text), _expanded(nlp, text)
+    assert first == again == _expanded(plain, text)
+    assert sum(map(len, first)) > len(text.split())  # some tokens were expanded
