@@ -50,7 +50,7 @@ def use_memo(proc) -> bool:
                 for b in batch.to_loader():
                     preds += trainer.predict(b, never_decode_unk=True, vocab=batch.vocab)
             memo.update(zip(todo, preds))
-        expansions = trainer.ensemble(texts, [memo[t] if t in memo else t for t in texts]) if texts else []
+        expansions = trainer.ensemble(texts, [memo.get(t, t) for t in texts]) if texts else []
         document.set_mwt_expansions(expansions, process_manual_expanded=False)
         return document
 
