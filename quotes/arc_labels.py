@@ -41,13 +41,23 @@ class _HiddenPair(torch.nn.Module):
         ones = left.new_ones(*left.shape[:-1], 1)
         return torch.cat([left, ones], -1), torch.cat([right, ones], -1)
 
-    def labels_at(self, pair, heads: torch.Tensor) -> torch.Tensor:
+    def labels_at(self, pair, heads: torch.Tensor, lengths: list[int]) -> torch.Tensor:
         """Best relation id (0-based, before Stanza's vocab prefix) of each word for its head.
 
-        pair: the (dependents, heads) hidden layers, each batch x words x size; heads: batch x words."""
+        pair: the (dependents, heads) hidden layers, each batch x words x size; heads: batch x
+        words; lengths: the words of each sentence, its root included. Only the sentences' own
+        words are scored, not the root nor the padding of the batch's shorter sentences (a third
+        of the positions of a cold run's batches); the rest stay 0."""
         left, right = pair
-        at_head = torch.gather(right, 1, heads.unsqueeze(2).expand(-1, -1, right.size(2)))
-        return F.bilinear(left, at_head, self.weight, self.scorer.scorer.W_bilin.bias).argmax(2)
+        batch, width = heads.shape
+        sizes = torch.as_tensor(lengths, device=heads.device).unsqueeze(1)
+        real = torch.arange(width, device=heads.device).unsqueeze(0) < sizes
+        real[:, 0] = False
+        sent, dep = real.nonzero(as_tuple=True)
+        scores = F.bilinear(left[sent, dep], right[sent, heads[sent, dep]], self.weight, self.scorer.scorer.W_bilin.bias)
+        labels = torch.zeros(batch, width, dtype=torch.long, device=heads.device)
+        labels[sent, dep] = scores.argmax(1)
+        return labels
 
 
 def use_labels_at_heads(model) -> bool:
@@ -76,7 +86,7 @@ def use_labels_at_heads(model) -> bool:
             heads = torch.zeros(arc_scores.shape[:2], dtype=torch.long)
             for i, tree in enumerate(trees):
                 heads[i, : len(tree)] = torch.as_tensor(tree, dtype=torch.long)
-            labels = self.deprel.labels_at(pair, heads.to(arc_scores.device)).cpu().numpy()
+            labels = self.deprel.labels_at(pair, heads.to(arc_scores.device), sentlens).cpu().numpy()
         vocab = self.vocab["deprel"]
         out = []
         for i, tree in enumerate(trees):

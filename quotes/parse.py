@@ -200,7 +200,7 @@ class Parser:
             except Exception as exc:  # stanza raises many kinds for missing/odd model files
                 raise ModelsMissingError(f"cannot load Stanza models for {lang!r} from {self.dir}: {exc}") from None
             _use_labels_at_heads(nlp)
-            _use_mwt_memo(nlp)
+            _use_memos(nlp)
             _LEMMA_DICTS[id(nlp)] = _lemma_dicts(nlp)
             _LOADED[key] = nlp
             # the models are hundreds of thousands of long-lived objects: keep the cyclic garbage
@@ -341,14 +341,15 @@ def _use_labels_at_heads(nlp) -> None:
         use_labels_at_heads(model)
 
 
-def _use_mwt_memo(nlp) -> None:
-    """Let the mwt processor ask its model only about tokens its dictionary and memo do not know
-    (see quotes/mwt_memo.py)."""
-    from .mwt_memo import use_memo
+def _use_memos(nlp) -> None:
+    """The mwt processor asks its model only about tokens its dictionary and memo do not know
+    (quotes/mwt_memo.py); the tagger's feature strings come from a memo (quotes/feats_memo.py)."""
+    from . import feats_memo, mwt_memo
 
-    proc = nlp.processors.get("mwt")
-    if proc is not None:
-        use_memo(proc)
+    if (proc := nlp.processors.get("mwt")) is not None:
+        mwt_memo.use_memo(proc)
+    if (proc := nlp.processors.get("pos")) is not None:
+        feats_memo.use_memo(proc)
 
 
 def _lemma_dicts(nlp) -> tuple[object, dict, int] | None:

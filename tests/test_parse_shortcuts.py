@@ -108,3 +108,22 @@ def test_mwt_memo_gives_stanzas_expansions(parser, lang, text):
     first, again = _expanded(nlp, text), _expanded(nlp, text)
     assert first == again == _expanded(plain, text)
     assert sum(map(len, first)) > len(text.split())  # some tokens were expanded
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_feats_memo_gives_stanzas_features(parser, lang):
+    """The tagger's feature strings from the memo (quotes/feats_memo.py) are a plain tagger's,
+    on a first call and on a repeat."""
+    import stanza
+    from stanza.models.common.vocab import CompositeVocab
+
+    nlp = parser.pipeline(lang)
+    vocabs = nlp.processors["pos"].trainer.vocab._vocabs.values()
+    assert any(isinstance(v, CompositeVocab) and "id2unit" in vars(v) for v in vocabs)  # the shortcut is used
+    plain = stanza.Pipeline(lang, dir=str(parser.dir), processors="tokenize,mwt,pos", download_method=None,
+                            logging_level="WARN")
+    tags = lambda doc: [(w.text, w.upos, w.xpos, w.feats) for s in doc.sentences for w in s.words]  # noqa: E731
+    text = " ".join(SENTENCES[lang])
+    first, again = tags(nlp(text)), tags(nlp(text))
+    assert first == again == tags(plain(text))
+    assert sum(1 for t in first if t[3] and "=" in t[3]) >= 10  # words with features were compared
