@@ -25,7 +25,7 @@ from stanza.models.common.vocab import VOCAB_PREFIX_SIZE
 
 
 class _HiddenPair(torch.nn.Module):
-    """Stands in for the model's `deprel` scorer: returns its two hidden layers, scores nothing yet."""
+    """Stands in for the model's `deprel` scorer: passes its two inputs on, scores nothing yet."""
 
     def __init__(self, scorer):
         super().__init__()
@@ -35,26 +35,30 @@ class _HiddenPair(torch.nn.Module):
         self.register_buffer("weight", bilinear.weight.detach().permute(2, 0, 1).contiguous(), persistent=False)
 
     def forward(self, input1, input2):
+        return input1, input2  # the hidden layers are made in `labels_at`, for the words scored only
+
+    def _hidden(self, layer, rows):
         s = self.scorer
-        left = s.dropout(s.hidden_func(s.W1(input1)))
-        right = s.dropout(s.hidden_func(s.W2(input2)))
-        ones = left.new_ones(*left.shape[:-1], 1)
-        return torch.cat([left, ones], -1), torch.cat([right, ones], -1)
+        out = s.dropout(s.hidden_func(layer(rows)))
+        return torch.cat([out, out.new_ones(*out.shape[:-1], 1)], -1)
 
     def labels_at(self, pair, heads: torch.Tensor, lengths: list[int]) -> torch.Tensor:
         """Best relation id (0-based, before Stanza's vocab prefix) of each word for its head.
 
-        pair: the (dependents, heads) hidden layers, each batch x words x size; heads: batch x
-        words; lengths: the words of each sentence, its root included. Only the sentences' own
-        words are scored, not the root nor the padding of the batch's shorter sentences (a third
-        of the positions of a cold run's batches); the rest stay 0."""
+        pair: the parser's (dependents, heads) inputs to its relation scorer, each batch x words x
+        size; heads: batch x words; lengths: the words of each sentence, its root included. Only
+        the sentences' own words are scored (their hidden layers made for them alone), not the
+        root nor the padding of the batch's shorter sentences (a third of the positions of a cold
+        run's batches); the rest stay 0."""
         left, right = pair
         batch, width = heads.shape
         sizes = torch.as_tensor(lengths, device=heads.device).unsqueeze(1)
         real = torch.arange(width, device=heads.device).unsqueeze(0) < sizes
         real[:, 0] = False
         sent, dep = real.nonzero(as_tuple=True)
-        scores = F.bilinear(left[sent, dep], right[sent, heads[sent, dep]], self.weight, self.scorer.scorer.W_bilin.bias)
+        s = self.scorer
+        scores = F.bilinear(self._hidden(s.W1, left[sent, dep]), self._hidden(s.W2, right[sent, heads[sent, dep]]),
+                            self.weight, s.scorer.W_bilin.bias)
         labels = torch.zeros(batch, width, dtype=torch.long, device=heads.device)
         labels[sent, dep] = scores.argmax(1)
         return labels
