@@ -459,12 +459,8 @@ def _candidates(block: list[_Rec], idf: dict[str, float], threshold: float) -> s
     them drops below t^2 of the record's weight. So only prefix keys are indexed: the frequent words
     at the end of every record ("China", "said") never make a candidate, and no pair that can reach
     t on equal keys is lost. (Fuzzy spelling matches only add to pairs that share an equal key.)"""
-    postings: dict[str, list[int]] = defaultdict(list)
-    for i, x in enumerate(block):
-        for k in _prefix(x, idf, threshold):
-            postings[k].append(i)
     pairs: set[tuple[int, int]] = set()
-    for ids in postings.values():
+    for ids in _postings(block, idf, threshold).values():
         if len(ids) > 1:
             for n, ia in enumerate(ids):
                 for ib in ids[n + 1:]:
@@ -476,11 +472,17 @@ def _cross_candidates(left: list[_Rec], right: list[_Rec], idf: dict[str, float]
                       ) -> set[tuple[int, int]]:
     """Pairs (i in left, j in right) that can reach `threshold`, as `_candidates` finds them: the
     left records' prefixes are indexed, the right records' prefixes look them up."""
+    postings = _postings(left, idf, threshold)
+    return {(i, j) for j, y in enumerate(right) for k in _prefix(y, idf, threshold) for i in postings.get(k, ())}
+
+
+def _postings(block: list[_Rec], idf: dict[str, float], threshold: float) -> dict[str, list[int]]:
+    """Prefix key -> the indexes of the block's records that have it in their prefix."""
     postings: dict[str, list[int]] = defaultdict(list)
-    for i, x in enumerate(left):
+    for i, x in enumerate(block):
         for k in _prefix(x, idf, threshold):
             postings[k].append(i)
-    return {(i, j) for j, y in enumerate(right) for k in _prefix(y, idf, threshold) for i in postings.get(k, ())}
+    return postings
 
 
 def _prefix(x: _Rec, idf: dict[str, float], threshold: float) -> list[str]:
