@@ -17,6 +17,8 @@ import tempfile
 import zlib
 from pathlib import Path
 
+import orjson
+
 from .parse import SentenceTokens
 
 FORMAT = b"quotes-parse-cache 2"
@@ -48,6 +50,16 @@ def write_atomically(path: Path, data: bytes) -> None:
             raise
     except OSError:
         pass
+
+
+def _json_bytes(obj) -> bytes:
+    """Compact JSON as UTF-8; orjson writes the same bytes as the standard library, ten times faster
+    (the cache is written once per parsed article). A text with a lone surrogate, which orjson
+    refuses, goes through the standard library, as `get` reads it back."""
+    try:
+        return orjson.dumps(obj)
+    except orjson.JSONEncodeError:
+        return json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
 
 
 class ParseCache:
@@ -85,8 +97,7 @@ class ParseCache:
             return None
 
     def put(self, key: str, paragraphs: list[int], sents: list[SentenceTokens]) -> None:
-        body = zlib.compress(json.dumps([paragraphs, [[s.para, s.words, s.analysis] for s in sents]],
-                                        ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass"), 3)
+        body = zlib.compress(_json_bytes([paragraphs, [[s.para, s.words, s.analysis] for s in sents]]), 3)
         data = FORMAT + b" " + hashlib.sha256(body).hexdigest().encode() + b"\n" + body
         write_atomically(self.path(key), data)
 

@@ -445,8 +445,8 @@ class Detector:
         """Does the span hold a main clause: a finite verb whose clause no subordinator opens and that
         hangs on no other clause ("Die Fahrer seien nicht befragt worden", not "Speaking to
         journalists" or "When asked if he expected …")?"""
-        for w in doc.words:
-            if not span[0] <= w.start < span[1] or "VerbForm=Fin" not in w.feats:
+        for w in doc.between(*span):
+            if "VerbForm=Fin" not in w.feats:
                 continue
             head = doc.words[w.head] if w.deprel.split(":")[0] in ("aux", "cop") and w.head >= 0 else w
             if head.deprel.split(":")[0] in ("advcl", "acl", "csubj") or any(
@@ -469,8 +469,8 @@ class Detector:
             return content  # a quotation runs to its closing mark
         c = cue.words[0]
         cue_end = max(cue.words)
-        for k in words:
-            if not (content[0] < k.start < end) or k.upos not in VERBAL or k.i <= cue_end:
+        for k in doc.between(content[0] + 1, end):
+            if not k.start < end or k.upos not in VERBAL or k.i <= cue_end:
                 continue
             kids = doc.children(k.i)
             first = min(doc.subtree(k.i))
@@ -1299,7 +1299,7 @@ class Detector:
             only_quotes = all(not r.strip(TRAILING) for r in rest)
             # "sprach von „X“ …", "called it “X” on Monday": the quote and only adjuncts after it
             if not only_quotes and not rest[0].strip(TRAILING) and len(inside) == 1:
-                tail = [w for w in doc.words if spans[inside[0]].close <= w.start < b]
+                tail = doc.between(spans[inside[0]].close, b)
                 only_quotes = not any(w.upos in VERBAL for w in tail) and len(tail) <= 6
             if only_quotes:
                 used.update(inside)
@@ -1350,7 +1350,7 @@ class Detector:
                     continue
             starts_unit = not before.strip(" \t-–—")
             if starts_unit and prev is not None and n_words >= self.rules.quotes.min_words_without_cue:
-                prev_para = doc.sentences[doc.words[next(w.i for w in doc.words if w.start >= prev.start)].sent].para
+                prev_para = doc.sentences[doc.first_from(prev.start).sent].para
                 if q.para - prev_para <= 1:
                     same = q.para == prev_para and prev.cue is not None
                     out.append(Candidate("direct", q.start, q.end, prev.cue if same else None,
@@ -1366,7 +1366,7 @@ class Detector:
             if m is None:
                 continue
             a, b = m.span("name")
-            ws = [w.i for w in doc.words if a <= w.start and w.end <= b]
+            ws = [w.i for w in doc.between(a, b) if w.end <= b]
             if ws and m.end() < q.end:
                 return m.end(), (ws[0], ws[-1] + 1)
         return None

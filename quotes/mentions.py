@@ -553,8 +553,8 @@ class Mentions:
         """"the ministry" -> "Chinese Foreign Ministry": the longest mention that ends in the same word."""
         low = w.lower
         best = None
-        for x in doc.words:
-            if x.i != w.i and x.lower.endswith(low) and x.start < w.start:
+        for x in doc.between(0, w.start):
+            if x.lower.endswith(low):
                 m = self.mention(doc, x.i, None)
                 ws = [i for i in range(m[0], x.i + 1) if doc.words[i].upos != "DET" and doc.words[i].lower not in self.stop]
                 if ws:

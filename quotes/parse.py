@@ -19,6 +19,7 @@ import gc
 import hashlib
 import logging
 import os
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -100,6 +101,17 @@ class ParsedDoc:
         for w in self.words:
             if w.head >= 0:
                 self._children.setdefault(w.head, []).append(w)
+        self._starts = [w.start for w in self.words]
+
+    def between(self, a: int, b: int) -> list[Word]:
+        """The words that start at offset `a` or after it and before `b`, in order (words are
+        sorted by offset: a bisection, not a walk over the article)."""
+        return self.words[bisect_left(self._starts, a):bisect_left(self._starts, b)]
+
+    def first_from(self, a: int) -> Word | None:
+        """The first word that starts at offset `a` or after it."""
+        k = bisect_left(self._starts, a)
+        return self.words[k] if k < len(self.words) else None
 
     def subtree(self, i: int) -> list[int]:
         out, stack = [], [i]

@@ -41,6 +41,19 @@ def test_torn_entry_in_a_read_only_cache_is_recomputed(tmp_path, monkeypatch, ex
     assert again.exit_code == 0 and again.stdout == clean.stdout
 
 
+@pytest.mark.parametrize("word", ["Grüße", "\u2028", "tab\tand \"quote\"", "\ud800"])
+def test_cache_entry_reads_back_what_was_written(tmp_path, word):
+    # "\ud800" (a lone surrogate, which the fast encoder refuses) takes the standard library's path
+    from quotes.parse import SentenceTokens
+
+    cache = ParseCache(tmp_path)
+    sents = [SentenceTokens(para=0, words=[[word, 0, len(word)], ["sagte", 5, 10]],
+                            analysis=[[word, "NOUN", "Case=Nom", 2, "nsubj"], ["sagen", "VERB", "", 0, "root"]]),
+             SentenceTokens(para=2, words=[["Ja", 20, 22]])]
+    cache.put("ab" + "c" * 62, [0, 2], sents)
+    assert cache.get("ab" + "c" * 62) == ([0, 2], sents)
+
+
 def test_cache_clear_deletes_only_cache_entries(tmp_path):
     folder = tmp_path / "project"
     (folder / "ab").mkdir(parents=True)
