@@ -106,7 +106,7 @@ def profile_case(args: list[str]) -> dict:
     original_analyse = parse.Parser._analyse
 
     def analyse_counting(self, jobs, lang):
-        lengths.update(min(len(st.words) // 10 * 10, 100) for st, _ in jobs)
+        lengths.update(min(len(st.texts) // 10 * 10, 100) for st, _ in jobs)
         return original_analyse(self, jobs, lang)
 
     parse.Parser._analyse = analyse_counting

@@ -219,16 +219,17 @@ class Attributor:
         the person it stands for, found as for a quote's description; quoted text is left out."""
         if not self.definite:
             return
+        mention_starts = {s for e in table.entities for s, _ in e.mentions}
         for a, b in table.sentences:
             for m in self._clause_description.finditer(text, a, b):
-                words = WORD.findall(m.group("d"))
                 at = max(a, m.start() - 40)
                 before = text[at:m.start()].rstrip()
-                prev = list(WORD.finditer(before))
-                if before and before[-1] not in ",;:" and not (prev and at + prev[-1].start() in table.verbs):
-                    continue  # a clause's first phrase, or the subject after its verb ("Danach besuchte | die Ministerin")
-                if _inside(hidden, m.start("d")) or not self.rules.is_role_noun(words[-1]) \
-                        or any(m.end("d") < s <= m.end("d") + 1 for e in table.entities for s, _ in e.mentions):
+                if before and before[-1] not in ",;:":
+                    prev = list(WORD.finditer(before))
+                    if not (prev and at + prev[-1].start() in table.verbs):
+                        continue  # a clause's first phrase, or the subject after its verb ("Danach besuchte | die Ministerin")
+                if m.end("d") + 1 in mention_starts or _inside(hidden, m.start("d")) \
+                        or not self.rules.is_role_noun(WORD.findall(m.group("d"))[-1]):
                     continue  # "the coach | Tuchel" is the name's pre-modifier, set already
                 ent = self.by_role(text, table, m.group("d"), m.start("d"), hidden)
                 if ent is not None and ent.kind == "person":

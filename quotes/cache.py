@@ -21,7 +21,7 @@ import orjson
 
 from .parse import SentenceTokens
 
-FORMAT = b"quotes-parse-cache 2"
+FORMAT = b"quotes-parse-cache 3"  # 3: sentences by columns (parse.SentenceTokens)
 _SUBDIR = re.compile(r"[0-9a-f]{2}")
 _ENTRY = re.compile(r"[0-9a-f]{62}\.json\.z")
 
@@ -53,13 +53,21 @@ def write_atomically(path: Path, data: bytes) -> None:
 
 
 def _json_bytes(obj) -> bytes:
-    """Compact JSON as UTF-8; orjson writes the same bytes as the standard library, ten times faster
-    (the cache is written once per parsed article). A text with a lone surrogate, which orjson
-    refuses, goes through the standard library, as `get` reads it back."""
+    """Compact JSON as UTF-8; orjson writes the same bytes as the standard library, ten times faster.
+    A text with a lone surrogate, which orjson refuses, goes through the standard library."""
     try:
         return orjson.dumps(obj)
     except orjson.JSONEncodeError:
         return json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
+
+
+def _from_json(data: bytes):
+    """`_json_bytes` read back: orjson, or the standard library for a lone surrogate (which orjson
+    reads as invalid UTF-8)."""
+    try:
+        return orjson.loads(data)
+    except orjson.JSONDecodeError:
+        return json.loads(data)
 
 
 class ParseCache:
@@ -87,8 +95,8 @@ class ParseCache:
             fmt, digest = header.rsplit(b" ", 1)
             if fmt != FORMAT or hashlib.sha256(body).hexdigest().encode() != digest:
                 raise ValueError("digest mismatch")
-            done, rows = json.loads(zlib.decompress(body))
-            return list(done), [SentenceTokens(para=r[0], words=r[1], analysis=r[2]) for r in rows]
+            done, rows = _from_json(zlib.decompress(body))
+            return list(done), [SentenceTokens(*r) for r in rows]
         except (ValueError, zlib.error, IndexError, TypeError):  # torn or edited: recompute
             try:
                 path.unlink(missing_ok=True)
@@ -97,7 +105,7 @@ class ParseCache:
             return None
 
     def put(self, key: str, paragraphs: list[int], sents: list[SentenceTokens]) -> None:
-        body = zlib.compress(_json_bytes([paragraphs, [[s.para, s.words, s.analysis] for s in sents]]), 3)
+        body = zlib.compress(_json_bytes([paragraphs, [[s.para, s.texts, s.starts, s.ends, s.analysis] for s in sents]]), 3)
         data = FORMAT + b" " + hashlib.sha256(body).hexdigest().encode() + b"\n" + body
         write_atomically(self.path(key), data)
 

@@ -28,6 +28,7 @@ CUE_POS = {"VERB", "AUX", "ADJ", "X"}
 SENTENCE_END = ".!?"
 _SENTENCE_START_AFTER = set(SENTENCE_END) | {":"}  # what may stand right before a sentence's first word
 TRAILING = " \t\r\n.,;:!?"
+_NUMBER = regex.compile(r"Number=(\w+)")
 
 
 def _in_span(span: tuple[int, int] | None, w: Word) -> bool:
@@ -1565,7 +1566,7 @@ def _reports(doc: ParsedDoc, outer: Cue, inner: Cue, any_source: bool = False) -
 
 def _number(w: Word) -> str:
     """The word's grammatical number ("Sing", "Plur") from its features, "" when it has none."""
-    m = regex.search(r"Number=(\w+)", w.feats)
+    m = _NUMBER.search(w.feats)
     return m.group(1) if m else ""
 
 

@@ -37,6 +37,8 @@ CAPITALISED = regex.compile(r"(?<![\p{L}\p{N}])(?:\p{Lu}|\p{Ll}{1,3}-\p{Lu})[\p{
                             r"(?:[-'’][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*\.?")
 SENTENCE_BREAK = regex.compile(r"(?<=[.!?…][“”\"»«‘’']?)\s+(?=[\p{Lu}„\"“»«‚‘(])|\n\s*")
 APPOSITION = regex.compile(r",[ \t]+([^,;:.!?()\n„“”\"«»]{3,90}?)[ \t]*[,;]")
+NAME_BEFORE = regex.compile(r"(\p{Lu}[\p{L}'’-]+)[ \t]+$")  # a capitalised word right before a point
+INITIAL = regex.compile(r"\p{Lu}\.")
 ACRONYM_AFTER = regex.compile(r"\s*\((\p{Lu}[\p{Lu}\p{N}-]{1,9})\)")
 APPOSITION_HEAD = 6  # an apposition's role noun stands in its first words: "the WMO's applied climate services chief"
 ROLE_WORDS = 4  # a pre-modifying role: "Berlins Regierender Bürgermeister", "Shadow health secretary"
@@ -351,7 +353,7 @@ class EntityBuilder:
         Kassym-Jomart Tokajew … Tokayev sagte"): the first name is a known one, hyphenated
         ("Kassym-Jomart") or tagged a proper noun, and no role or stopword."""
         for s, end in e.mentions:
-            m = regex.search(r"(\p{Lu}[\p{L}'’-]+)[ \t]+$", text[max(0, s - 40):s])
+            m = NAME_BEFORE.search(text[max(0, s - 40):s])
             if not m:
                 continue
             first = m.group(1)
@@ -509,7 +511,7 @@ def sentence_spans(text: str, abbreviations: frozenset[str] = frozenset()) -> li
     for m in SENTENCE_BREAK.finditer(text):
         last = text[max(start, m.start() - 12):m.start()].split()[-1:] or [""]
         if text[m.start():m.end()].strip() == "" and "\n" not in text[m.start():m.end()] and (
-                regex.fullmatch(r"\p{Lu}\.", last[0]) or last[0].lower() in abbreviations):
+                INITIAL.fullmatch(last[0]) or last[0].lower() in abbreviations):
             continue
         if m.start() > start:
             out.append((start, m.start()))

@@ -14,10 +14,9 @@ _WORD = regex.compile(r"\p{L}+")
 
 
 def detect_language(text: str, rulesets: dict[str, RuleSet], sample: int = 20000) -> str | None:
-    words = [w.lower() for w in _WORD.findall(text[:sample])]
+    words = list(map(str.lower, _WORD.findall(text[:sample])))
     if not words:
         return None
-    stopwords = {code: frozenset(r.language.stopwords) for code, r in rulesets.items()}
-    scores = {code: sum(1 for w in words if w in stop) for code, stop in stopwords.items()}
+    scores = {code: sum(map(r.stopword_set.__contains__, words)) for code, r in rulesets.items()}
     best = max(scores, key=lambda c: (scores[c], c))
     return best if scores[best] > 0 else None

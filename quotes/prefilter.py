@@ -19,6 +19,7 @@ neither a cue nor such a span are not even tokenized.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import regex
@@ -56,7 +57,8 @@ class CandidateSelector:
         # a separable verb's base shows up inside its participle ("angekündigt", "mitgeteilt")
         stems |= {st for base, _ in cues.separable if len(st := _stem(base, cues.stem_endings)) >= 4}
         long_stems = sorted(s for s in stems if len(s) >= 4)
-        self.long_stems = regex.compile("|".join(map(regex.escape, long_stems))) if long_stems else None
+        # plain literals: the standard library's engine finds them three times faster than `regex`
+        self.long_stems = re.compile("|".join(map(re.escape, long_stems))) if long_stems else None
         self.short_stems = tuple(sorted(s for s in stems if len(s) < 4))
         self.particles = {p for _, p in cues.separable}
         self.phrases: dict[str, list] = {}  # first word -> (words, phrase) of the prepositional cues
@@ -138,8 +140,8 @@ class CandidateSelector:
         """Is every word of the sentence inside one quoted span (marks included)? Such a sentence
         is all quote: the frame that attributes it is in another sentence, which is parsed."""
         a, b = spans[k]
-        return a <= sent.start and sent.end <= b or all(any(x <= w[1] and w[2] <= y for x, y in spans[k:k + 3])
-                                                        for w in sent.words)
+        return a <= sent.start and sent.end <= b or all(any(x <= s and e <= y for x, y in spans[k:k + 3])
+                                                        for s, e in zip(sent.starts, sent.ends))
 
     def _may_be_konjunktiv(self, words: list[str]) -> bool:
         """A lower-case word of four letters or more with a Konjunktiv I ending (`konjunktiv.lemma_endings`),
@@ -168,7 +170,7 @@ class CandidateSelector:
             for k, w in enumerate(lower))
 
     def __call__(self, text: str, sents: list[SentenceTokens]) -> set[int]:
-        surface = [[w[0] for w in s.words] for s in sents]
+        surface = [s.texts for s in sents]
         chosen = {i for i, words in enumerate(surface) if self._has_cue(words)}
         spans = self.quote_spans(text)
         k = 0

@@ -311,6 +311,10 @@ class RuleSet(Strict):
         return frozenset(self.cues.forms)
 
     @cached_property
+    def stopword_set(self) -> frozenset[str]:
+        return frozenset(self.language.stopwords)
+
+    @cached_property
     def separable_bases(self) -> dict[str, set[str]]:
         out: dict[str, set[str]] = {}
         for base, particle in self.cues.separable:

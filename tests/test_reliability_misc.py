@@ -47,9 +47,9 @@ def test_cache_entry_reads_back_what_was_written(tmp_path, word):
     from quotes.parse import SentenceTokens
 
     cache = ParseCache(tmp_path)
-    sents = [SentenceTokens(para=0, words=[[word, 0, len(word)], ["sagte", 5, 10]],
-                            analysis=[[word, "NOUN", "Case=Nom", 2, "nsubj"], ["sagen", "VERB", "", 0, "root"]]),
-             SentenceTokens(para=2, words=[["Ja", 20, 22]])]
+    sents = [SentenceTokens(0, [word, "sagte"], [0, 5], [len(word), 10],
+                            [[word, "sagen"], ["NOUN", "VERB"], ["Case=Nom", ""], [2, 0], ["nsubj", "root"]]),
+             SentenceTokens(2, ["Ja"], [20], [22])]
     cache.put("ab" + "c" * 62, [0, 2], sents)
     assert cache.get("ab" + "c" * 62) == ([0, 2], sents)
 
