@@ -39,8 +39,11 @@ def write_atomically(path: Path, data: bytes) -> None:
     """Write `data` to a temporary name beside `path` and rename it into place, so no reader ever
     sees half a file; a folder that cannot be written is left alone (a cache only costs speed)."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        try:
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        except FileNotFoundError:  # the folder's first entry: make it (one system call less for the others)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
         try:
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)

@@ -101,6 +101,9 @@ class Detector:
         self.closers = {c for _, c in rules.quotes.pairs}
         self.konjunktiv = rules.konjunktiv
         self.naming = set(rules.cues.naming_verbs)
+        # what a verb cue's lemma or form must be among (verb_cues tests these first)
+        self.cue_lemmas = frozenset(rules.separable_bases) | set(rules.cues.quoting_verbs) | self.naming | rules.verb_lemmas
+        self.cue_forms = frozenset(rules.separable_bases) | self.naming | rules.verb_forms
         # organization words as whole words only: "Rat", not the "-bild" of "Vorbild"
         self.organization_names = set(rules.speakers.organization_words)
         # one-word prepositional cues ("laut", "per"): a phrase they open names a source
@@ -146,10 +149,12 @@ class Detector:
                 low = w.lower
                 if w.upos not in CUE_POS and not (w.upos == "NOUN" and low in self.rules.verb_forms):
                     continue
+                lemma = w.lemma.lower()
+                if lemma not in self.cue_lemmas and low not in self.cue_forms:
+                    continue  # no speech verb, separable verb or naming verb by lemma or form
                 k = bisect_right(starts, w.start) - 1
                 if k >= 0 and w.end <= quoted[k][1]:
                     continue  # spans never nest: the one starting last before w is the only one around it
-                lemma = w.lemma.lower()
                 parts = [w.i]
                 named = None  # a naming verb's quotation, found with the cue
                 if lemma in sep or low in sep:

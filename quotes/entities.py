@@ -462,7 +462,11 @@ def plausible_name(text: str, name: str, proper_nouns: frozenset[str] = frozense
 def article_words(text: str) -> list[tuple[int, int, str]]:
     """The article's capitalised words in order (names are among them), as (start, end,
     `bare_word`); computed once per article."""
-    return [(m.start(), m.start() + len(w), w) for m in CAPITALISED.finditer(text) for w in [bare_word(m.group())]]
+    out = []
+    for m in CAPITALISED.finditer(text):
+        a, w = m.start(), bare_word(m.group())
+        out.append((a, a + len(w), w))
+    return out
 
 
 @lru_cache(maxsize=8)

@@ -33,6 +33,8 @@ from .rules import RuleSet
 VERBAL = {"VERB", "AUX"}
 NOMINAL = {"NOUN", "PROPN", "X"}  # what a speaker's noun phrase needs one of (X: names the tagger missed)
 NOT_NAME_POS = {"DET", "PRON", "VERB", "AUX", "CCONJ", "SCONJ", "PUNCT", "NUM", "ADJ", "SYM", "PART"}
+_NEVER_NAME_POS = frozenset(NOT_NAME_POS - {"ADJ", "VERB", "AUX"})  # is_name_word's first test
+_BEFORE_ROLE_STOP = frozenset(VERBAL | {"PUNCT", "ADP", "DET"})  # doc_role: where the words before a name end
 HYPHENS = {"-", "‐", "‑"}
 _LETTERS_AND_DIGITS = regex.compile(r"(?=[\w-]*\d)(?=[\w-]*\p{L})[\w-]{2,}")
 MENTION_STOP = {",", ".", ";", ":", "!", "?", "(", ")", "–", "—"}
@@ -56,7 +58,7 @@ class Mentions:
 
     def is_name_word(self, doc: ParsedDoc, w: Word) -> bool:
         t = w.text
-        if not t[:1].isupper() or w.lower in self.stop or w.upos in NOT_NAME_POS - {"ADJ", "VERB", "AUX"}:
+        if not t[:1].isupper() or w.lower in self.stop or w.upos in _NEVER_NAME_POS:
             return False
         if self._role(w) or self._before_role_compound(doc, w):
             return False
@@ -463,22 +465,19 @@ class Mentions:
                 return hit.group("role").strip()
         return None
 
-    def doc_role(self, doc: ParsedDoc, name: str, starts: dict[int, int] | None = None) -> str | None:
-        """A role the document gives the name anywhere: before it ("Außenminister Wang Yi") or after it.
-        `starts` maps each word's start offset to its index (built here when not given)."""
+    def doc_role(self, doc: ParsedDoc, name: str) -> str | None:
+        """A role the document gives the name anywhere: before it ("Außenminister Wang Yi") or after it."""
         words = doc.words
-        if starts is None:
-            starts = {w.start: w.i for w in words}
         pos = doc.text.find(name)
         while pos >= 0:
-            i = starts.get(pos)
+            i = doc.word_at(pos)
             if i is not None:
                 j = i + len(name.split()) - 1
                 role = self.relative_role(doc, (i, min(j + 1, len(words))))
                 if role:
                     return role
                 k = i
-                while k > doc.sentences[words[i].sent].first and words[k - 1].upos not in VERBAL | {"PUNCT", "ADP", "DET"} \
+                while k > doc.sentences[words[i].sent].first and words[k - 1].upos not in _BEFORE_ROLE_STOP \
                         and words[k - 1].text not in MENTION_STOP:
                     k -= 1
                 pre = [x for x in range(k, i)]

@@ -30,9 +30,10 @@ class OutletFinder:
     def find(self, text: str, q: Quote, sentence: tuple[int, int]) -> Outlet | None:
         if not self.markers or q.cue is None:
             return None
-        skip = [(q.start, q.end)] + ([(q.speaker.start, q.speaker.end)] if q.speaker else [])
+        qa, qb = q.start, q.end  # the quote and the speaker's mention are no outlet
+        sa, sb = (q.speaker.start, q.speaker.end) if q.speaker else (qa, qb)
         words = [m for m in WORD.finditer(text, sentence[0], sentence[1])
-                 if not any(a <= m.start() < b for a, b in skip)]
+                 if not (qa <= (s := m.start()) < qb or sa <= s < sb)]
         for i, w in enumerate(words):
             if w.group().lower() not in self.markers:
                 continue

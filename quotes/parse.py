@@ -19,7 +19,7 @@ import gc
 import hashlib
 import logging
 import os
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -108,18 +108,26 @@ class ParsedDoc:
         sorted by offset: a bisection, not a walk over the article)."""
         return self.words[bisect_left(self._starts, a):bisect_left(self._starts, b)]
 
+    def word_at(self, offset: int) -> int | None:
+        """The index of the word that starts at `offset` (the last one, for the words of one
+        multi-word token), or None."""
+        k = bisect_right(self._starts, offset) - 1
+        return k if k >= 0 and self._starts[k] == offset else None
+
     def first_from(self, a: int) -> Word | None:
         """The first word that starts at offset `a` or after it."""
         k = bisect_left(self._starts, a)
         return self.words[k] if k < len(self.words) else None
 
     def subtree(self, i: int) -> list[int]:
-        out, stack = [], [i]
+        out, stack, children = [], [i], self._children
         while stack:
             j = stack.pop()
             out.append(j)
-            stack.extend(c.i for c in self.children(j))
-        return sorted(out)
+            if j in children:
+                stack.extend(c.i for c in children[j])
+        out.sort()
+        return out
 
 
 @dataclass(slots=True)
@@ -330,9 +338,13 @@ class TooLongToParse(Exception):
 
 
 def _check_budget(texts: list[str], paras: list[list[tuple[int, int]]], todo: list[tuple[int, int]]) -> None:
+    chars: dict[int, int] = {}
+    for a, p in todo:
+        chars[a] = chars.get(a, 0) + paras[a][p][1] - paras[a][p][0]
     words: dict[int, int] = {}
     for a, p in todo:
-        words[a] = words.get(a, 0) + sum(1 for _ in _ROUGH_WORD.finditer(texts[a], *paras[a][p]))
+        if chars[a] > MAX_ARTICLE_WORDS:  # a word has a character at least: shorter text is within the limit
+            words[a] = words.get(a, 0) + len(_ROUGH_WORD.findall(texts[a], *paras[a][p]))
     for a, n in words.items():
         if n > MAX_ARTICLE_WORDS:
             raise TooLongToParse(f"{n:,} words to parse, over the limit of {MAX_ARTICLE_WORDS:,} per article")

@@ -70,6 +70,7 @@ class CandidateSelector:
         self.possessive_phrases = {tuple(p.words) for p in cues.prepositions if p.position == "possessive"}
         self.possessives = set(rules.speakers.pronouns_possessive)
         self.demonstratives = set(rules.speakers.pronouns_demonstrative)
+        self.pointing = frozenset(self.pronouns | self.possessives | self.demonstratives)  # _has_pronoun's words
         self.konjunktiv_endings = tuple({b for _, b in k.lemma_endings})
         self.stopwords = set(rules.language.stopwords)
         # both steps of a parse (paragraphs, then sentences) ask for the same article's spans; a
@@ -163,6 +164,8 @@ class CandidateSelector:
 
     def _has_pronoun(self, words: list[str]) -> bool:
         lower = [w.lower() for w in words]
+        if self.pointing.isdisjoint(lower):
+            return False
         return any(w in self.pronouns or w in self.possessives and any(
             tuple(lower[k + 1:k + 1 + len(p)]) == p for p in self.possessive_phrases)
             # a demonstrative standing alone ("sagte dieser", "Nachdem dieser von …"), not before its noun

@@ -85,7 +85,6 @@ class Resolver:
         words = doc.words
         surnames = frozenset(n.split()[-1] for n in full_names)
         lower_words = set(_LOWER_WORD.findall(doc.text))  # words the article writes in lower case
-        starts: dict[int, int] | None = None  # word index by start offset, built when first needed
         speakers_by_cand: dict[int, Speaker | None] = {}
         roles: dict[int, str | None] = {}
         seen_names: list[tuple[int, str]] = []  # (offset, name) of earlier named persons
@@ -126,9 +125,7 @@ class Resolver:
                 if role:
                     name_roles.setdefault(speaker.name, role)
                 else:
-                    if starts is None:
-                        starts = {w.start: w.i for w in words}
-                    role = name_roles.get(speaker.name) or self.mentions.doc_role(doc, speaker.name, starts)
+                    role = name_roles.get(speaker.name) or self.mentions.doc_role(doc, speaker.name)
                     if role:
                         name_roles[speaker.name] = role
                 if speaker.type == "person" or speaker.via == "pronoun":
