@@ -210,6 +210,8 @@ class Detector:
         cues: list[Cue] = []
         for ui, u in enumerate(units):
             lows = [w.lower for w in words[u.first:u.last]]
+            if self._phrases_by_first.keys().isdisjoint(lows):
+                continue  # no word that opens a phrase
             hits = sorted((order, k) for k, low in enumerate(lows) for order in self._phrases_by_first.get(low, ())
                           if lows[k:k + len(phrases[order].words)] == phrases[order].words)
             for order, k in hits:

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+import orjson
 import regex
 from anyascii import anyascii
 from rapidfuzz import fuzz
@@ -64,7 +65,7 @@ def _first_names() -> dict[str, str]:
     key = hashlib.sha256(f"{gd.__file__} {stat.st_size} {stat.st_mtime_ns}".encode()).hexdigest()[:16]
     path = default_cache_dir() / f"first-names-{key}.json"
     try:
-        table = json.loads(path.read_text(encoding="utf-8"))
+        table = orjson.loads(path.read_bytes())
         if isinstance(table, dict) and table:
             return table
     except (OSError, ValueError):
@@ -513,10 +514,11 @@ def sentence_spans(text: str, abbreviations: frozenset[str] = frozenset()) -> li
     not after an initial ("S. Rajaratnam") or an abbreviation ("Dr.")."""
     out, start = [], 0
     for m in SENTENCE_BREAK.finditer(text):
-        last = text[max(start, m.start() - 12):m.start()].split()[-1:] or [""]
-        if text[m.start():m.end()].strip() == "" and "\n" not in text[m.start():m.end()] and (
-                INITIAL.fullmatch(last[0]) or last[0].lower() in abbreviations):
-            continue
+        gap = m.group()  # white space, always
+        if "\n" not in gap:
+            last = text[max(start, m.start() - 12):m.start()].split()[-1:] or [""]
+            if INITIAL.fullmatch(last[0]) or last[0].lower() in abbreviations:
+                continue
         if m.start() > start:
             out.append((start, m.start()))
         start = m.end()
