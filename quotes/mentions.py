@@ -151,8 +151,8 @@ class Mentions:
         organization word, at least one tagged PROPN), in order of first appearance."""
         names: list[str] = []
         for s in doc.sentences:
-            if not s.parsed:
-                continue  # tokenized only: no word is tagged PROPN
+            if not s.parsed or all(w.upos != "PROPN" for w in doc.words[s.first:s.last]):
+                continue  # no word tagged PROPN (or tokenized only): no name of a person
             for a, b in self.name_runs(doc, s.first, s.last):
                 ws = [w for w in doc.words[a:b] if w.text not in HYPHENS]
                 n = self.text_of(doc, a, b)

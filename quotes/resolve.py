@@ -40,14 +40,16 @@ class Resolver:
         """The Quote records of the candidates, each speaker linked to an entity of the article
         (`entities.py`, `attribute.py`); `quoted` are the article's spans of quoted text. Record ids,
         which hash the article text, are set by the pipeline (`pipeline.Extractor.extract_parsed`)."""
+        turns = interview_turns(doc.text, self.rules)
+        if not cands and not turns:
+            return []  # no quote: no speaker to link, so no names or entity table to find
         full_names = self.mentions.document_names(doc)
         out, follows = self.mentions_to_records(doc, cands, doc_id, lang, publisher, full_names)
-        turns = interview_turns(doc.text, self.rules)
         if turns:
             out, follows = self._with_turns(doc.text, out, follows, turns, doc_id, lang, publisher)
             quoted = list(quoted) + [(t.start, t.end) for t in turns]
         if not out:
-            return out  # no quote: no speaker to link, so no entity table to build
+            return out
         # names of the parsed sentences count as persons when they open with a first name; the
         # speakers count as the parse typed them, when their mention writes the name
         named = [(n, "person") for n in full_names if first_name_gender(n.split()[0])]
