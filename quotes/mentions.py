@@ -21,6 +21,7 @@ Language facts (honorifics, role nouns, particles, genitive endings) come from r
 
 from __future__ import annotations
 
+from collections.abc import Container
 from dataclasses import dataclass
 
 import regex
@@ -489,7 +490,7 @@ class Mentions:
     # ------------------------------------------------------------------ documents
 
     def named_mention(self, doc: ParsedDoc, head: int, given: tuple[int, int] | None, surnames: frozenset[str],
-                       full_names: list[str], lower_words: set[str]):
+                       full_names: list[str], lower_words: Container[str]):
         """The mention headed by `head` and the name it gives, in full where the document has it
         ("Wang" -> "Wang Yi", "Lahms" -> "Philipp Lahm"): (Resolved, name or None)."""
         r = self.resolve_mention(doc, head, given, surnames)
@@ -522,7 +523,7 @@ class Mentions:
         return [word] + [word[:-len(e)] for e in self.rules.speakers.genitive_endings
                          if len(word) > len(e) + 2 and word.endswith(e)]
 
-    def _full_name_in_text(self, text: str, surname: str, lower: set[str]) -> str | None:
+    def _full_name_in_text(self, text: str, surname: str, lower: Container[str]) -> str | None:
         """The first "First [Middle] Surname" in the raw text, for a surname whose full name is in
         no parsed sentence (the prefilter leaves the article's first mention unparsed when it holds
         no quote: "Condoleezza Rice besuchte …"). The words before the surname count while they are
@@ -539,7 +540,7 @@ class Mentions:
                     return " ".join(firsts + [form])
         return None
 
-    def _first_name(self, word: str, lower_words: set[str]) -> bool:
+    def _first_name(self, word: str, lower_words: Container[str]) -> bool:
         low = word.lower()
         if word.endswith("."):
             return len(word) == 2 and word[0].isupper()  # an initial: "George W. Bush"

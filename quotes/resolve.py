@@ -24,6 +24,21 @@ from .rules import RuleSet
 _LOWER_WORD = regex.compile(r"(?<![\p{L}\p{N}])\p{Ll}\p{L}*")
 
 
+class WordsInLowerCase:
+    """The words an article writes in lower case (`word in it`), found when first asked: only a
+    surname completed from the raw text asks (`Mentions._full_name_in_text`), in few articles."""
+
+    __slots__ = ("_text", "_words")
+
+    def __init__(self, text: str):
+        self._text, self._words = text, None
+
+    def __contains__(self, word: str) -> bool:
+        if self._words is None:
+            self._words = set(_LOWER_WORD.findall(self._text))
+        return word in self._words
+
+
 class Resolver:
     def __init__(self, rules: RuleSet):
         self.rules = rules
@@ -88,7 +103,7 @@ class Resolver:
         outlet), with the index of the quote each one continues; `full_names` are document_names."""
         words = doc.words
         surnames = frozenset(n.split()[-1] for n in full_names)
-        lower_words = set(_LOWER_WORD.findall(doc.text))  # words the article writes in lower case
+        lower_words = WordsInLowerCase(doc.text)
         speakers_by_cand: dict[int, Speaker | None] = {}
         roles: dict[int, str | None] = {}
         seen_names: list[tuple[int, str]] = []  # (offset, name) of earlier named persons

@@ -47,3 +47,35 @@ def test_ids_are_stable_across_runs(extractor, seed_quotes):
     art = next(a for a in read_articles([SEEDS]) if a.id.startswith("001"))
     again = [r.id for r in extractor.extract(art)]
     assert again == [r.id for r in seed_quotes["001"][1]]
+
+
+# a sentence's words as (gap before the word, length); gap 0 after the first word: the next word of
+# one multi-word token ("zum" -> "zu" "dem"), which shares the token's offsets
+word_strategy = st.lists(st.lists(st.tuples(st.integers(0, 3), st.integers(1, 4)), min_size=1, max_size=6),
+                         max_size=5)
+
+
+@settings(max_examples=200, deadline=None)
+@given(sentences=word_strategy, probe=st.integers(-2, 80))
+def test_word_lookups_by_offset_agree_with_a_scan_of_every_word(sentences, probe):
+    from quotes.parse import SentenceTokens, build_doc
+
+    sents, at = [], 0
+    for words in sentences:
+        texts, starts, ends = [], [], []
+        for gap, length in words:
+            if gap == 0 and starts:  # another word of the same token
+                starts.append(starts[-1])
+                ends.append(ends[-1])
+            else:
+                at += max(gap, 1)
+                starts.append(at)
+                ends.append(at + length)
+                at += length
+            texts.append("w")
+        sents.append(SentenceTokens(0, texts, starts, ends))
+    doc = build_doc("x" * (at + 1), [(0, at + 1)], sents)
+    for a, b in ((probe, probe + 7), (0, probe), (probe, probe)):
+        assert doc.between(a, b) == [w for w in doc.words if a <= w.start < b]
+    assert doc.first_from(probe) is next((w for w in doc.words if w.start >= probe), None)
+    assert doc.word_at(probe) == {w.start: w.i for w in doc.words}.get(probe)
