@@ -24,6 +24,7 @@ from .parse import SentenceTokens
 FORMAT = b"quotes-parse-cache 3"  # 3: sentences by columns (parse.SentenceTokens)
 _SUBDIR = re.compile(r"[0-9a-f]{2}")
 _ENTRY = re.compile(r"[0-9a-f]{62}\.json\.z")
+_FIRST_NAMES = re.compile(r"first-names-[0-9a-f]{16}\.json")  # entities._first_names' table
 
 
 def default_cache_dir() -> Path:
@@ -113,11 +114,12 @@ class ParseCache:
         write_atomically(self.path(key), data)
 
     def _own_files(self) -> list[Path]:
-        """The cache's own files: DIR/xx/<62 hex>.json.z (and .tmp- files in those xx folders), nothing
-        else, so `cache clear --cache DIR` cannot delete other files below DIR."""
+        """The cache's own files: DIR/xx/<62 hex>.json.z (and .tmp- files in those xx folders) and
+        DIR/first-names-<16 hex>.json, nothing else, so `cache clear --cache DIR` cannot delete
+        other files below DIR."""
         if not self.dir.is_dir():
             return []
-        out = []
+        out = [f for f in self.dir.iterdir() if _FIRST_NAMES.fullmatch(f.name) and f.is_file() and not f.is_symlink()]
         for sub in self.dir.iterdir():
             if _SUBDIR.fullmatch(sub.name) and sub.is_dir() and not sub.is_symlink():
                 out += [f for f in sub.iterdir() if (_ENTRY.fullmatch(f.name) or f.name.startswith(".tmp-"))

@@ -59,13 +59,16 @@ def test_cache_clear_deletes_only_cache_entries(tmp_path):
     (folder / "ab").mkdir(parents=True)
     mine = folder / "ab" / ("c" * 62 + ".json.z")
     mine.write_bytes(b"x")
-    theirs = [folder / "backup.json.z", folder / "data" / "x.json.z", folder / "ab" / "notes.json.z"]
+    names = folder / ("first-names-" + "0" * 16 + ".json")  # the first-name table (entities.py)
+    names.write_text("{}", encoding="utf-8")
+    theirs = [folder / "backup.json.z", folder / "data" / "x.json.z", folder / "ab" / "notes.json.z",
+              folder / "first-names-notes.json"]
     for f in theirs:
         f.parent.mkdir(exist_ok=True)
         f.write_bytes(b"keep")
     result = CliRunner().invoke(app, ["cache", "clear", "--cache", str(folder)])
-    assert result.exit_code == 0 and "removed 1 entries" in result.stdout
-    assert not mine.exists() and all(f.exists() for f in theirs)
+    assert result.exit_code == 0 and "removed 2 entries" in result.stdout
+    assert not mine.exists() and not names.exists() and all(f.exists() for f in theirs)
 
 
 def test_unknown_encoding_is_exit_2_before_any_article(tmp_path):
