@@ -24,7 +24,8 @@ from .parse import SentenceTokens
 FORMAT = b"quotes-parse-cache 3"  # 3: sentences by columns (parse.SentenceTokens)
 _SUBDIR = re.compile(r"[0-9a-f]{2}")
 _ENTRY = re.compile(r"[0-9a-f]{62}\.json\.z")
-_FIRST_NAMES = re.compile(r"first-names-[0-9a-f]{16}\.json")  # entities._first_names' table
+FIRST_NAMES_PREFIX = "first-names-"  # entities._first_names' table: this, 16 hex digits, ".json"
+_FIRST_NAMES = re.compile(re.escape(FIRST_NAMES_PREFIX) + r"[0-9a-f]{16}\.json")
 
 
 def default_cache_dir() -> Path:
@@ -57,8 +58,9 @@ def write_atomically(path: Path, data: bytes) -> None:
 
 
 def _json_bytes(obj) -> bytes:
-    """Compact JSON as UTF-8; orjson writes the same bytes as the standard library, ten times faster.
-    A text with a lone surrogate, which orjson refuses, goes through the standard library."""
+    """Compact JSON as UTF-8; for the cache's lists of strings and integers orjson writes the same
+    bytes as the standard library, ten times faster. A text with a lone surrogate, which orjson
+    refuses, goes through the standard library."""
     try:
         return orjson.dumps(obj)
     except orjson.JSONEncodeError:
@@ -131,8 +133,9 @@ class ParseCache:
         return {"dir": str(self.dir), "entries": len(files), "bytes": sum(f.stat().st_size for f in files)}
 
     def clear(self) -> int:
+        """Delete the cache's own files; the number of parse entries among them (as `info` counts)."""
         n = 0
         for f in self._own_files():
             f.unlink(missing_ok=True)
-            n += 1
+            n += f.name.endswith(".json.z")
         return n

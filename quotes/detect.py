@@ -1358,7 +1358,7 @@ class Detector:
                     continue
             starts_unit = not before.strip(" \t-–—")
             if starts_unit and prev is not None and n_words >= self.rules.quotes.min_words_without_cue:
-                prev_para = doc.sentences[doc.first_from(prev.start).sent].para
+                prev_para = doc.paragraph_of(prev.start)
                 if q.para - prev_para <= 1:
                     same = q.para == prev_para and prev.cue is not None
                     out.append(Candidate("direct", q.start, q.end, prev.cue if same else None,

@@ -47,26 +47,30 @@ _FOLD = [("sch", "sh"), ("tsch", "ch"), ("w", "v"), ("j", "y"), ("ph", "f"), ("c
          ("ie", "i"), ("ee", "i"), ("kh", "h"), ("zh", "y")]
 
 
-FIRST_NAMES_PREFIX = "first-names-"  # the table's file name: this, 16 hex digits, ".json"
-
-
 @lru_cache(maxsize=1)
 def _first_names() -> dict[str, str]:
     """gender-guesser's answer for every first name it knows (lower case -> "male", "andy", ...).
 
     Reading the library's data file takes about 0.6 s, a fifth of a warm-cache run over 239
-    articles, so the table is kept in the default parse cache folder, named by a digest of the
-    library's version and its data file's size (so every virtualenv with that version shares one
-    table; `quotes cache clear` removes it), and read back in about 0.02 s; a missing, unreadable
-    or torn table is made again, and a folder that cannot be written only costs the time."""
-    from importlib.metadata import version
+    articles, so the table is kept in the default parse cache folder and read back in a few
+    hundredths of a second. It is named by a digest of the library's version and its data file's
+    size, so the virtualenvs of one user share one table (`quotes cache clear` removes it); a copy
+    of the library without install metadata is named by its path and the file's mtime as well. A
+    missing, unreadable or torn table is made again, and a folder that cannot be written only
+    costs the time."""
+    from importlib.metadata import PackageNotFoundError, version
 
     import gender_guesser.detector as gd
 
-    from .cache import default_cache_dir, write_atomically
+    from .cache import FIRST_NAMES_PREFIX, default_cache_dir, write_atomically
 
     data = Path(gd.__file__).parent / "data" / "nam_dict.txt"
-    key = hashlib.sha256(f"gender-guesser {version('gender-guesser')} {data.stat().st_size}".encode()).hexdigest()[:16]
+    stat = data.stat()
+    try:
+        source = f"gender-guesser {version('gender-guesser')} {stat.st_size}"
+    except PackageNotFoundError:  # vendored or on PYTHONPATH: no version to go by
+        source = f"{gd.__file__} {stat.st_size} {stat.st_mtime_ns}"
+    key = hashlib.sha256(source.encode()).hexdigest()[:16]
     path = default_cache_dir() / f"{FIRST_NAMES_PREFIX}{key}.json"
     try:
         table = orjson.loads(path.read_bytes())

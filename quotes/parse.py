@@ -114,10 +114,9 @@ class ParsedDoc:
         k = bisect_right(self._starts, offset) - 1
         return k if k >= 0 and self._starts[k] == offset else None
 
-    def first_from(self, a: int) -> Word | None:
-        """The first word that starts at offset `a` or after it."""
-        k = bisect_left(self._starts, a)
-        return self.words[k] if k < len(self.words) else None
+    def paragraph_of(self, offset: int) -> int:
+        """The index of the paragraph that holds `offset` (the last one starting at or before it)."""
+        return max(0, bisect_right([a for a, _ in self.paragraphs], offset) - 1)
 
     def subtree(self, i: int) -> list[int]:
         out, stack, children = [], [i], self._children

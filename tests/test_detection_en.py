@@ -99,3 +99,14 @@ def test_name_the_parser_split_between_object_and_subject_stays_whole(extractor)
 def test_hearer_of_told_stays_out_of_the_content(extractor):
     text = "The mayor told Jane Morton she had won."
     assert [(k, t, c) for k, t, _, c in extract(extractor, text)] == [("indirect", "she had won", "told")]
+
+
+def test_bare_quotes_in_unparsed_paragraphs_after_the_last_word_continue_the_speaker(extractor):
+    # the two short quotes have no cue, so their paragraphs are never tokenized: the second one's
+    # predecessor starts after the article's last parsed word (this once failed the article)
+    text = ('"The economy is growing much faster than anyone here expected this year," said Smith.\n\n'
+            '"Green apples taste nice"\n\n"Blue skies look lovely"\n')
+    assert extract(extractor, text) == [
+        ("direct", "The economy is growing much faster than anyone here expected this year,", "Smith", "said"),
+        ("direct", "Green apples taste nice", "Smith", None),
+        ("direct", "Blue skies look lovely", "Smith", None)]

@@ -57,7 +57,7 @@ word_strategy = st.lists(st.lists(st.tuples(st.integers(0, 3), st.integers(1, 4)
 
 @settings(max_examples=200, deadline=None)
 @given(sentences=word_strategy, probe=st.integers(-2, 80))
-def test_word_lookups_by_offset_agree_with_a_scan_of_every_word(sentences, probe):
+def test_lookups_by_offset_agree_with_a_scan_of_every_word(sentences, probe):
     from quotes.parse import SentenceTokens, build_doc
 
     sents, at = [], 0
@@ -77,5 +77,7 @@ def test_word_lookups_by_offset_agree_with_a_scan_of_every_word(sentences, probe
     doc = build_doc("x" * (at + 1), [(0, at + 1)], sents)
     for a, b in ((probe, probe + 7), (0, probe), (probe, probe)):
         assert doc.between(a, b) == [w for w in doc.words if a <= w.start < b]
-    assert doc.first_from(probe) is next((w for w in doc.words if w.start >= probe), None)
+    paras = [(0, 5), (6, 20), (22, at + 1)]
+    doc.paragraphs = paras
+    assert doc.paragraph_of(probe) == max([0] + [k for k, (a, _) in enumerate(paras) if a <= probe])
     assert doc.word_at(probe) == {w.start: w.i for w in doc.words}.get(probe)

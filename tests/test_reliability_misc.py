@@ -67,7 +67,7 @@ def test_cache_clear_deletes_only_cache_entries(tmp_path):
         f.parent.mkdir(exist_ok=True)
         f.write_bytes(b"keep")
     result = CliRunner().invoke(app, ["cache", "clear", "--cache", str(folder)])
-    assert result.exit_code == 0 and "removed 2 entries" in result.stdout
+    assert result.exit_code == 0 and "removed 1 entries" in result.stdout
     assert not mine.exists() and not names.exists() and all(f.exists() for f in theirs)
 
 
