@@ -63,8 +63,6 @@ class Resolver:
         if turns:
             out, follows = self._with_turns(doc.text, out, follows, turns, doc_id, lang, publisher)
             quoted = list(quoted) + [(t.start, t.end) for t in turns]
-        if not out:
-            return out
         # names of the parsed sentences count as persons when they open with a first name; the
         # speakers count as the parse typed them, when their mention writes the name
         named = [(n, "person") for n in full_names if first_name_gender(n.split()[0])]
