@@ -27,6 +27,7 @@ from pathlib import Path
 import regex
 
 from .errors import ModelsMissingError
+from .padded_ids import use_padded_ids
 
 PROCESSORS = "tokenize,mwt,pos,lemma,depparse"
 TOKENIZE = ("tokenize", "mwt")
@@ -212,6 +213,7 @@ class Parser:
 
             logging.getLogger("stanza").setLevel(logging.WARNING)
             _use_fast_tree_search()
+            use_padded_ids()
             try:
                 nlp = stanza.Pipeline(
                     lang, dir=str(self.dir), processors=PROCESSORS, download_method=None,

@@ -1,12 +1,16 @@
 """The parser's shortcuts give Stanza's own analyses: relation labels scored at the tree's arcs
 only (quotes/arc_labels.py), the lemmatizer answering repeated words from its memo, and the mwt
-processor asking its model only about tokens its dictionary and memo do not know (quotes/mwt_memo.py)."""
+processor asking its model only about tokens its dictionary and memo do not know (quotes/mwt_memo.py);
+Stanza's padded id tensors built by numpy (quotes/padded_ids.py) are Stanza's tensors."""
 
 from __future__ import annotations
 
 from contextlib import contextmanager
 
 import pytest
+import torch
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from quotes.arc_labels import _HiddenPair
 
@@ -127,3 +131,43 @@ def test_feats_memo_gives_stanzas_features(parser, lang):
     first, again = tags(nlp(text)), tags(nlp(text))
     assert first == again == tags(plain(text))
     assert sum(1 for t in first if t[3] and "=" in t[3]) >= 10  # words with features were compared
+
+
+_ids = st.lists(st.integers(min_value=0, max_value=10_000), max_size=12)
+
+
+@settings(max_examples=200, deadline=None)
+@given(rows=st.lists(_ids, min_size=1, max_size=20).filter(any), extra=st.integers(0, 3), pad=st.sampled_from([0, 1, 7]))
+def test_padded_ids_are_stanzas_tensor_for_rows_of_ids(rows, extra, pad):
+    """Word ids per sentence, char ids per word, with empty rows and spare rows (Stanza's own fails
+    when every row is empty, so that is not asked)."""
+    from stanza.models.common.data import get_long_tensor
+
+    from quotes.padded_ids import padded_long_tensor
+
+    theirs, ours = get_long_tensor(rows, len(rows) + extra, pad), padded_long_tensor(rows, len(rows) + extra, pad)
+    assert ours.dtype == theirs.dtype and ours.shape == theirs.shape and torch.equal(ours, theirs)
+
+
+@settings(max_examples=100, deadline=None)
+@given(width=st.integers(1, 5), data=st.data())
+def test_padded_ids_are_stanzas_tensor_for_rows_of_feature_lists(width, data):
+    """Per sentence, per word, a fixed number of feature ids (the tagger's and parser's ufeats)."""
+    from stanza.models.common.data import get_long_tensor
+
+    from quotes.padded_ids import padded_long_tensor
+
+    feature = st.lists(st.integers(0, 50), min_size=width, max_size=width)
+    rows = data.draw(st.lists(st.lists(feature, min_size=1, max_size=8), min_size=1, max_size=10))
+    theirs, ours = get_long_tensor(rows, len(rows)), padded_long_tensor(rows, len(rows))
+    assert ours.shape == theirs.shape and torch.equal(ours, theirs)
+
+
+def test_loaded_pipelines_build_their_ids_with_numpy(parser):
+    import stanza.models.depparse.data as depparse_data
+    import stanza.models.pos.data as pos_data
+
+    from quotes.padded_ids import padded_long_tensor
+
+    parser.pipeline("en")
+    assert pos_data.get_long_tensor is padded_long_tensor and depparse_data.get_long_tensor is padded_long_tensor
