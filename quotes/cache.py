@@ -89,8 +89,9 @@ class ParseCache:
     def path(self, key: str) -> Path:
         return self.dir / key[:2] / f"{key[2:]}.json.z"
 
-    def get(self, key: str) -> tuple[list[int], list[SentenceTokens]] | None:
-        """(tokenized paragraph indexes, sentences) of an article, or None."""
+    def get(self, key: str) -> tuple[list[int], list[SentenceTokens], str | None] | None:
+        """(tokenized paragraph indexes, sentences, selection) of an article, or None; `selection`
+        is the digest of the prefilter that last parsed it (see `Parser.parse_many`), None if none."""
         path = self.path(key)
         try:
             data = path.read_bytes()
@@ -101,8 +102,8 @@ class ParseCache:
             fmt, digest = header.rsplit(b" ", 1)
             if fmt != FORMAT or hashlib.sha256(body).hexdigest().encode() != digest:
                 raise ValueError("digest mismatch")
-            done, rows = _from_json(zlib.decompress(body))
-            return list(done), [SentenceTokens(*r) for r in rows]
+            done, rows, *selection = _from_json(zlib.decompress(body))  # an entry before the selection has none
+            return list(done), [SentenceTokens(*r) for r in rows], (selection[0] if selection else None)
         except (ValueError, zlib.error, IndexError, TypeError):  # torn or edited: recompute
             try:
                 path.unlink(missing_ok=True)
@@ -110,8 +111,9 @@ class ParseCache:
                 pass  # a read-only cache keeps the bad entry; the parse is simply done again
             return None
 
-    def put(self, key: str, paragraphs: list[int], sents: list[SentenceTokens]) -> None:
-        body = zlib.compress(_json_bytes([paragraphs, [[s.para, s.texts, s.starts, s.ends, s.analysis] for s in sents]]), 3)
+    def put(self, key: str, paragraphs: list[int], sents: list[SentenceTokens], selection: str | None = None) -> None:
+        rows = [[s.para, s.texts, s.starts, s.ends, s.analysis] for s in sents]
+        body = zlib.compress(_json_bytes([paragraphs, rows, selection]), 3)
         data = FORMAT + b" " + hashlib.sha256(body).hexdigest().encode() + b"\n" + body
         write_atomically(self.path(key), data)
 

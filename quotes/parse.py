@@ -249,6 +249,10 @@ class Parser:
 
         With a `select` that also has `.paragraphs(text, paras)`, paragraphs it leaves out are not
         even tokenized (they can hold no quote); they have no sentences in the ParsedDoc.
+
+        A `select` with a `.digest` (what its choice depends on: its rules and code) leaves that
+        digest in each cache entry it parses: an entry with the same digest already holds
+        everything this `select` asks for, so it is not asked again.
         """
         paras = [paragraphs(t) for t in texts]
         keys = [self.cache.key(t, lang, self.identity(lang)) if self.cache else None for t in texts]
@@ -256,10 +260,14 @@ class Parser:
         cached = [c if c is None or all(_within_limits(st) for st in c[1]) else None for c in cached]  # cut before the limits
         done_paras = [set(c[0]) if c else set() for c in cached]
         sents = [list(c[1]) if c else [] for c in cached]
+        selection = getattr(select, "digest", None)
+        settled = [selection is not None and c is not None and c[2] == selection for c in cached]
         pick_paras = getattr(select, "paragraphs", None)
         # step 1: tokenize the paragraphs wanted that the cache does not have
         todo = []
         for a, text in enumerate(texts):
+            if settled[a]:
+                continue
             want = set(range(len(paras[a]))) if pick_paras is None else pick_paras(text, paras[a])
             todo += [(a, p) for p in sorted(want - done_paras[a])]
         _check_budget(texts, paras, todo)
@@ -271,6 +279,8 @@ class Parser:
         # step 2: analyse the selected sentences that are not analysed yet
         wanted: dict[int, list[SentenceTokens]] = {}
         for a, ss in enumerate(sents):
+            if settled[a]:
+                continue
             chosen = set(range(len(ss))) if select is None else select(texts[a], ss)
             wanted[a] = [ss[i] for i in sorted(chosen) if 0 <= i < len(ss) and ss[i].analysis is None]
         stanza_of = {(a, st.para, st.start): s for a, pairs in fresh.items() for st, s in pairs}
@@ -282,8 +292,8 @@ class Parser:
         changed = {a for a, _ in todo} | {a for a, sts in wanted.items() if sts}
         out = []
         for a, ss in enumerate(sents):
-            if keys[a] and (cached[a] is None or a in changed):
-                self.cache.put(keys[a], sorted(done_paras[a]), ss)
+            if keys[a] and (cached[a] is None or a in changed or cached[a][2] != selection):
+                self.cache.put(keys[a], sorted(done_paras[a]), ss, selection)
             out.append(build_doc(texts[a], paras[a], ss))
         return out
 

@@ -19,11 +19,14 @@ neither a cue nor such a span are not even tokenized.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from functools import lru_cache
+from pathlib import Path
 
 import regex
 
+from . import marks
 from .marks import MarkScanner
 from .parse import SentenceTokens, paragraphs
 from .rules import RuleSet
@@ -33,6 +36,16 @@ _SENTENCE_END = frozenset(".:!?")
 _ROUGH_WORDS = regex.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
 # `CandidateSelector._word_flags`: what a word can be in a cue, as bits
 _KONJUNKTIV, _CUE_FIRST, _CUE_INSIDE, _PARTICLE, _PHRASE = 1, 2, 4, 8, 16
+
+
+def selection_digest(rules: RuleSet) -> str:
+    """What a CandidateSelector's choice depends on: the rule file's content and the code of this
+    module and of the quotation-mark scanner. A parse cache entry made under the same digest
+    already holds every paragraph and sentence the selector asks for (Parser.parse_many)."""
+    h = hashlib.sha256(rules.model_dump_json().encode())
+    for source in (__file__, marks.__file__):
+        h.update(Path(source).read_bytes())
+    return h.hexdigest()[:16]
 
 
 def _stem(lemma: str, endings: list[str]) -> str:
@@ -78,6 +91,7 @@ class CandidateSelector:
         self.quote_spans = lru_cache(maxsize=16)(self._quote_spans)
         # every word of every candidate paragraph is asked about, most of them many times
         self.word_flags = lru_cache(maxsize=100_000)(self._word_flags)
+        self.digest = selection_digest(rules)
 
     def _word_flags(self, word: str) -> int:
         """What a word can be, whatever its neighbours: a Konjunktiv form, a cue first in a clause,

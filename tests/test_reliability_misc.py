@@ -51,7 +51,50 @@ def test_cache_entry_reads_back_what_was_written(tmp_path, word):
                             [[word, "sagen"], ["NOUN", "VERB"], ["Case=Nom", ""], [2, 0], ["nsubj", "root"]]),
              SentenceTokens(2, ["Ja"], [20], [22])]
     cache.put("ab" + "c" * 62, [0, 2], sents)
-    assert cache.get("ab" + "c" * 62) == ([0, 2], sents)
+    assert cache.get("ab" + "c" * 62) == ([0, 2], sents, None)
+    cache.put("ab" + "c" * 62, [0, 2], sents, "0123456789abcdef")
+    assert cache.get("ab" + "c" * 62) == ([0, 2], sents, "0123456789abcdef")
+
+
+class _CountingSelector:
+    """The German prefilter under a given digest, counting how often it is asked."""
+
+    def __init__(self, inner, digest: str):
+        self.inner, self.digest, self.asked = inner, digest, 0
+
+    def paragraphs(self, text, paras):
+        self.asked += 1
+        return self.inner.paragraphs(text, paras)
+
+    def __call__(self, text, sents):
+        self.asked += 1
+        return self.inner(text, sents)
+
+
+def test_an_entry_parsed_under_the_same_selection_is_not_selected_again(tmp_path, extractor):
+    from quotes.parse import Parser
+
+    text = ("Die Stadt Ulm baut eine neue Brücke über die Donau.\n"
+            "„Wir fangen im Mai an“, sagte Bürgermeisterin Anna Berg am Montag.\n"
+            "Die alte Brücke ist hundert Jahre alt.")
+    parser = Parser(extractor.parser.dir, cache=ParseCache(tmp_path))
+    inner = extractor.stages["de"].selector
+
+    def parse(digest: str) -> tuple[list, int]:
+        select = _CountingSelector(inner, digest)
+        doc = parser.parse_many([text], "de", select)[0]
+        return [(w.text, w.upos, w.head, w.deprel) for w in doc.words], select.asked
+
+    first, asked = parse("a" * 16)
+    assert asked == 2 and any(w[0] == "sagte" and w[1] == "VERB" for w in first)
+    assert parse("a" * 16) == (first, 0)  # the entry says this selection is done: nothing to ask
+    assert parse("b" * 16) == (first, 2)  # another rule file or prefilter: asked again, same parse
+    assert parse("b" * 16) == (first, 0)
+    (entry,) = tmp_path.rglob("*.json.z")
+    key = entry.parent.name + entry.name.removesuffix(".json.z")
+    done, sents, _ = ParseCache(tmp_path).get(key)
+    ParseCache(tmp_path).put(key, done, sents)  # an entry written before entries had a selection
+    assert parse("b" * 16) == (first, 2)
 
 
 def test_cache_clear_deletes_only_cache_entries(tmp_path):
@@ -104,3 +147,14 @@ def test_closed_stderr_still_writes_every_record(tmp_path, seed_quotes):
     assert result.returncode == 0
     assert len(out.read_text(encoding="utf-8").splitlines()) == len(seed_quotes["000"][1]) > 0
     assert all(json.loads(x)["doc"] == SEED.name for x in out.read_text(encoding="utf-8").splitlines())
+
+
+def test_selection_digest_follows_the_rule_file():
+    from quotes.prefilter import selection_digest
+    from quotes.rules import load_rules
+
+    rules = load_rules("de")
+    assert selection_digest(rules) == selection_digest(load_rules("de"))
+    edited = rules.model_copy(deep=True)
+    edited.cues.forms.append("verkündete")
+    assert selection_digest(edited) != selection_digest(rules)
