@@ -225,6 +225,7 @@ class Parser:
             except Exception as exc:  # stanza raises many kinds for missing/odd model files
                 raise ModelsMissingError(f"cannot load Stanza models for {lang!r} from {self.dir}: {exc}") from None
             _use_labels_at_heads(nlp)
+            _use_split_lstms(nlp)
             _use_memos(nlp)
             _LEMMA_DICTS[id(nlp)] = _lemma_dicts(nlp)
             _LOADED[key] = nlp
@@ -379,6 +380,13 @@ def _use_labels_at_heads(nlp) -> None:
     model = getattr(getattr(nlp.processors.get("depparse"), "_trainer", None), "model", None)
     if model is not None:
         use_labels_at_heads(model)
+
+
+def _use_split_lstms(nlp) -> None:
+    """Let the tokenizer run its LSTMs over padded rows (see quotes/split_lstm.py)."""
+    from .split_lstm import use_split_lstms
+
+    use_split_lstms(nlp)
 
 
 def _use_memos(nlp) -> None:

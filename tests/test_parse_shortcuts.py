@@ -171,3 +171,42 @@ def test_loaded_pipelines_build_their_ids_with_numpy(parser):
 
     parser.pipeline("en")
     assert pos_data.get_long_tensor is padded_long_tensor and depparse_data.get_long_tensor is padded_long_tensor
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_split_lstms_give_the_packed_lstms_outputs(parser, lang):
+    """The tokenizer's LSTMs over padded rows (quotes/split_lstm.py) against the packed LSTMs they
+    replace, on rows of very different lengths: the same outputs up to float rounding."""
+    from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
+
+    from quotes.split_lstm import SplitBiLSTM
+
+    model = parser.pipeline(lang).processors["tokenize"].trainer.model
+    assert isinstance(model.rnn, SplitBiLSTM) and isinstance(model.rnn2, SplitBiLSTM)  # the loaded pipeline uses them
+    torch.manual_seed(0)
+    lengths = [300, 299, 120, 7, 1]
+    for split in (model.rnn, model.rnn2):
+        packed_lstm = torch.nn.LSTM(split.forward_pass.input_size, split.forward_pass.hidden_size,
+                                    batch_first=True, bidirectional=True).eval()
+        with torch.no_grad():
+            for name in ("weight_ih_l0", "weight_hh_l0", "bias_ih_l0", "bias_hh_l0"):
+                getattr(packed_lstm, name).copy_(getattr(split.forward_pass, name))
+                getattr(packed_lstm, name + "_reverse").copy_(getattr(split.backward_pass, name))
+            x = pack_padded_sequence(torch.randn(len(lengths), lengths[0], packed_lstm.input_size), lengths, batch_first=True)
+            ours, _ = pad_packed_sequence(split(x)[0], batch_first=True)
+            theirs, _ = pad_packed_sequence(packed_lstm(x)[0], batch_first=True)
+        assert ours.shape == theirs.shape and torch.allclose(ours, theirs, atol=1e-5)
+        assert ours[3, 7:].abs().max() == 0  # past a row's end: zeros, as pad_packed_sequence gives
+
+
+def test_split_lstms_give_stanzas_tokens(parser):
+    import stanza
+
+    nlp = parser.pipeline("de")
+    plain = stanza.Pipeline("de", dir=str(parser.dir), processors="tokenize,mwt", download_method=None,
+                            logging_level="WARN")
+    text = " ".join(SENTENCES["de"]) + " Dr. Berg kam am 3. Mai 2024 um 14.30 Uhr an, z. B. mit dem ICE."
+    ours = [(t.text, t.start_char, t.end_char) for s in nlp.processors["mwt"].process(
+        nlp.processors["tokenize"].process(stanza.Document([], text=text))).sentences for t in s.tokens]
+    theirs = [(t.text, t.start_char, t.end_char) for s in plain(text).sentences for t in s.tokens]
+    assert ours == theirs and len(ours) > 60
