@@ -24,6 +24,20 @@ from .rules import RuleSet
 _LOWER_WORD = regex.compile(r"(?<![\p{L}\p{N}])\p{Ll}\p{L}*")
 
 
+def proper_nouns(doc: ParsedDoc) -> frozenset[str]:
+    """The words the parse tagged proper nouns, outside headlines: in a line that capitalises
+    every word ("Chris Christie Calls Hillary Clinton 'A Disgrace'") the tagger reads each
+    capital as a name, and a verb there would pass for a third name word."""
+    out = set()
+    for s in doc.sentences:
+        ws = doc.words[s.first:s.last]
+        long = [w.text for w in ws if len(w.text) >= 4 and w.text[:1].isalpha()]
+        if len(long) >= 3 and all(t[:1].isupper() for t in long):
+            continue
+        out.update(w.text for w in ws if w.upos == "PROPN")
+    return frozenset(out)
+
+
 class WordsInLowerCase:
     """The words an article writes in lower case (`word in it`), found when first asked: only a
     surname completed from the raw text asks (`Mentions._full_name_in_text`), in few articles."""
@@ -74,7 +88,7 @@ class Resolver:
                  and q.speaker.via != "pronoun" and q.role != q.speaker.mention
                  and q.speaker.name.split()[-1] in q.speaker.mention}
         table = self.entity_builder.build(doc.text, named, roles,
-                                          frozenset(w.text for w in doc.words if w.upos == "PROPN"),
+                                          proper_nouns(doc),
                                           frozenset(w.start for w in doc.words if w.upos in VERBAL),
                                           labels=list(dict.fromkeys(t.name for t in turns)))
         self.attributor.link(doc.text, out, follows, table, list(quoted))

@@ -149,6 +149,18 @@ def test_spelling_variants_are_one_entity(extractor, lang, text, first, second):
     assert second in q.speaker.aliases and q.role.lower() == "präsident" if lang == "de" else q.role == "President"
 
 
+def test_a_title_case_headline_adds_no_word_to_a_name_en(extractor):
+    # the tagger reads every capital of the headline as a name: "Calls" must not become the
+    # surname of "Chris Jordan", or "Jordan," is nobody's mention and "he" goes to Mark Ellis
+    text = ("Chris Jordan Calls Mary Stone ‘A Disgrace’ Over Police Comments.\n\n"
+            "New Jersey Gov. Chris Jordan described Mayor Mary Stone as a “disgrace” after she attacked police officers.\n\n"
+            "Jordan, who has campaigned for Governor Mark Ellis since he left the council, blasted Stone on Tuesday.\n\n"
+            "“She’s a disgrace and those comments are a disgrace,” he said.\n")
+    assert [(t, n, e) for t, n, e, *_ in who(extractor, text, "en")] == [
+        ("Mayor Mary Stone as a “disgrace”", "Chris Jordan", "e1"),
+        ("She’s a disgrace and those comments are a disgrace,", "Chris Jordan", "e1")]
+
+
 def test_fold_and_same_word():
     assert fold("Tokajew") == fold("Tokayev")
     assert same_word("Selenskyj", "Selensky") and not same_word("Weber", "Berger")
