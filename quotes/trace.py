@@ -408,6 +408,7 @@ def trace(records: list[dict], texts: dict[str, str] | None = None, lexicon: Lex
             if score >= threshold and n_shared >= MIN_SHARED:
                 union.join(a.n, b.n)
 
+    _join_fragments(blocks, lex, union)
     _join_speakerless(recs, blocks, by_name, idf, union)
 
     groups: dict[int, list[_Rec]] = defaultdict(list)
@@ -420,6 +421,62 @@ def trace(records: list[dict], texts: dict[str, str] | None = None, lexicon: Lex
         out.append(_cluster(members, by_name, display, speaker_lang, datelines, idf))
     out.sort(key=lambda c: (-len(c.members), c.speaker or "\uffff", c.id))
     return out
+
+
+def _join_fragments(blocks: dict[tuple, list[_Rec]], lex: Lexicon, union: _Union) -> None:
+    """A paraphrase that puts some of the speaker's words in quotation marks (he called her
+    "unhinged"; she could speak to "white people") took them from a statement its article reports:
+    it joins the speaker's record of the same article whose words run through the quoted ones in
+    order, when that record is the only one there. A fragment that more records of the article
+    carry says nothing about which statement it came from, and links none; across articles a
+    speaker's catchwords recur ("colour revolutions"), so records of two articles link by their
+    words as a whole (LINK), not by a fragment."""
+    for (kind, _), block in blocks.items():
+        if kind != "speaker" or len(block) < 2:
+            continue
+        by_doc: dict[str, list[_Rec]] = defaultdict(list)
+        for x in block:
+            by_doc[x.r.get("doc")].append(x)
+        for same_doc in by_doc.values():
+            if len(same_doc) < 2:
+                continue
+            for x in same_doc:
+                if x.r.get("kind") not in ("indirect", "mixed"):
+                    continue
+                for frag in _fragments(x, lex):
+                    found = [y for y in same_doc if y is not x and _runs_through([w.key for w in y.words], frag)]
+                    if len(found) == 1:
+                        union.join(x.n, found[0].n)
+
+
+def _fragments(x: _Rec, lex: Lexicon) -> list[list[str]]:
+    """The key runs of the quoted parts of a record's text."""
+    scanner = _scanner(x.r.get("lang"))
+    if scanner is None:
+        return []
+    text = x.r.get("text") or ""
+    out = []
+    for span in scanner.scan(text, [(0, len(text))]):
+        keys = [w.key for w in words_of(text[span.start:span.end], x.r.get("lang"), lex)]
+        if keys:
+            out.append(keys)
+    return out
+
+
+@lru_cache(maxsize=16)
+def _scanner(lang: str | None):
+    from .marks import MarkScanner
+    from .rules import RuleFileError, load_rules
+
+    try:
+        return MarkScanner(load_rules(lang)) if lang else None
+    except RuleFileError:
+        return None
+
+
+def _runs_through(seq: list[str], run: list[str]) -> bool:
+    n = len(run)
+    return any(seq[i:i + n] == run for i in range(len(seq) - n + 1))
 
 
 def _join_speakerless(recs: list[_Rec], blocks: dict[tuple, list[_Rec]], by_name: dict[str, str],

@@ -89,6 +89,36 @@ def test_speakerless_repeat_joins_the_named_record_and_one_speaker_only():
     assert next(c for c in clusters if len(c.members) == 2).speaker == "Anna Berg"
 
 
+def test_a_quoted_fragment_joins_the_one_record_of_its_article_that_carries_it():
+    # two English sentences that share one content word besides the name: no link by their words
+    quote = "I have never seen a decision like this in my whole career as a coach"
+    para = 'that the referee’s call was something he had "never seen"'
+    other = "We will look at the video on Monday with the players"
+    recs = [rec(1, para, name="Tom Reed", lang="en", doc="a.txt", kind="mixed"),
+            rec(2, quote, name="Tom Reed", lang="en", doc="a.txt"),
+            rec(3, other, name="Tom Reed", lang="en", doc="a.txt")]
+    assert groups(trace(recs)) == [["r1", "r2"], ["r3"]]
+    # the fragment must be the paraphrase's: a direct quote's nested quote links nothing
+    nested = [dict(recs[0], kind="direct"), recs[1], recs[2]]
+    assert groups(trace(nested)) == [["r1"], ["r2"], ["r3"]]
+    # two records of the article carry it: which statement it came from is unknown, no link
+    twice = recs + [rec(4, "Honestly, I have never seen anything like the first half", name="Tom Reed",
+                        lang="en", doc="a.txt")]
+    assert groups(trace(twice)) == [["r1"], ["r2"], ["r3"], ["r4"]]
+    # across articles a fragment alone links nothing (catchwords recur); the words as a whole do
+    apart = [recs[0], dict(recs[1], doc="b.txt"), recs[2]]
+    assert groups(trace(apart)) == [["r1"], ["r2"], ["r3"]]
+
+
+def test_a_fragment_runs_through_the_quote_in_order_german_marks():
+    # r1 and r2 share two content words: too few to link by their words
+    recs = [rec(1, "Berg nannte den Entwurf „eine Zumutung für Familien“", kind="mixed", doc="a.txt"),
+            rec(2, "Das ist eine Zumutung für Familien, und das wissen alle", doc="a.txt"),
+            rec(3, "Für Familien ist das keine Zumutung, sagen die anderen", doc="a.txt")]
+    # r3 has the words, but not in the quoted order
+    assert groups(trace(recs)) == [["r1", "r2"], ["r3"]]
+
+
 def test_records_dated_far_apart_never_join():
     text = "Wir werden die Steuern für Familien im kommenden Jahr deutlich senken"
     near = trace([rec(1, text, date="2022-01-10"), rec(2, text, date="2022-01-12", doc="x.txt")])
