@@ -49,6 +49,14 @@ class Resolved:
     role: str | None
 
 
+def title_case(words: list[Word]) -> bool:
+    """Does the sentence capitalise every word of four letters or more (three at least), as a
+    headline does ("Chris Christie Calls Hillary Clinton 'A Disgrace'")? There the tagger reads
+    every capital as a proper noun, so its names and proper nouns are no evidence."""
+    long = [w.text for w in words if len(w.text) >= 4 and w.text[:1].isalpha()]
+    return len(long) >= 3 and all(t[:1].isupper() for t in long)
+
+
 class Mentions:
     def __init__(self, rules: RuleSet):
         self.rules = rules
@@ -152,8 +160,9 @@ class Mentions:
         organization word, at least one tagged PROPN), in order of first appearance."""
         names: list[str] = []
         for s in doc.sentences:
-            if not s.parsed or all(w.upos != "PROPN" for w in doc.words[s.first:s.last]):
-                continue  # no word tagged PROPN (or tokenized only): no name of a person
+            if not s.parsed or all(w.upos != "PROPN" for w in doc.words[s.first:s.last]) \
+                    or title_case(doc.words[s.first:s.last]):
+                continue  # no word tagged PROPN (or tokenized only, or a headline): no name of a person
             for a, b in self.name_runs(doc, s.first, s.last):
                 ws = [w for w in doc.words[a:b] if w.text not in HYPHENS]
                 n = self.text_of(doc, a, b)

@@ -16,7 +16,7 @@ from .attribute import Attributor
 from .detect import Candidate
 from .entities import EntityBuilder, first_name_gender
 from .interview import Turn, interview_turns
-from .mentions import VERBAL, Mentions
+from .mentions import VERBAL, Mentions, title_case
 from .parse import ParsedDoc
 from .record import CueRef, Outlet, Quote, Speaker
 from .rules import RuleSet
@@ -25,16 +25,13 @@ _LOWER_WORD = regex.compile(r"(?<![\p{L}\p{N}])\p{Ll}\p{L}*")
 
 
 def proper_nouns(doc: ParsedDoc) -> frozenset[str]:
-    """The words the parse tagged proper nouns, outside headlines: in a line that capitalises
-    every word ("Chris Christie Calls Hillary Clinton 'A Disgrace'") the tagger reads each
-    capital as a name, and a verb there would pass for a third name word."""
+    """The words the parse tagged proper nouns, outside headlines (mentions.title_case): there a
+    verb would pass for a third name word ("Chris Christie Calls")."""
     out = set()
     for s in doc.sentences:
         ws = doc.words[s.first:s.last]
-        long = [w.text for w in ws if len(w.text) >= 4 and w.text[:1].isalpha()]
-        if len(long) >= 3 and all(t[:1].isupper() for t in long):
-            continue
-        out.update(w.text for w in ws if w.upos == "PROPN")
+        if not title_case(ws):
+            out.update(w.text for w in ws if w.upos == "PROPN")
     return frozenset(out)
 
 

@@ -161,6 +161,27 @@ def test_a_title_case_headline_adds_no_word_to_a_name_en(extractor):
         ("She’s a disgrace and those comments are a disgrace,", "Chris Jordan", "e1")]
 
 
+def test_document_names_leave_title_case_headlines_out():
+    # a tagger that reads every capital of the headline as a proper noun (as the local models do)
+    import re
+
+    from quotes.mentions import Mentions
+    from quotes.parse import SentenceTokens, build_doc, paragraphs
+
+    text = "Republican Donor Adelson and Trump Agree on Israel.\n\nDonor Sheldon Adelson praised him."
+    sents = []
+    for para, (a, b) in enumerate(paragraphs(text)):
+        toks = [(m.group(), m.start(), m.end()) for m in re.finditer(r"\w+|\.", text[a:b])]
+        toks = [(t, a + s, a + e) for t, s, e in toks]
+        tags = [{".": "PUNCT", "praised": "VERB", "him": "PRON", "and": "CCONJ", "on": "ADP"}.get(t, "PROPN")
+                for t, _, _ in toks]
+        n = len(toks)
+        sents.append(SentenceTokens(para, [t for t, _, _ in toks], [s for _, s, _ in toks], [e for _, _, e in toks],
+                                    [[t for t, _, _ in toks], tags, [""] * n, [0] * n, ["dep"] * n]))
+    names = Mentions(load_rules("en")).document_names(build_doc(text, paragraphs(text), sents))
+    assert "Sheldon Adelson" in " ".join(names) and not any("Republican" in n for n in names)
+
+
 def test_fold_and_same_word():
     assert fold("Tokajew") == fold("Tokayev")
     assert same_word("Selenskyj", "Selensky") and not same_word("Weber", "Berger")
