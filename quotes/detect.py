@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from .headline import headline_claim
 from .marks import QuotedSpan
 from .mentions import NOMINAL, VERBAL, Mentions
 from .parse import ParsedDoc, Word
@@ -1208,7 +1209,26 @@ class Detector:
         cands.sort(key=lambda c: c.start)
         cands = self._orphans(doc, units, spans, used, bare, cands)
         cands = self._konjunktiv(doc, units, cands, bare)
-        return _drop_nested(cands)
+        return _drop_nested(self._headline(doc, spans, cands))
+
+    def _headline(self, doc: ParsedDoc, spans: list[QuotedSpan], cands: list[Candidate]) -> list[Candidate]:
+        """The claim of a headline "<who>: <claim>" that names its speaker (headline.py), unless a
+        quote was found there already ("Weidenfeller: „Zufrieden …“" is a colon attribution)."""
+        head = headline_claim(doc.text, doc.paragraphs, self.rules.stopword_set)
+        if head is None:
+            return cands
+        (ws, we), (cs, ce) = head.who, head.claim
+        if any(c.start < ce and cs < c.end for c in cands):
+            return cands
+        who = [w.i for w in doc.between(ws, we) if w.end <= we]
+        if not who:
+            return cands
+        np = (who[0], who[-1] + 1)
+        quoted = [q for q in spans if cs <= q.open and q.close <= ce + 1]
+        kind = "mixed" if quoted else "indirect"
+        cand = Candidate(kind, cs, ce, None, via="colon", source_words=np,
+                         source=self.mentions.phrase_head(doc, np), spans=quoted)
+        return sorted(cands + [cand], key=lambda c: c.start)
 
     def _stack(self, doc: ParsedDoc, cues: list[Cue]) -> list[Cue]:
         """Two attributions in one clause. The outer one is the cue whose content holds the other's

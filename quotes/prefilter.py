@@ -13,7 +13,8 @@ makes its sentence a candidate anyway), and so is the sentence before a candidat
 pronoun from the rule file (its antecedent: a personal pronoun, a possessive opening a
 possessive cue, a demonstrative standing alone) or a Konjunktiv form while the sentence before
 holds two capitalised words in a row (a named person whose report it may go on), and, where `konjunktiv.lemma_endings` is set, the
-sentence after a candidate when a word there may be such a Konjunktiv form. Paragraphs with
+sentence after a candidate when a word there may be such a Konjunktiv form. A headline that
+attributes its claim with a colon ("Pence: ...", headline.py) is parsed too. Paragraphs with
 neither a cue nor such a span are not even tokenized.
 """
 
@@ -26,7 +27,8 @@ from pathlib import Path
 
 import regex
 
-from . import marks
+from . import headline, marks
+from .headline import headline_claim
 from .marks import MarkScanner
 from .parse import SentenceTokens, paragraphs
 from .rules import RuleSet
@@ -40,10 +42,10 @@ _KONJUNKTIV, _CUE_FIRST, _CUE_INSIDE, _PARTICLE, _PHRASE = 1, 2, 4, 8, 16
 
 def selection_digest(rules: RuleSet) -> str:
     """What a CandidateSelector's choice depends on: the rule file's content and the code of this
-    module and of the quotation-mark scanner. A parse cache entry made under the same digest
+    module, of the quotation-mark scanner and of the headline test. A parse cache entry made under the same digest
     already holds every paragraph and sentence the selector asks for (Parser.parse_many)."""
     h = hashlib.sha256(rules.model_dump_json().encode())
-    for source in (__file__, marks.__file__):
+    for source in (__file__, marks.__file__, headline.__file__):
         h.update(Path(source).read_bytes())
     return h.hexdigest()[:16]
 
@@ -86,6 +88,7 @@ class CandidateSelector:
         self.pointing = frozenset(self.pronouns | self.possessives | self.demonstratives)  # _has_pronoun's words
         self.konjunktiv_endings = tuple({b for _, b in k.lemma_endings})
         self.stopwords = set(rules.language.stopwords)
+        self.rules_stopwords = rules.stopword_set
         # both steps of a parse (paragraphs, then sentences) ask for the same article's spans; a
         # parse handles one batch (runner.BATCH_ARTICLES articles) at a time
         self.quote_spans = lru_cache(maxsize=16)(self._quote_spans)
@@ -141,7 +144,7 @@ class CandidateSelector:
     def paragraphs(self, text: str, paras: list[tuple[int, int]]) -> set[int]:
         """Paragraphs worth tokenizing: a long quoted span or a cue, on a rough split into words."""
         spans = self.quote_spans(text)
-        out = set()
+        out = {0} if headline_claim(text, paras, self.rules_stopwords) else set()
         for p, (start, end) in enumerate(paras):
             words = _ROUGH_WORDS.findall(text, start, end)
             if any(a < end and b > start for a, b in spans) or self._has_cue(words):
@@ -189,6 +192,9 @@ class CandidateSelector:
     def __call__(self, text: str, sents: list[SentenceTokens]) -> set[int]:
         surface = [s.texts for s in sents]
         chosen = {i for i, words in enumerate(surface) if self._has_cue(words)}
+        head = headline_claim(text, paragraphs(text), self.rules_stopwords)
+        if head is not None:  # "Pence: Gennifer Flowers Won't Be at Debate" (headline.py)
+            chosen |= {i for i, s in enumerate(sents) if s.start < head.claim[1]}
         spans = self.quote_spans(text)
         k = 0
         for i, s in enumerate(spans and sents):  # sentences with a quote's frame: part in, part out
