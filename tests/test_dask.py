@@ -110,6 +110,12 @@ def test_resume_after_the_client_is_killed_loses_and_doubles_nothing(tmp_path, c
     for k in range(8):  # 40 articles, several batches
         for src in sorted(SEEDS.glob("*.txt")):
             (docs / f"{k}_{src.name}").write_text(src.read_text(encoding="utf-8") + f"\n(Copy {k}.)\n", encoding="utf-8")
+    # and ten batches of short articles after them: the client writes in input order, so when a slow
+    # first batch (a worker still loading its models) comes in with the next ones done, the run must
+    # still have batches left to be killed in
+    for n in range(160):
+        (docs / f"z{n:03}.txt").write_text(f"„Wir bleiben hier, Nummer {n}“, sagte die Ministerin Anna Berg.\n",
+                                           encoding="utf-8")
     out = tmp_path / "out.jsonl"
     env = {**os.environ, "STANZA_RESOURCES_DIR": str(_models_dir()), "PYTHONPATH": str(ROOT)}
     client = subprocess.Popen([sys.executable, "-m", "quotes.cli", "extract", "--no-cache", str(docs), "--engine", "dask",
@@ -137,6 +143,8 @@ def test_resume_after_the_client_is_killed_loses_and_doubles_nothing(tmp_path, c
         for k in range(8):
             (doc,) = [d for d in by_doc if d.startswith(f"{k}_{key}")] or [None]
             assert doc and _without_keys(by_doc[doc]) == want, doc
+    assert [(by_doc[f"z{n:03}.txt"][0]["text"], by_doc[f"z{n:03}.txt"][0]["speaker"]["name"]) for n in range(160)] == [
+        (f"Wir bleiben hier, Nummer {n}", "Anna Berg") for n in range(160)]
 
 
 def test_unreachable_scheduler_is_one_line_and_exit_2(tmp_path):
