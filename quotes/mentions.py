@@ -503,37 +503,42 @@ class Mentions:
         """The mention headed by `head` and the name it gives, in full where the document has it
         ("Wang" -> "Wang Yi", "Lahms" -> "Philipp Lahm"): (Resolved, name or None)."""
         r = self.resolve_mention(doc, head, given, surnames)
-        name = self._expand(r.name, full_names) or None
+        name = self._expand(r.name, full_names, doc.text, doc.words[r.mention[0]].start, lower_words) or None
         if name and name != r.name and r.type == "unknown" and len(name.split()) >= 2:
             r.type = "person"
         words = doc.words
         if name and name == r.name and " " not in name and r.type != "organization" \
                 and any(words[i].upos == "PROPN" and words[i].text in name.split("-") for i in range(*r.mention)) \
                 and not self.rules.is_organization_word(name):
-            name = self._full_name_in_text(doc.text, name, lower_words) or name
+            name = self._full_name_in_text(doc.text, name, lower_words, words[r.mention[0]].start) or name
         return r, name
 
-    def _expand(self, name: str | None, full_names: list[str]) -> str | None:
-        """"Wang" -> "Wang Yi" when the document names him in full."""
+    def _expand(self, name: str | None, full_names: list[str], text: str = "", at: int = 0,
+                lower: Container[str] = frozenset()) -> str | None:
+        """"Wang" -> "Wang Yi" when the document names him in full. Of two full names that fit
+        ("Clinton": Hillary and Bill), the one written last before the mention (`at`, `_nearest`),
+        else the first the document gives."""
         if not name:
             return name
         toks = name.split()
         # a name in the genitive names the same person: "Strauss-Kahns" -> "Dominique Strauss-Kahn"
         forms = [toks[:-1] + [last] for last in self._with_genitive_dropped(toks[-1])]
-        for full in full_names:
-            ft = full.split()
-            for t in forms:
-                if len(ft) > len(t) and (ft[-len(t):] == t or ft[:len(t)] == t):
-                    return full
-        return name
+        fits = [full for full in full_names
+                if any(len(full.split()) > len(t) and (full.split()[-len(t):] == t or full.split()[:len(t)] == t)
+                       for t in forms)]
+        if len(fits) > 1 and text:
+            return self._nearest([(text.rfind(f, 0, at), f) for f in fits], at, lower) or fits[0]
+        return fits[0] if fits else name
 
     def _with_genitive_dropped(self, word: str) -> list[str]:
         """The word, then the word without each genitive ending it has (`speakers.genitive_endings`)."""
         return [word] + [word[:-len(e)] for e in self.rules.speakers.genitive_endings
                          if len(word) > len(e) + 2 and word.endswith(e)]
 
-    def _full_name_in_text(self, text: str, surname: str, lower: Container[str]) -> str | None:
-        """The first "First [Middle] Surname" in the raw text, for a surname whose full name is in
+    def _full_name_in_text(self, text: str, surname: str, lower: Container[str], at: int | None = None) -> str | None:
+        """The last "First [Middle] Surname" before `at` in the raw text (`_nearest`: "Clinton said"
+        after "Bill Clinton greeted voters" is Bill), else the first one, for a surname whose full
+        name is in
         no parsed sentence (the prefilter leaves the article's first mention unparsed when it holds
         no quote: "Condoleezza Rice besuchte …"). The words before the surname count while they are
         capitalised and no stopword, honorific, role, organization or not-name word, and not in
@@ -541,13 +546,22 @@ class Mentions:
         "New York"); "Außenministerin Condoleezza Rice" -> "Condoleezza Rice". A genitive is
         dropped ("Strauss-Kahns")."""
         for form in self._with_genitive_dropped(surname):
+            found = []  # (offset, full name) in text order
             for m in regex.finditer(rf"((?:\p{{Lu}}[\p{{L}}'’.-]*[ \t]+){{1,2}}){regex.escape(form)}(?![\p{{L}}\p{{N}}-])", text):
                 firsts = m.group(1).split()
                 while firsts and not self._first_name(firsts[0], lower):
                     firsts.pop(0)
                 if firsts and all(self._first_name(f, lower) for f in firsts):
-                    return " ".join(firsts + [form])
+                    found.append((m.start(), " ".join(firsts + [form])))
+            if found:
+                return self._nearest(found, at, lower) or found[0][1]
         return None
+
+    def _nearest(self, names: list[tuple[int, str]], at: int | None, lower: Container[str]) -> str | None:
+        """Of (offset, full name) pairs, the one written last before `at` whose first word may be a
+        first name (`_first_name`: "Jeh Johnson", not "While Sanders" or "AG Lynch"), or None."""
+        fit = [(off, n) for off, n in names if at is not None and 0 <= off < at and self._first_name(n.split()[0], lower)]
+        return max(fit)[1] if fit else None
 
     def _first_name(self, word: str, lower_words: Container[str]) -> bool:
         low = word.lower()

@@ -182,6 +182,15 @@ def test_document_names_leave_title_case_headlines_out():
     assert "Sheldon Adelson" in " ".join(names) and not any("Republican" in n for n in names)
 
 
+def test_a_lone_surname_is_the_nearest_full_name_before_it_en(extractor):
+    text = ("Hillary Clinton said on Tuesday that the campaign would go on.\n\n"
+            "Former President Bill Clinton told voters in Boston that he was proud of her.\n\n"
+            "Clinton added, “as long as we’re not violating any election laws.”\n")
+    assert [(t, n) for t, n, *_ in who(extractor, text, "en")] == [
+        ("that the campaign would go on", "Hillary Clinton"), ("that he was proud of her", "Bill Clinton"),
+        ("as long as we’re not violating any election laws.", "Bill Clinton")]
+
+
 def test_fold_and_same_word():
     assert fold("Tokajew") == fold("Tokayev")
     assert same_word("Selenskyj", "Selensky") and not same_word("Weber", "Berger")
