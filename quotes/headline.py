@@ -26,7 +26,8 @@ from .entities import first_name_gender
 
 MAX_WORDS = 30  # a longer first paragraph is a lead, not a headline
 MAX_WHO = 5  # "A lesson from Loretta Lynch"
-_HEADLINE = regex.compile(r"(?P<who>\p{Lu}[^:\n]{0,80}?)\s*:\s+(?P<claim>\S[^\n]*?)\s*$")
+# the claim ends on a non-space: a lazy run before "\s*$" would retry every space of a long gap
+_HEADLINE = regex.compile(r"(?P<who>\p{Lu}[^:\n]{0,80}?)\s*:\s+(?P<claim>\S(?:[^\n]*\S)?)\s*$")
 _WORD = regex.compile(r"[\p{L}][\p{L}'’.-]*")
 
 

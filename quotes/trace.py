@@ -437,8 +437,8 @@ def _join_fragments(blocks: dict[tuple, list[_Rec]], lex: Lexicon, union: _Union
         by_doc: dict[str, list[_Rec]] = defaultdict(list)
         for x in block:
             by_doc[x.r.get("doc")].append(x)
-        for same_doc in by_doc.values():
-            if len(same_doc) < 2:
+        for doc, same_doc in by_doc.items():
+            if doc is None or len(same_doc) < 2:  # records that name no article are no article
                 continue
             for x in same_doc:
                 if x.r.get("kind") not in ("indirect", "mixed"):
