@@ -1,7 +1,7 @@
 """Headline attributions: "Pence: Gennifer Flowers Won't Be at Debate", "Merkel: Wir schaffen das".
 
-News headlines attribute a claim by putting its speaker before a colon. `headline_claim(text,
-paragraphs)` finds such a headline by its surface alone (it runs before the parse, in the
+News headlines attribute a claim by putting its speaker before a colon. `headline_claim(text)`
+finds such a headline by its surface alone (it runs before the parse, in the
 prefilter, and again in detection):
 - the article's first paragraph is one line of at most MAX_WORDS words, and more paragraphs follow;
 - it reads `<who>: <claim>`, `who` one to MAX_WHO words opening with a capital, the claim three
@@ -19,10 +19,12 @@ or None.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
 from .entities import first_name_gender
+from .parse import first_paragraphs
 
 MAX_WORDS = 30  # a longer first paragraph is a lead, not a headline
 MAX_WHO = 5  # "A lesson from Loretta Lynch"
@@ -37,10 +39,12 @@ class HeadlineClaim:
     claim: tuple[int, int]
 
 
-def headline_claim(text: str, paragraphs: list[tuple[int, int]], stopwords: frozenset[str] = frozenset()
-                   ) -> HeadlineClaim | None:
+@lru_cache(maxsize=64)
+def headline_claim(text: str, stopwords: frozenset[str] = frozenset()) -> HeadlineClaim | None:
     """The headline's speaker and claim spans; `stopwords` (the language's, lower case) are never
-    first names ("The Latest: ..." is no person, though "The" is in the first-name list)."""
+    first names ("The Latest: ..." is no person, though "The" is in the first-name list). Cached:
+    the prefilter asks twice per article and detection once more."""
+    paragraphs = first_paragraphs(text, 2)
     if len(paragraphs) < 2:
         return None
     start, end = paragraphs[0]

@@ -22,6 +22,7 @@ import os
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 import regex
@@ -162,6 +163,11 @@ Selector = Callable[[str, list[SentenceTokens]], set[int]]
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """(start, end) of every line that holds more than whitespace."""
     return [(m.start(), m.end()) for m in _LINE.finditer(text) if m.group().strip()]
+
+
+def first_paragraphs(text: str, n: int) -> list[tuple[int, int]]:
+    """The first `n` of `paragraphs(text)`, without reading the rest of the text."""
+    return list(islice(((m.start(), m.end()) for m in _LINE.finditer(text) if m.group().strip()), n))
 
 
 def models_dir(option: str | os.PathLike | None = None) -> Path:

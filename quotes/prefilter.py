@@ -87,8 +87,7 @@ class CandidateSelector:
         self.demonstratives = set(rules.speakers.pronouns_demonstrative)
         self.pointing = frozenset(self.pronouns | self.possessives | self.demonstratives)  # _has_pronoun's words
         self.konjunktiv_endings = tuple({b for _, b in k.lemma_endings})
-        self.stopwords = set(rules.language.stopwords)
-        self.rules_stopwords = rules.stopword_set
+        self.stopwords = rules.stopword_set
         # both steps of a parse (paragraphs, then sentences) ask for the same article's spans; a
         # parse handles one batch (runner.BATCH_ARTICLES articles) at a time
         self.quote_spans = lru_cache(maxsize=16)(self._quote_spans)
@@ -144,7 +143,7 @@ class CandidateSelector:
     def paragraphs(self, text: str, paras: list[tuple[int, int]]) -> set[int]:
         """Paragraphs worth tokenizing: a long quoted span or a cue, on a rough split into words."""
         spans = self.quote_spans(text)
-        out = {0} if headline_claim(text, paras, self.rules_stopwords) else set()
+        out = {0} if headline_claim(text, self.stopwords) else set()
         for p, (start, end) in enumerate(paras):
             words = _ROUGH_WORDS.findall(text, start, end)
             if any(a < end and b > start for a, b in spans) or self._has_cue(words):
@@ -192,7 +191,7 @@ class CandidateSelector:
     def __call__(self, text: str, sents: list[SentenceTokens]) -> set[int]:
         surface = [s.texts for s in sents]
         chosen = {i for i, words in enumerate(surface) if self._has_cue(words)}
-        head = headline_claim(text, paragraphs(text), self.rules_stopwords)
+        head = headline_claim(text, self.stopwords)
         if head is not None:  # "Pence: Gennifer Flowers Won't Be at Debate" (headline.py)
             chosen |= {i for i, s in enumerate(sents) if s.start < head.claim[1]}
         spans = self.quote_spans(text)

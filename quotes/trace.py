@@ -440,11 +440,12 @@ def _join_fragments(blocks: dict[tuple, list[_Rec]], lex: Lexicon, union: _Union
         for doc, same_doc in by_doc.items():
             if doc is None or len(same_doc) < 2:  # records that name no article are no article
                 continue
+            keys = {y.n: [w.key for w in y.words] for y in same_doc}
             for x in same_doc:
                 if x.r.get("kind") not in ("indirect", "mixed"):
                     continue
                 for frag in _fragments(x, lex):
-                    found = [y for y in same_doc if y is not x and _runs_through([w.key for w in y.words], frag)]
+                    found = [y for y in same_doc if y is not x and _runs_through(keys[y.n], frag)]
                     if len(found) == 1:
                         union.join(x.n, found[0].n)
 

@@ -13,7 +13,7 @@ EN_STOP = load_rules("en").stopword_set
 
 
 def claim(text: str):
-    head = headline_claim(text, paragraphs(text), EN_STOP)
+    head = headline_claim(text, EN_STOP)
     return None if head is None else (text[slice(*head.who)], text[slice(*head.claim)])
 
 
