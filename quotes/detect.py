@@ -1214,7 +1214,7 @@ class Detector:
     def _headline(self, doc: ParsedDoc, spans: list[QuotedSpan], cands: list[Candidate]) -> list[Candidate]:
         """The claim of a headline "<who>: <claim>" that names its speaker (headline.py), unless a
         quote was found there already ("Weidenfeller: „Zufrieden …“" is a colon attribution)."""
-        head = headline_claim(doc.text, self.rules.stopword_set)
+        head = headline_claim(doc.text, self.rules.stopword_set, self.rules.body_word_set)
         if head is None:
             return cands
         (ws, we), (cs, ce) = head.who, head.claim

@@ -58,19 +58,11 @@ def _first_names() -> dict[str, str]:
     of the library without install metadata is named by its path and the file's mtime as well. A
     missing, unreadable or torn table is made again, and a folder that cannot be written only
     costs the time."""
-    from importlib.metadata import PackageNotFoundError, version
-
     import gender_guesser.detector as gd
 
     from .cache import FIRST_NAMES_PREFIX, default_cache_dir, write_atomically
 
-    data = Path(gd.__file__).parent / "data" / "nam_dict.txt"
-    stat = data.stat()
-    try:
-        source = f"gender-guesser {version('gender-guesser')} {stat.st_size}"
-    except PackageNotFoundError:  # vendored or on PYTHONPATH: no version to go by
-        source = f"{gd.__file__} {stat.st_size} {stat.st_mtime_ns}"
-    key = hashlib.sha256(source.encode()).hexdigest()[:16]
+    key = hashlib.sha256(first_names_source().encode()).hexdigest()[:16]
     path = default_cache_dir() / f"{FIRST_NAMES_PREFIX}{key}.json"
     try:
         table = orjson.loads(path.read_bytes())
@@ -82,6 +74,21 @@ def _first_names() -> dict[str, str]:
     table = {name: detector.get_gender(name) for name in detector.names}
     write_atomically(path, json.dumps(table, ensure_ascii=False).encode("utf-8"))
     return table
+
+
+@lru_cache(maxsize=1)
+def first_names_source() -> str:
+    """Which first-name list `first_name_gender` reads: gender-guesser's version and data size (or,
+    for a copy without install metadata, its path and mtime)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    import gender_guesser.detector as gd
+
+    stat = (Path(gd.__file__).parent / "data" / "nam_dict.txt").stat()
+    try:
+        return f"gender-guesser {version('gender-guesser')} {stat.st_size}"
+    except PackageNotFoundError:  # vendored or on PYTHONPATH: no version to go by
+        return f"{gd.__file__} {stat.st_size} {stat.st_mtime_ns}"
 
 
 @lru_cache(maxsize=50_000)

@@ -6,14 +6,14 @@ prefilter, and again in detection):
 - the article's first paragraph is one line of at most MAX_WORDS words, and more paragraphs follow;
 - it reads `<who>: <claim>`, `who` one to MAX_WHO words opening with a capital, the claim three
   words or more;
-- `who` names a person of the article: one of its capitalised words follows a known first name
-  (gender-guesser's list, entities.first_name_gender) in `who` itself ("Pat Caddell: ...") or in
-  the body ("Pence: ..." and "Mike Pence" below). A section label ("Landtag: ...", "Poll: ...",
+- `who` names a person of the article: a run of its words between stopwords ends on a surname,
+  a word that follows a known first name (gender-guesser's list, entities.first_name_gender) in
+  `who` itself ("Pat Caddell: ...") or in the body ("Pence: ..." and "Mike Pence" below) and is no
+  word for an organization or a medium ("NY Post: ..."). A section label ("Landtag: ...", "Poll: ...",
   "EXCLUSIVE: ...") names nobody and is no attribution, as the annotation conventions have it:
   a headline counts only when it names its speaker.
-Output: the character spans of the speaker (the person's words in `who`: "Former AG Mukasey" gives
-"Mukasey", the resolver completes it from the body) and of the claim (a final full stop left out),
-or None.
+Output: the character spans of the speaker (the person's words in `who`, _speaker) and of the
+claim (a final full stop left out), or None.
 """
 
 from __future__ import annotations
@@ -40,10 +40,13 @@ class HeadlineClaim:
 
 
 @lru_cache(maxsize=64)
-def headline_claim(text: str, stopwords: frozenset[str] = frozenset()) -> HeadlineClaim | None:
+def headline_claim(text: str, stopwords: frozenset[str] = frozenset(),
+                   not_names: frozenset[str] = frozenset()) -> HeadlineClaim | None:
     """The headline's speaker and claim spans; `stopwords` (the language's, lower case) are never
-    first names ("The Latest: ..." is no person, though "The" is in the first-name list). Cached:
-    the prefilter asks twice per article and detection once more."""
+    first names ("The Latest: ..." is no person, though "The" is in the first-name list) and part
+    the speaker's words; `not_names` (lower case: words for organizations and media) are never
+    surnames ("NY Post", though "Washington Post" follows a first name). Cached: the prefilter asks
+    twice per article and detection once more."""
     paragraphs = first_paragraphs(text, 2)
     if len(paragraphs) < 2:
         return None
@@ -56,17 +59,31 @@ def headline_claim(text: str, stopwords: frozenset[str] = frozenset()) -> Headli
     if len(m["who"].split()) > MAX_WHO or len(m["claim"].split()) < 3:
         return None
     body = text[paragraphs[1][0]:]
-    words = list(_WORD.finditer(text, *m.span("who")))
-    who = None
-    for k, w in enumerate(words):  # the last person named is the head: "McCain Challenger Kelli Ward"
-        before = words[k - 1].group() if k else None
-        if _person_word(w.group(), before, body, stopwords):
-            # the speaker is the person: "Former AG Mukasey" -> "Mukasey", "Pat Caddell" whole
-            who = (words[k - 1].start() if k and _first(before, stopwords) else w.start(), w.end())
+    who = _speaker(list(_WORD.finditer(text, *m.span("who"))), body, stopwords, not_names)
     if who is None:
         return None
     a, b = m.span("claim")
     return HeadlineClaim(who, (a, b - 1 if text[b - 1] == "." else b))
+
+
+def _speaker(words: list, body: str, stopwords: frozenset[str], not_names: frozenset[str]) -> tuple[int, int] | None:
+    """The span of the person `who` names: the first run of words between stopwords that ends on a
+    person's surname ("Loretta Lynch" in "A lesson from Loretta Lynch", "Clinton" in "Clinton to
+    Planned Parenthood"), with the first name before it ("Pat Caddell"; "Former AG Mukasey" gives
+    "Mukasey", the resolver completes it from the body). A run that goes on past the person
+    ("Sarah Silverman heckles Sanders supporters", "Pence Aide") names someone else: none."""
+    run: list = []
+    for w in words + [None]:
+        if w is not None and w.group().lower() not in stopwords:
+            run.append(w)
+            continue
+        if run:
+            last = run[-1].group()
+            before = run[-2].group() if len(run) > 1 else None
+            if last.lower() not in not_names and _person_word(last, before, body, stopwords):
+                return (run[-2].start() if _first(before, stopwords) else run[-1].start(), run[-1].end())
+        run = []
+    return None
 
 
 def _first(word: str | None, stopwords: frozenset[str]) -> bool:

@@ -21,13 +21,14 @@ neither a cue nor such a span are not even tokenized.
 from __future__ import annotations
 
 import hashlib
+import inspect
 import re
 from functools import lru_cache
 from pathlib import Path
 
 import regex
 
-from . import headline, marks
+from . import entities, headline, marks
 from .headline import headline_claim
 from .marks import MarkScanner
 from .parse import SentenceTokens, paragraphs
@@ -42,11 +43,14 @@ _KONJUNKTIV, _CUE_FIRST, _CUE_INSIDE, _PARTICLE, _PHRASE = 1, 2, 4, 8, 16
 
 def selection_digest(rules: RuleSet) -> str:
     """What a CandidateSelector's choice depends on: the rule file's content and the code of this
-    module, of the quotation-mark scanner and of the headline test. A parse cache entry made under the same digest
-    already holds every paragraph and sentence the selector asks for (Parser.parse_many)."""
+    module, of the quotation-mark scanner and of the headline test with the first names it reads
+    (entities.first_name_gender and gender-guesser's list). A parse cache entry made under the same
+    digest already holds every paragraph and sentence the selector asks for (Parser.parse_many)."""
     h = hashlib.sha256(rules.model_dump_json().encode())
     for source in (__file__, marks.__file__, headline.__file__):
         h.update(Path(source).read_bytes())
+    h.update(inspect.getsource(entities.first_name_gender).encode())
+    h.update(entities.first_names_source().encode())
     return h.hexdigest()[:16]
 
 
@@ -88,6 +92,7 @@ class CandidateSelector:
         self.pointing = frozenset(self.pronouns | self.possessives | self.demonstratives)  # _has_pronoun's words
         self.konjunktiv_endings = tuple({b for _, b in k.lemma_endings})
         self.stopwords = rules.stopword_set
+        self.not_names = rules.body_word_set
         # both steps of a parse (paragraphs, then sentences) ask for the same article's spans; a
         # parse handles one batch (runner.BATCH_ARTICLES articles) at a time
         self.quote_spans = lru_cache(maxsize=16)(self._quote_spans)
@@ -143,7 +148,7 @@ class CandidateSelector:
     def paragraphs(self, text: str, paras: list[tuple[int, int]]) -> set[int]:
         """Paragraphs worth tokenizing: a long quoted span or a cue, on a rough split into words."""
         spans = self.quote_spans(text)
-        out = {0} if headline_claim(text, self.stopwords) else set()
+        out = {0} if headline_claim(text, self.stopwords, self.not_names) else set()
         for p, (start, end) in enumerate(paras):
             words = _ROUGH_WORDS.findall(text, start, end)
             if any(a < end and b > start for a, b in spans) or self._has_cue(words):
@@ -191,7 +196,7 @@ class CandidateSelector:
     def __call__(self, text: str, sents: list[SentenceTokens]) -> set[int]:
         surface = [s.texts for s in sents]
         chosen = {i for i, words in enumerate(surface) if self._has_cue(words)}
-        head = headline_claim(text, self.stopwords)
+        head = headline_claim(text, self.stopwords, self.not_names)
         if head is not None:  # "Pence: Gennifer Flowers Won't Be at Debate" (headline.py)
             chosen |= {i for i, s in enumerate(sents) if s.start < head.claim[1]}
         spans = self.quote_spans(text)

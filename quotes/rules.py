@@ -315,6 +315,11 @@ class RuleSet(Strict):
         return frozenset(self.language.stopwords)
 
     @cached_property
+    def body_word_set(self) -> frozenset[str]:
+        """Words for organizations and media, lower case ("post", "ministry"): never surnames."""
+        return frozenset(w.lower() for w in self.speakers.organization_words + self.speakers.outlet_words)
+
+    @cached_property
     def separable_bases(self) -> dict[str, set[str]]:
         out: dict[str, set[str]] = {}
         for base, particle in self.cues.separable:

@@ -9,11 +9,11 @@ from quotes.parse import paragraphs
 from quotes.prefilter import CandidateSelector
 from quotes.rules import load_rules
 
-EN_STOP = load_rules("en").stopword_set
+EN = load_rules("en")
 
 
 def claim(text: str):
-    head = headline_claim(text, EN_STOP)
+    head = headline_claim(text, EN.stopword_set, EN.body_word_set)
     return None if head is None else (text[slice(*head.who)], text[slice(*head.claim)])
 
 
@@ -34,6 +34,19 @@ def test_section_labels_and_headlines_that_name_nobody_are_no_attribution():
     assert claim("Poll: Voters Abandon the Party in Droves." + body) is None
     assert claim("The Latest: Trump urges supporters to vote early." + body) is None  # "The" is in the first-name list
     assert claim("EXCLUSIVE: Saudis insist they are fighting terror." + body) is None
+
+
+def test_the_speaker_ends_a_run_of_words_between_stopwords():
+    body = "\n\nBernie Sanders and Mike Pence spoke, as Hillary Clinton did; the Washington Post was there."
+    assert claim("Clinton to Planned Parenthood: Trump Will Reverse Roe v. Wade." + body) == (
+        "Clinton", "Trump Will Reverse Roe v. Wade")
+    assert claim("A Lesson From Loretta Lynch: Be the Voice People Hear." + body) == (
+        "Loretta Lynch", "Be the Voice People Hear")
+    # the person is not the run's last word: someone else speaks
+    assert claim("Sarah Silverman Heckles Sanders Supporters: You Are Being Ridiculous." + body) is None
+    assert claim("Pence Aide: The Governor Will Not Attend the Debate." + body) is None
+    # a medium is nobody's surname, though "Washington" is a first name
+    assert claim("NY Post: Megyn Kelly Is No Different Than Anyone." + body) is None
 
 
 def test_only_a_short_first_line_with_a_body_after_it_is_a_headline():
