@@ -9,7 +9,8 @@ How (docs/trace.md has the reasons and the figures):
 - Blocking: records are compared only within a block. A named speaker's block is the merged
   speaker of `quotes speakers` (quotes/speakers.py: normalised names, a lone surname joins the one
   full name it belongs to). Records with no speaker name form one block per language and join only
-  as near-duplicates (NEAR_DUPLICATE); across languages they stay apart.
+  as near-duplicates (NEAR_DUPLICATE); across languages only when their speakers are one
+  description ("Experten" and "Experts", `_description`).
 - Words become language-neutral keys: a concept of the rule file's lexicon
   (rules/trace/*.toml: "Einmischung" and "interference" are `interference`), a normalised number
   ("1.770" and "1,770" are 1770), else the word folded to ASCII (anyascii), spelled by sound
@@ -393,7 +394,13 @@ def trace(records: list[dict], texts: dict[str, str] | None = None, lexicon: Lex
     blocks: dict[tuple, list[_Rec]] = defaultdict(list)
     for x in recs:
         name = (x.r.get("speaker") or {}).get("name")
-        blocks[("speaker", by_name[name]) if name in by_name else ("none", x.r.get("lang"))].append(x)
+        if name in by_name:
+            blocks[("speaker", by_name[name])].append(x)
+            continue
+        blocks[("none", x.r.get("lang"))].append(x)
+        described = _description(x, lex)
+        if described:  # in two blocks: its language's, and its description's across languages
+            blocks[("description", described)].append(x)
 
     union = _Union(len(recs))
     for (kind, _), block in blocks.items():
@@ -423,6 +430,16 @@ def trace(records: list[dict], texts: dict[str, str] | None = None, lexicon: Lex
     return out
 
 
+def _description(x: _Rec, lex: Lexicon) -> str | None:
+    """The keys of a nameless speaker's description ("the government" and "der Regierung" are
+    `government`, "Experts" and "Experten" `expert`), language-neutral through the lexicon, or None
+    (no speaker, a pronoun). Records of one description form a block across languages, where they
+    link as near-duplicates do in their language's block (NEAR_DUPLICATE)."""
+    mention = (x.r.get("speaker") or {}).get("mention") or ""
+    keys = sorted({w.key for w in words_of(mention, x.r.get("lang"), lex)})
+    return " ".join(keys) or None
+
+
 def _join_fragments(blocks: dict[tuple, list[_Rec]], lex: Lexicon, union: _Union) -> None:
     """A paraphrase that puts some of the speaker's words in quotation marks (he called her
     "unhinged"; she could speak to "white people") took them from a statement its article reports:
@@ -441,13 +458,19 @@ def _join_fragments(blocks: dict[tuple, list[_Rec]], lex: Lexicon, union: _Union
             if doc is None or len(same_doc) < 2:  # records that name no article are no article
                 continue
             keys = {y.n: [w.key for w in y.words] for y in same_doc}
+            holders: dict[str, set[int]] = defaultdict(set)  # key -> the records whose words hold it
+            for y in same_doc:
+                for k in keys[y.n]:
+                    holders[k].add(y.n)
             for x in same_doc:
                 if x.r.get("kind") not in ("indirect", "mixed"):
                     continue
                 for frag in _fragments(x, lex):
-                    found = [y for y in same_doc if y is not x and _runs_through(keys[y.n], frag)]
+                    # only records holding the fragment's rarest key can hold the fragment
+                    rarest = min(frag, key=lambda k: len(holders.get(k, ())))
+                    found = [n for n in holders.get(rarest, ()) if n != x.n and _runs_through(keys[n], frag)]
                     if len(found) == 1:
-                        union.join(x.n, found[0].n)
+                        union.join(x.n, found[0])
 
 
 def _fragments(x: _Rec, lex: Lexicon) -> list[list[str]]:

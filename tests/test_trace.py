@@ -78,6 +78,25 @@ def test_unnamed_speakers_join_only_as_near_duplicates_in_one_language():
     assert groups(trace(recs)) == [["r1", "r2"], ["r3"], ["r4"]]
 
 
+def described(r, mention):
+    r["speaker"] = {"start": 0, "end": 1, "name": None, "mention": mention, "type": "person", "via": "subject"}
+    return r
+
+
+def test_one_description_links_near_duplicates_across_languages():
+    de = "China befürchtet, dass die Instabilität die Energieimporte aus Kasachstan und die 1.770 km lange Grenze gefährdet"
+    en = "China fears the instability could threaten energy imports from Kazakhstan and the 1,770 km border"
+    recs = [described(rec(1, de, lang="de"), "Experten"), described(rec(2, en, lang="en", doc="e.txt"), "Experts"),
+            described(rec(3, en, lang="en", doc="f.txt"), "the government")]
+    # one description in both languages ("Experten", "Experts") links the rendering; another
+    # description ("the government") links only as a near-duplicate in its own language
+    assert groups(trace(recs)) == [["r1", "r2", "r3"]]
+    # across languages two descriptions, or none, never link
+    assert groups(trace(recs[:1] + recs[2:])) == [["r1"], ["r3"]]
+    assert groups(trace([rec(1, de, lang="de", name=None), rec(2, en, lang="en", doc="e.txt", name=None)])) == [
+        ["r1"], ["r2"]]
+
+
 def test_speakerless_repeat_joins_the_named_record_and_one_speaker_only():
     text = "Wir werden die Steuern für Familien im kommenden Jahr deutlich senken"
     recs = [rec(1, text, name="Anna Berg"), rec(2, text, name=None, doc="b.txt"),
