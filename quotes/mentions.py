@@ -103,7 +103,8 @@ class Mentions:
             w = doc.words[i]
             if a is None and not w.text[:1].isupper():
                 continue  # no name begins with a lower-case word
-            ok = self.is_name_word(doc, w) or a is not None and self._continues_name(doc, i, last)
+            ok = self.is_name_word(doc, w) or (self._continues_name(doc, i, last) if a is not None
+                                               else self._adjective_in_name(doc, i, last))
             if ok and a is None:
                 a = i
             elif not ok and a is not None:
@@ -123,6 +124,21 @@ class Mentions:
         words = doc.words
         return self._initial(words[i]) or self._hyphen_part(doc, i, last) or self._particle_in_name(doc, i, last) \
             or words[i].text[:1].isupper() and words[i].upos == "ADJ" and i + 1 < last and self.is_name_word(doc, words[i + 1])
+
+    def _adjective_in_name(self, doc: ParsedDoc, i: int, last: int) -> bool:
+        """Does an organization's name begin with word i, a capitalised adjective before name words
+        that end on a word for an organization or a medium ("The | New | York Times", "the | White |
+        House", "the | International | Monetary Fund")? Not before other names ("New York": a
+        place is no speaker's name, and as a name of two words it would pass for a person's), nor
+        in a language that capitalises its nouns: there nominalised adjectives are nouns too
+        ("Vorstandsvorsitzende")."""
+        words = doc.words
+        if self.rules.language.capitalises_nouns or words[i].upos != "ADJ" or words[i].lower in self.stop:
+            return False
+        j = i + 1
+        while j < last and self.is_name_word(doc, words[j]):
+            j += 1
+        return j > i + 1 and self.rules.is_body_word(words[j - 1].text)
 
     def _hyphen_part(self, doc: ParsedDoc, i: int, last: int) -> bool:
         """Is word i the hyphen of a hyphenated name, or the word after it?"""

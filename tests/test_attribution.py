@@ -566,3 +566,13 @@ def test_apposition_name_with_its_affiliation(extractor):
     text = "Another pollster, Dave Woodley of Clemson University, said his survey showed a drop in support."
     (r,) = extractor.extract(Article(id="t", text=text, lang="en"))
     assert r.speaker.name == "Dave Woodley"
+
+
+def test_an_organizations_name_may_begin_with_an_adjective(extractor):
+    text = ("The New York Times reported that the emails were sent in March. "
+            "The White House said on Monday that the president would travel to Ohio. "
+            "Several Democrats said the plan would fail.")
+    assert [name for name, _ in speakers(extractor, text, "en")] == ["New York Times", "White House", "Democrats"]
+    # German capitalises nouns: a nominalised adjective before a name is a noun, not part of it
+    text = "Der Airbus-Vorstandsvorsitzende Thomas Enders sagte, der Auftrag sei sicher."
+    assert speakers(extractor, text, "de") == [("Thomas Enders", "Airbus-Vorstandsvorsitzende")]
