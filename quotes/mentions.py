@@ -64,6 +64,7 @@ class Mentions:
         self.stop = set(rules.language.stopwords) | set(sp.honorifics) | set(sp.not_names)
         self.particles = frozenset(sp.name_particles)
         self.marks = {mark for pair in rules.quotes.pairs for mark in pair}
+        self._runs_before: tuple[str | None, dict] = (None, {})  # `_capitalised_before`, for one text
 
     def is_name_word(self, doc: ParsedDoc, w: Word) -> bool:
         t = w.text
@@ -554,24 +555,37 @@ class Mentions:
     def _full_name_in_text(self, text: str, surname: str, lower: Container[str], at: int | None = None) -> str | None:
         """The last "First [Middle] Surname" before `at` in the raw text (`_nearest`: "Clinton said"
         after "Bill Clinton greeted voters" is Bill), else the first one, for a surname whose full
-        name is in
-        no parsed sentence (the prefilter leaves the article's first mention unparsed when it holds
-        no quote: "Condoleezza Rice besuchte …"). The words before the surname count while they are
-        capitalised and no stopword, honorific, role, organization or not-name word, and not in
-        `lower` (the words the article writes in lower case: that makes them common words: "Many Democrats",
-        "New York"); "Außenministerin Condoleezza Rice" -> "Condoleezza Rice". A genitive is
-        dropped ("Strauss-Kahns")."""
+        name is in no parsed sentence (the prefilter leaves the article's first mention unparsed
+        when it holds no quote: "Condoleezza Rice besuchte …"). The words before the surname count
+        while they are capitalised and no stopword, honorific, role, organization or not-name word,
+        and not in `lower` (the words the article writes in lower case: that makes them common
+        words: "Many Democrats", "New York"); "Außenministerin Condoleezza Rice" -> "Condoleezza
+        Rice". A genitive is dropped ("Strauss-Kahns")."""
         for form in self._with_genitive_dropped(surname):
             found = []  # (offset, full name) in text order
-            for m in regex.finditer(rf"((?:\p{{Lu}}[\p{{L}}'’.-]*[ \t]+){{1,2}}){regex.escape(form)}(?![\p{{L}}\p{{N}}-])", text):
-                firsts = m.group(1).split()
+            for start, words in self._capitalised_before(text, form):
+                firsts = list(words)
                 while firsts and not self._first_name(firsts[0], lower):
                     firsts.pop(0)
                 if firsts and all(self._first_name(f, lower) for f in firsts):
-                    found.append((m.start(), " ".join(firsts + [form])))
+                    found.append((start, " ".join(firsts + [form])))
             if found:
                 return self._nearest(found, at, lower) or found[0][1]
         return None
+
+    def _capitalised_before(self, text: str, form: str) -> tuple[tuple[int, tuple[str, ...]], ...]:
+        """(offset, words) of each run of one or two capitalised words before `form` in `text`,
+        found once per article and form: an article names the same surname many times, and
+        scanning the whole text for each mention would grow with the square of its length."""
+        cache = self._runs_before
+        if cache[0] is not text:
+            cache = self._runs_before = (text, {})
+        hits = cache[1].get(form)
+        if hits is None:
+            hits = cache[1][form] = tuple(
+                (m.start(), tuple(m.group(1).split())) for m in regex.finditer(
+                    rf"((?:\p{{Lu}}[\p{{L}}'’.-]*[ \t]+){{1,2}}){regex.escape(form)}(?![\p{{L}}\p{{N}}-])", text))
+        return hits
 
     def _nearest(self, names: list[tuple[int, str]], at: int | None, lower: Container[str]) -> str | None:
         """Of (offset, full name) pairs, the one written last before `at` whose first word may be a

@@ -118,6 +118,7 @@ class Resolver:
         seen_names: list[tuple[int, str]] = []  # (offset, name) of earlier named persons
         out: list[Quote] = []
         name_roles: dict[str, str] = {}
+        doc_roles: dict[str, str | None] = {}  # name -> Mentions.doc_role
         for cand in cands:
             cue = cand.cue
             head = cue.source if cue and cand.via is None else cand.source
@@ -153,7 +154,9 @@ class Resolver:
                 if role:
                     name_roles.setdefault(speaker.name, role)
                 else:
-                    role = name_roles.get(speaker.name) or self.mentions.doc_role(doc, speaker.name)
+                    if speaker.name not in doc_roles:  # looked up once per name: it reads the whole text
+                        doc_roles[speaker.name] = self.mentions.doc_role(doc, speaker.name)
+                    role = name_roles.get(speaker.name) or doc_roles[speaker.name]
                     if role:
                         name_roles[speaker.name] = role
                 if speaker.type == "person" or speaker.via == "pronoun":
