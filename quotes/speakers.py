@@ -2,7 +2,8 @@
 
 Within an article the resolver already links short forms to full names ("Wang" -> "Wang Yi").
 Across articles, names are merged when they normalise alike (Unicode compatibility form, accents
-dropped, case folded, spaces collapsed), and a one-word name joins the one full name in the
+dropped, case folded, spaces collapsed) or differ only by middle initials ("Loretta E. Lynch" and
+"Loretta Lynch", when no other form with initials has that first and last name), and a one-word name joins the one full name in the
 corpus that begins or ends with it, when there is exactly one ("Wang" -> "Wang Yi", "Putin" ->
 "Wladimir Putin"; a "Li" stays apart when the corpus has two full names with Li).
 """
@@ -12,6 +13,10 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+
+import regex
+
+_INITIAL = regex.compile(r"\p{L}\.?")  # a middle initial, normalised: "e." in "loretta e. lynch"
 
 
 def normalise_name(name: str) -> str:
@@ -33,8 +38,9 @@ class SpeakerEntry:
 
     @property
     def name(self) -> str:
-        """The full form most often written (first written on a tie)."""
-        full = [n for n in self.names if normalise_name(n) == self.key] or list(self.names)
+        """The full form most often written (first written on a tie): "Donald Trump" written twice
+        beats "Donald J. Trump" written once, a lone "Trump" counts for neither."""
+        full = [n for n in self.names if " " in normalise_name(n)] or list(self.names)
         return max(full, key=lambda n: (self.names[n], -full.index(n)))
 
     def as_dict(self) -> dict:
@@ -43,10 +49,30 @@ class SpeakerEntry:
                 "outlets": dict(self.outlets.most_common()), "articles": len(self.docs), "docs": list(self.docs)}
 
 
+def _fullest(keys: set[str]) -> dict[str, str]:
+    """Each normalised name -> the one it is merged with: a name written with and without middle
+    initials is one name ("loretta lynch" and "loretta e. lynch" -> "loretta e. lynch") when
+    exactly one form with initials has that first and last name ("george w. bush" and "george h. w.
+    bush" leave "george bush" apart)."""
+    with_initials: dict[str, set[str]] = {}
+    for k in keys:
+        parts = k.split(" ")
+        core = [p for p in parts[1:-1] if not _INITIAL.fullmatch(p)]
+        if len(core) < len(parts) - 2:
+            with_initials.setdefault(" ".join([parts[0], *core, parts[-1]]), set()).add(k)
+    out = {k: k for k in keys}
+    for bare, forms in with_initials.items():
+        if len(forms) == 1:
+            (full,) = forms
+            out[bare] = full
+    return out
+
+
 def speaker_index(records: list[dict]) -> list[SpeakerEntry]:
     """Named speakers of `records`, most quoted first."""
     named = [(r, r["speaker"]["name"]) for r in records if r.get("speaker") and r["speaker"].get("name")]
-    keys = {normalise_name(n) for _, n in named}
+    fullest = _fullest({normalise_name(n) for _, n in named})
+    keys = set(fullest.values())
     by_part: dict[str, set[str]] = {}  # first or last word -> full names ("Wang" in "Wang Yi")
     for k in keys:
         if " " in k:
@@ -55,7 +81,7 @@ def speaker_index(records: list[dict]) -> list[SpeakerEntry]:
                 by_part.setdefault(part, set()).add(k)
 
     def key_of(name: str) -> str:
-        k = normalise_name(name)
+        k = fullest[normalise_name(name)]
         full = by_part.get(k, set()) if " " not in k else set()
         return next(iter(full)) if len(full) == 1 else k
 

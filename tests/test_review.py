@@ -71,6 +71,15 @@ def test_speakers_merge_across_articles_and_languages():
     assert entries["Li Mingjiang"].quotes == 2 and entries["José Núñez"].quotes == 3
     assert normalise_name("Núñez-Pérez") == "nunez perez"
 
+    # a middle initial is the same name when one form with initials has that first and last name,
+    # and then a lone surname joins it too; two such forms ("H. W.", "W.") leave the bare one apart
+    recs = [said(1, "Loretta E. Lynch"), said(2, "Loretta Lynch", "b.txt"), said(3, "Loretta Lynch", "c.txt"),
+            said(4, "Lynch", "d.txt"), said(5, "George W. Bush"), said(6, "George H. W. Bush"), said(7, "George Bush")]
+    entries = {e.name: e for e in speaker_index(recs)}
+    assert set(entries) == {"Loretta Lynch", "George W. Bush", "George H. W. Bush", "George Bush"}
+    assert entries["Loretta Lynch"].quotes == 4 and set(entries["Loretta Lynch"].names) == {
+        "Loretta E. Lynch", "Loretta Lynch", "Lynch"}
+
 
 def _chromium() -> str | None:
     for name in ("chromium", "chromium-browser", "google-chrome"):
