@@ -3,9 +3,10 @@
 Within an article the resolver already links short forms to full names ("Wang" -> "Wang Yi").
 Across articles, names are merged when they normalise alike (Unicode compatibility form, accents
 dropped, case folded, spaces collapsed) or differ only by middle initials ("Loretta E. Lynch" and
-"Loretta Lynch", when no other form with initials has that first and last name), and a one-word name joins the one full name in the
-corpus that begins or ends with it, when there is exactly one ("Wang" -> "Wang Yi", "Putin" ->
-"Wladimir Putin"; a "Li" stays apart when the corpus has two full names with Li).
+"Loretta Lynch", when no other form with initials has that first and last name), and a one-word
+name joins the one full name in the corpus that begins or ends with it, when there is exactly one
+("Wang" -> "Wang Yi", "Putin" -> "Wladimir Putin"; a "Li" stays apart when the corpus has two full
+names with Li).
 """
 
 from __future__ import annotations
