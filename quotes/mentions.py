@@ -49,10 +49,14 @@ class Resolved:
     role: str | None
 
 
-def title_case(words: list[Word]) -> bool:
+def title_case(words: list[Word], capitalises_nouns: bool = False) -> bool:
     """Does the sentence capitalise every word of four letters or more (three at least), as a
     headline does ("Chris Christie Calls Hillary Clinton 'A Disgrace'")? There the tagger reads
-    every capital as a proper noun, so its names and proper nouns are no evidence."""
+    every capital as a proper noun, so its names and proper nouns are no evidence. Never in a
+    language that capitalises its nouns: there headlines are written as sentences, and a caption
+    of nouns and names ("Bayerns Ministerpräsident Markus Söder") is no headline."""
+    if capitalises_nouns:
+        return False
     long = [w.text for w in words if len(w.text) >= 4 and w.text[:1].isalpha()]
     return len(long) >= 3 and all(t[:1].isupper() for t in long)
 
@@ -178,7 +182,7 @@ class Mentions:
         names: list[str] = []
         for s in doc.sentences:
             if not s.parsed or all(w.upos != "PROPN" for w in doc.words[s.first:s.last]) \
-                    or title_case(doc.words[s.first:s.last]):
+                    or title_case(doc.words[s.first:s.last], self.rules.language.capitalises_nouns):
                 continue  # no word tagged PROPN (or tokenized only, or a headline): no name of a person
             for a, b in self.name_runs(doc, s.first, s.last):
                 ws = [w for w in doc.words[a:b] if w.text not in HYPHENS]

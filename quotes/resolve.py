@@ -24,13 +24,13 @@ from .rules import RuleSet
 _LOWER_WORD = regex.compile(r"(?<![\p{L}\p{N}])\p{Ll}\p{L}*")
 
 
-def proper_nouns(doc: ParsedDoc) -> frozenset[str]:
+def proper_nouns(doc: ParsedDoc, capitalises_nouns: bool = False) -> frozenset[str]:
     """The words the parse tagged proper nouns, outside headlines (mentions.title_case): there a
     verb would pass for a third name word ("Chris Christie Calls")."""
     out = set()
     for s in doc.sentences:
         ws = doc.words[s.first:s.last]
-        if not title_case(ws):
+        if not title_case(ws, capitalises_nouns):
             out.update(w.text for w in ws if w.upos == "PROPN")
     return frozenset(out)
 
@@ -85,7 +85,7 @@ class Resolver:
                  and q.speaker.via != "pronoun" and q.role != q.speaker.mention
                  and q.speaker.name.split()[-1] in q.speaker.mention}
         table = self.entity_builder.build(doc.text, named, roles,
-                                          proper_nouns(doc),
+                                          proper_nouns(doc, self.rules.language.capitalises_nouns),
                                           frozenset(w.start for w in doc.words if w.upos in VERBAL),
                                           labels=list(dict.fromkeys(t.name for t in turns)))
         self.attributor.link(doc.text, out, follows, table, list(quoted))

@@ -161,25 +161,34 @@ def test_a_title_case_headline_adds_no_word_to_a_name_en(extractor):
         ("She’s a disgrace and those comments are a disgrace,", "Chris Jordan", "e1")]
 
 
-def test_document_names_leave_title_case_headlines_out():
-    # a tagger that reads every capital of the headline as a proper noun (as the local models do)
+def _tagged_doc(text, tags):
+    """A ParsedDoc of `text` split at words and full stops, tagged PROPN unless `tags` says otherwise."""
     import re
 
-    from quotes.mentions import Mentions
     from quotes.parse import SentenceTokens, build_doc, paragraphs
 
-    text = "Republican Donor Adelson and Trump Agree on Israel.\n\nDonor Sheldon Adelson praised him."
     sents = []
     for para, (a, b) in enumerate(paragraphs(text)):
-        toks = [(m.group(), m.start(), m.end()) for m in re.finditer(r"\w+|\.", text[a:b])]
-        toks = [(t, a + s, a + e) for t, s, e in toks]
-        tags = [{".": "PUNCT", "praised": "VERB", "him": "PRON", "and": "CCONJ", "on": "ADP"}.get(t, "PROPN")
-                for t, _, _ in toks]
+        toks = [(m.group(), a + m.start(), a + m.end()) for m in re.finditer(r"\w+|\.", text[a:b])]
         n = len(toks)
         sents.append(SentenceTokens(para, [t for t, _, _ in toks], [s for _, s, _ in toks], [e for _, _, e in toks],
-                                    [[t for t, _, _ in toks], tags, [""] * n, [0] * n, ["dep"] * n]))
-    names = Mentions(load_rules("en")).document_names(build_doc(text, paragraphs(text), sents))
+                                    [[t for t, _, _ in toks], [tags.get(t, "PROPN") for t, _, _ in toks],
+                                     [""] * n, [0] * n, ["dep"] * n]))
+    return build_doc(text, paragraphs(text), sents)
+
+
+def test_document_names_leave_title_case_headlines_out():
+    # a tagger that reads every capital of the headline as a proper noun (as the local models do)
+    from quotes.mentions import Mentions
+
+    text = "Republican Donor Adelson and Trump Agree on Israel.\n\nDonor Sheldon Adelson praised him."
+    tags = {".": "PUNCT", "praised": "VERB", "him": "PRON", "and": "CCONJ", "on": "ADP"}
+    names = Mentions(load_rules("en")).document_names(_tagged_doc(text, tags))
     assert "Sheldon Adelson" in " ".join(names) and not any("Republican" in n for n in names)
+    # German capitalises nouns: a caption of nouns and names is no title-case headline
+    text = "Bayerns Ministerpräsident Markus Söder.\n\nEr sprach lange."
+    tags = {".": "PUNCT", "Ministerpräsident": "NOUN", "Er": "PRON", "sprach": "VERB", "lange": "ADV"}
+    assert "Markus Söder" in Mentions(load_rules("de")).document_names(_tagged_doc(text, tags))
 
 
 def test_a_lone_surname_is_the_nearest_full_name_before_it_en(extractor):
