@@ -75,7 +75,7 @@ def eval_trace(
     gold_only: Annotated[bool, typer.Option("--gold-only", help="Score only the records a gold member matches (for a gold that is exhaustive over a subset: some speakers, some articles); the other records and their links are left out instead of counting as gold singletons.")] = False,
 ) -> None:
     """Score predicted clusters against gold: pairwise link precision/recall/F1 and B-cubed P/R/F1."""
-    from .trace import evaluate_clusters
+    from .trace_eval import evaluate_clusters
 
     def load(path: Path) -> list[dict]:
         try:
