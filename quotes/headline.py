@@ -8,8 +8,9 @@ prefilter, and again in detection):
   words or more;
 - `who` names a person of the article: a run of its words between stopwords ends on a surname,
   a word that follows a known first name (gender-guesser's list, entities.first_name_gender) in
-  `who` itself ("Pat Caddell: ...") or in the body ("Pence: ..." and "Mike Pence" below) and is no
-  word for an organization or a medium ("NY Post: ..."). A section label ("Landtag: ...", "Poll: ...",
+  `who` itself ("Pat Caddell: ...") or in the body ("Pence: ..." and "Mike Pence" below); a word
+  for an organization or a medium only after a first name in `who` ("Vicente Fox: ...", not "NY
+  Post: ..." though the body has "Washington Post"). A section label ("Landtag: ...", "Poll: ...",
   "EXCLUSIVE: ...") names nobody and is no attribution, as the annotation conventions have it:
   a headline counts only when it names its speaker.
 Output: the character spans of the speaker (the person's words in `who`, _speaker) and of the
@@ -44,8 +45,9 @@ def headline_claim(text: str, stopwords: frozenset[str] = frozenset(),
                    not_names: frozenset[str] = frozenset()) -> HeadlineClaim | None:
     """The headline's speaker and claim spans; `stopwords` (the language's, lower case) are never
     first names ("The Latest: ..." is no person, though "The" is in the first-name list) and part
-    the speaker's words; `not_names` (lower case: words for organizations and media) are never
-    surnames ("NY Post", though "Washington Post" follows a first name). Cached: the prefilter asks
+    the speaker's words; `not_names` (lower case: words for organizations and media) are surnames
+    only after a first name in the headline ("Vicente Fox", not "NY Post", though the body's
+    "Washington Post" follows a first name). Cached: the prefilter asks
     twice per article and detection once more."""
     paragraphs = first_paragraphs(text, 2)
     if len(paragraphs) < 2:
@@ -80,7 +82,8 @@ def _speaker(words: list, body: str, stopwords: frozenset[str], not_names: froze
         if run:
             last = run[-1].group()
             before = run[-2].group() if len(run) > 1 else None
-            if last.lower() not in not_names and _person_word(last, before, body, stopwords):
+            # a word for a medium is a surname only after a first name ("Vicente Fox", not "NY Post")
+            if (_first(before, stopwords) or last.lower() not in not_names) and _person_word(last, before, body, stopwords):
                 return (run[-2].start() if _first(before, stopwords) else run[-1].start(), run[-1].end())
         run = []
     return None

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import inspect
+import marshal
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -44,12 +45,17 @@ _KONJUNKTIV, _CUE_FIRST, _CUE_INSIDE, _PARTICLE, _PHRASE = 1, 2, 4, 8, 16
 def selection_digest(rules: RuleSet) -> str:
     """What a CandidateSelector's choice depends on: the rule file's content and the code of this
     module, of the quotation-mark scanner and of the headline test with the first names it reads
-    (entities.first_name_gender and gender-guesser's list). A parse cache entry made under the same
-    digest already holds every paragraph and sentence the selector asks for (Parser.parse_many)."""
+    (entities.first_name_gender, the table it reads and gender-guesser's list). A parse cache
+    entry made under the same digest already holds every paragraph and sentence the selector asks
+    for (Parser.parse_many)."""
     h = hashlib.sha256(rules.model_dump_json().encode())
     for source in (__file__, marks.__file__, headline.__file__):
         h.update(Path(source).read_bytes())
-    h.update(inspect.getsource(entities.first_name_gender).encode())
+    for function in (entities.first_name_gender, entities._first_names):
+        try:
+            h.update(inspect.getsource(function).encode())
+        except OSError:  # installed without sources: the compiled code
+            h.update(marshal.dumps(inspect.unwrap(function).__code__))
     h.update(entities.first_names_source().encode())
     return h.hexdigest()[:16]
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import regex
 
 from .attribute import Attributor
-from .detect import Candidate
+from .cues import Candidate
 from .entities import EntityBuilder, first_name_gender
 from .interview import Turn, interview_turns
 from .mentions import VERBAL, Mentions, title_case

@@ -191,6 +191,18 @@ def test_document_names_leave_title_case_headlines_out():
     assert "Markus Söder" in Mentions(load_rules("de")).document_names(_tagged_doc(text, tags))
 
 
+def test_an_adjective_opens_an_organizations_name_only_where_nouns_are_lower_case():
+    from quotes.mentions import Mentions
+
+    # the same tagging (a German noun the tagger took for an adjective, before a medium's name):
+    # English rules take the adjective into the name, German ones do not
+    text = "Die Nachrichtenagentur AFP meldete das."
+    doc = _tagged_doc(text, {"Die": "DET", "Nachrichtenagentur": "ADJ", "meldete": "VERB", "das": "PRON", ".": "PUNCT"})
+    runs = {lang: [m.text_of(doc, a, b) for a, b in m.name_runs(doc, 0, len(doc.words))]
+            for lang, m in (("de", Mentions(load_rules("de"))), ("en", Mentions(load_rules("en"))))}
+    assert runs == {"de": ["AFP"], "en": ["Nachrichtenagentur AFP"]}
+
+
 def test_a_lone_surname_is_the_nearest_full_name_before_it_en(extractor):
     text = ("Hillary Clinton said on Tuesday that the campaign would go on.\n\n"
             "Former President Bill Clinton told voters in Boston that he was proud of her.\n\n"

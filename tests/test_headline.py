@@ -47,6 +47,9 @@ def test_the_speaker_ends_a_run_of_words_between_stopwords():
     assert claim("Pence Aide: The Governor Will Not Attend the Debate." + body) is None
     # a medium is nobody's surname, though "Washington" is a first name
     assert claim("NY Post: Megyn Kelly Is No Different Than Anyone." + body) is None
+    # after a first name in the headline such a word is a surname
+    assert claim("Vicente Fox: Mexico Will Not Pay for That Wall.\n\nVicente Fox spoke in Mexico City.") == (
+        "Vicente Fox", "Mexico Will Not Pay for That Wall")
 
 
 def test_only_a_short_first_line_with_a_body_after_it_is_a_headline():

@@ -1,0 +1,483 @@
+"""Where a verb cue's reported content lies: after the cue ("said that …", "sagte, …"), before it
+("…, she said"), a quotation it frames, and where the content ends (a clause coordinated with the
+cue, a trailing frame, an apposition). A part of `Detector` (detect.py), which holds the rules and
+the mention helpers these methods read."""
+
+from __future__ import annotations
+
+from .cues import TRAILING, Cue, Unit, last_char, rel_or_dem
+from .mentions import VERBAL
+from .parse import ParsedDoc, Word
+
+
+class ContentFinder:
+    def _frame_ok(self, w: Word, cue: Cue, doc: ParsedDoc) -> bool:
+        """Can w belong to the frame around the cue (subject, adverbs, objects), not to content?"""
+        if w.i in cue.words:
+            return True
+        if w.upos in VERBAL:
+            return w.head in cue.words and (w.deprel.startswith("aux") or self._featureless(w)) \
+                or self._adverb_as_verb(doc, w)
+        return True
+
+    @staticmethod
+    def _featureless(w: Word) -> bool:
+        """A word tagged a verb with no verb features (form, mood): an adverb the tagger missed ("wie
+        die Agentur ANSA gestern berichtete")."""
+        return w.upos == "VERB" and not w.feats
+
+    @staticmethod
+    def _adverb_as_verb(doc: ParsedDoc, w: Word) -> bool:
+        """A lower-case word tagged a verb that stands alone before a comma, with no argument of its
+        own before it: an adverb the tagger missed ("erklärte hingegen, …")."""
+        words = doc.words
+        return w.text.islower() and w.i + 1 < len(words) and words[w.i + 1].text == "," \
+            and not any(k.i < w.i for k in doc.children(w.i) if k.upos != "PUNCT")
+
+    @staticmethod
+    def _appositive_participle(doc: ParsedDoc, w: Word) -> bool:
+        """A non-finite verb right after a comma or parenthesis, with no auxiliary: a participle in
+        apposition to the noun before it ("…, genannt „X“, …")."""
+        return w.i > 0 and doc.words[w.i - 1].text in {",", "("} and "Mood=" not in w.feats \
+            and not any(k.deprel.startswith("aux") for k in doc.children(w.i))
+
+    def _naming_quote(self, doc: ParsedDoc, u: Unit, verb: int) -> tuple[int, int] | None:
+        """(content start, end) for a naming verb: a quotation opening within its clause, or one
+        closing right before a clause-final verb ("die als „Knaller“ bezeichnet wurde")."""
+        words = doc.words
+        k = verb - 1
+        if k > u.first and words[k].text in self.closers:
+            opener = next((x for x in reversed(words[max(u.first, k - 30):k]) if x.text in self.openers), None)
+            if opener is not None and opener.i + 1 < k and not self._names_in_marks(doc, opener.i, k):
+                return opener.start, words[k].end
+        for j in range(verb + 1, min(u.last, verb + 12)):
+            w = words[j]
+            if w.text in {",", ";", ":"} or w.upos in VERBAL and w.deprel not in ("xcomp", "obj"):
+                return None
+            if w.text in self.openers:
+                close = next((x for x in words[j + 1:u.last] if x.text in self.closers), None)
+                if close is None or j + 1 == close.i or self._names_in_marks(doc, j, close.i):
+                    return None
+                start = w.start if self.cues.naming_span == "quote" or j == verb + 1 else words[verb + 1].start
+                return start, close.end
+        return None
+
+    def verb_content(self, doc: ParsedDoc, u: Unit, cue: Cue, cue_heads: dict[int, Cue]) -> None:
+        if cue.content is not None:
+            return  # a naming verb: its quotation was found with the cue
+        c = cue.words[0]
+        subj = [k.i for k in doc.children(c) if k.deprel.startswith("nsubj")]
+        w = doc.words[c]
+        # "…,” Trump said, adding, “…”": a cue that hangs on an earlier cue reports what follows it
+        # (a frame closing its sentence hangs on an earlier cue only when that one found content:
+        # "…, the trend is set to continue, the United Nations warned" is no "continue" report)
+        trailing = any(k.i < c for k in doc.children(c) if k.deprel.startswith("nsubj")) and all(
+            x.upos == "PUNCT" for x in doc.words[max(cue.words) + 1:u.last])
+        reporting = {h for h, other in cue_heads.items() if h < c and (other.content is not None or not trailing)}
+        follows_cue = w.deprel in ("advcl", "xcomp", "conj") and w.head in reporting
+        if w.deprel in ("advcl", "conj") and not follows_cue:
+            # "said the bridge “will open,” and urged …": a report coordinated inside an earlier
+            # cue's complement has no content before it, that is the earlier cue's
+            h = w.head
+            while h >= 0 and not follows_cue:
+                follows_cue = h in reporting
+                h = doc.words[h].head
+        before = None if follows_cue or self._passive_of_a_thing(doc, cue) else self._content_before(doc, u, cue, subj)
+        after, via_comma = self._content_after(doc, u, cue)
+        text = doc.text
+        quoted_before = before is not None and last_char(text, before[1], TRAILING) in self.closers
+        quoted_after = after is not None and text[after[0]:after[0] + 2].lstrip()[:1] in self.openers
+        if quoted_before and quoted_after:
+            cue.content, cue.content2 = before, after  # “A,” he said, “B”: two quotes, one frame
+        elif before is not None and quoted_after and last_char(text, after[0]) == ":" and self._main_clause(doc, before):
+            # "Die Fahrer seien nicht befragt worden, sagte X: „…“": the report before the frame and
+            # the quotation its colon opens
+            cue.content, cue.content2 = before, after
+        elif quoted_before:
+            cue.content = before  # "“…,” Chaffetz said after Pagliano failed to appear": the quotation
+        elif after and not via_comma:
+            cue.content = after  # "In a call …, Wang said China …": the clause after the cue
+        else:
+            cue.content = before or after
+        if cue.content is not None and cue.content == after:
+            cue.content = self._before_coordinated_verb(doc, cue, cue.content)
+
+    @staticmethod
+    def _main_clause(doc: ParsedDoc, span: tuple[int, int]) -> bool:
+        """Does the span hold a main clause: a finite verb whose clause no subordinator opens and that
+        hangs on no other clause ("Die Fahrer seien nicht befragt worden", not "Speaking to
+        journalists" or "When asked if he expected …")?"""
+        for w in doc.between(*span):
+            if "VerbForm=Fin" not in w.feats:
+                continue
+            head = doc.words[w.head] if w.deprel.split(":")[0] in ("aux", "cop") and w.head >= 0 else w
+            if head.deprel.split(":")[0] in ("advcl", "acl", "csubj") or any(
+                    k.deprel == "mark" for k in doc.children(head.i)):
+                continue
+            return True
+        return False
+
+    def _before_coordinated_verb(self, doc: ParsedDoc, cue: Cue, content: tuple[int, int]) -> tuple[int, int]:
+        """Indirect content after the cue ends where a clause coordinated with the report begins:
+        a clause coordinated with the cue verb itself ("said tips led officers to him, but he did
+        not release more"), a speech verb coordinated inside the content or joined to it by a
+        subordinator ("told relatives that the plane had to divert but said they were …", "said
+        that “…,” while X said …", "said the kingdom “…,” and urged …": a second report with content
+        of its own), or a coordinated relative clause ("… which he said he has “never seen,” and
+        which consigned …"): each is the author's, not what the speaker said."""
+        words = doc.words
+        end = content[1]
+        if doc.text[content[0]:content[0] + 1] in self.openers:
+            return content  # a quotation runs to its closing mark
+        c = cue.words[0]
+        cue_end = max(cue.words)
+        for k in doc.between(content[0] + 1, end):
+            if not k.start < end or k.upos not in VERBAL or k.i <= cue_end:
+                continue
+            kids = doc.children(k.i)
+            first = min(doc.subtree(k.i))
+            # "and said …", or ", while X said …": a subordinate report after a comma, with its own subject
+            before = first if words[first].text == "," else first - 1
+            while before > 0 and self.mentions.is_quote_mark(words[before]):
+                before -= 1  # ",” while …": the comma before the closing mark
+            joined = any(x.deprel == "cc" for x in kids) or k.deprel == "advcl" and any(
+                x.deprel.startswith("nsubj") for x in kids) and words[before].text == "," and any(
+                x.deprel == "mark" for x in kids)
+            finite = "VerbForm=Fin" in k.feats or any(
+                x.deprel.startswith("aux") and "VerbForm=Fin" in x.feats for x in kids)
+            speech = self._speech_verb(k)
+            if k.deprel == "conj" and k.head == c and finite:
+                pass  # coordinated with the cue: the author goes on about the speaker
+            elif k.deprel in ("conj", "advcl") and speech and finite and joined:
+                pass  # a second report inside the first one's clause
+            elif k.deprel == "conj" and joined and any(
+                    x.deprel.startswith("nsubj") and "PronType=Rel" in x.feats for x in kids):
+                pass  # "and which …": a relative clause coordinated with the one holding the cue
+            else:
+                continue
+            while first - 1 > cue_end and (words[first - 1].upos in {"CCONJ", "SCONJ", "PUNCT"}) \
+                    and not self.mentions.is_quote_mark(words[first - 1]):
+                first -= 1  # the conjunction and comma before it
+            if words[first].start <= content[0]:
+                continue
+            cut = words[first].start
+            x = first
+            while x < len(words) and words[x].upos == "PUNCT" and words[x].start < end:
+                if words[x].text in self.closers:
+                    cut = words[x].end  # "…,” and urged": the closing mark ends the quotation
+                x += 1
+            end = min(end, cut)
+        if end == content[1]:
+            return content
+        a, b = self._trim(doc.text, content[0], end)
+        return (a, b) if b > a else content
+
+    def _passive_of_a_thing(self, doc: ParsedDoc, cue: Cue) -> bool:
+        """"…, so wurde sein Werk trotz allem geschätzt": a passive verb whose subject is a noun (what is
+        judged) and with no agent reports nothing said before it."""
+        kids = doc.children(cue.words[0])
+        return cue.lemma not in self.cues.quoting_verbs and any(k.deprel == "aux:pass" for k in kids) \
+            and any(k.deprel in ("nsubj:pass", "obj") and k.upos == "NOUN" for k in kids) \
+            and self._agent(doc, cue.words[0]) is None
+
+    def _agent(self, doc: ParsedDoc, verb: int) -> int | None:
+        """The passive agent of the verb: an oblique marked by one of `cues.agent_markers` ("von X
+        zitiert", "cited by X")."""
+        return next((k.i for k in doc.children(verb) if k.deprel.startswith("obl") and any(
+            g.lower in self.cues.agent_markers and g.deprel == "case" for g in doc.children(k.i))), None)
+
+    def _content_before(self, doc: ParsedDoc, u: Unit, cue: Cue, subj: list[int]) -> tuple[int, int] | None:
+        words = doc.words
+        c = min(cue.words)
+        j = c - 1
+        while j >= u.first and c - j <= 12:
+            w = words[j]
+            if w.text == ",":
+                k = self._closer_before_speaker(doc, u, j, c)
+                if k is not None:  # "“…,” Senate Majority Leader Mitch McConnell, R-Ky., said"
+                    j, w = k, words[k]
+                break
+            if w.text in {";", "–", "—"} or w.text in self.closers and j + 1 <= c:
+                break
+            if not self._frame_ok(w, cue, doc):
+                return None
+            j -= 1
+        else:
+            return None
+        if j < u.first or j == u.first and w.text not in self.closers:
+            return None
+        if subj and all(x < j for x in subj) and not (w.text in self.closers):
+            return None  # "Wang Yi, der auch Staatsrat ist, äußerte sich …": the subject, not content
+        if self.cues.verb_second and w.text == "," and any(j < x < c for x in subj) and not (
+                words[j + 1].lower in self.cues.frame_subordinators or words[j + 1].upos in VERBAL | {"SCONJ"}):
+            # "Es sind 500 Stellen entstanden, die Betreiber sprechen von 850": a main clause with its
+            # subject before the verb frames nothing before it (a trailing frame inverts: ", sagte X",
+            # ", hatte X erklärt")
+            return None
+        if w.text in self.closers and self._name_before_cue(doc, u, j, c):
+            return None
+        end = words[j].end if w.text in self.closers else words[j].start
+        k = j
+        while k > u.first and words[k - 1].text in {",", ";"}:
+            k -= 1
+        if w.text not in self.closers:
+            end = words[k - 1].end if k > u.first else u.start
+        if end <= u.start:
+            return None
+        span_words = [x for x in words[u.first:j] if x.upos in VERBAL or self.mentions.is_quote_mark(x)]
+        if not span_words:
+            return None  # "Zhu Yongbiao, Experte …, sagte": a subject with an apposition, no clause
+        if w.text not in self.closers and self._subject_phrase_only(doc, u.first, j):
+            return None  # "Deiss, der sich … entschlossen hatte, sagte", "X, Commander Henderson sagte"
+        if c - 1 >= u.first and ("PronType=Rel" in words[c - 1].feats or self._relative_pronoun(doc, c - 1)):
+            return None  # "…, der sagte, man dürfe …": a relative clause reports what follows
+        return (u.start, end)
+
+    @staticmethod
+    def _relative_pronoun(doc: ParsedDoc, i: int) -> bool:
+        """Does word i open a relative clause after a comma ("…, der sagte")?"""
+        return i > 0 and doc.words[i - 1].text == "," and rel_or_dem(doc.words[i])
+
+    def _subject_phrase_only(self, doc: ParsedDoc, a: int, b: int) -> bool:
+        """Are words a..b a noun phrase with, at most, relative clauses and names in quotation marks,
+        no clause of their own?"""
+        words = doc.words
+        k = a
+        while k < b:
+            x = words[k]
+            if self.mentions.is_quote_mark(x):
+                close = next((y for y in range(k + 1, min(b, k + 8)) if self.mentions.is_quote_mark(words[y])), None)
+                if close is None or not self._names_in_marks(doc, k, close):
+                    return False
+                k = close + 1
+                continue
+            if x.upos in VERBAL:
+                head = words[x.head] if x.deprel.split(":")[0] in ("aux", "cop") and x.head >= 0 else x
+                comma = next((y for y in range(k - 1, a - 1, -1) if words[y].text == ","), None)
+                opener = words[comma + 1] if comma is not None else None
+                if head.deprel != "acl:relcl" and not (  # "Deiss, der sich … entschlossen hatte,"
+                        opener is not None and rel_or_dem(opener)):
+                    return False
+            k += 1
+        return True
+
+    def _name_before_cue(self, doc: ParsedDoc, u: Unit, closer: int, c: int) -> bool:
+        """A quotation before the cue, with no punctuation inside its end or between it and the cue,
+        opened after an article, a preposition or a word for a medium or an organization, names
+        something in the frame: "Moritz Wohlrab von der „Aktion Deutschland hilft“ sagte, …",
+        "Wie die „Aktion …“ heute mitteilte, …"."""
+        words = doc.words
+        if any(x.upos == "PUNCT" for x in words[closer + 1:c]) or last_char(doc.text, words[closer].start) in ",.?!…":
+            return False
+        opener = next((x.i for x in reversed(words[u.first:closer]) if x.text in self.openers), None)
+        if opener is None or opener == u.first:
+            return False
+        before = words[opener - 1]
+        return before.upos in {"DET", "ADP"} or self.rules.is_body_word(before.text)  # "Wie die Nachrichtenagentur „Xinhua“ meldete"
+
+    def _closer_before_speaker(self, doc: ParsedDoc, u: Unit, comma: int, c: int) -> int | None:
+        """The closing mark of a quotation that ends a sentence or clause ("…,”", "…?”") and is
+        followed by a speaker with an apposition set off by commas, then the cue: no verb and no
+        other quotation mark between it and the cue."""
+        words = doc.words
+        for k in range(comma - 1, max(u.first, c - 18) - 1, -1):
+            w = words[k]
+            if w.text in self.closers:
+                inner = last_char(doc.text, w.start)
+                if k + 1 < comma and (inner in {",", "?", "!", "…"} or words[k + 1].text == ","):
+                    return k
+                return None
+            if w.upos in VERBAL or self.mentions.is_quote_mark(w) or w.text in {";", ":", "–", "—"}:
+                return None
+        return None
+
+    def _content_after(self, doc: ParsedDoc, u: Unit, cue: Cue) -> tuple[tuple[int, int] | None, bool]:
+        words = doc.words
+        c = max(cue.words)
+        ccomp = {x.i for x in doc.children(cue.words[0]) if x.deprel in ("ccomp", "parataxis") and x.i > c}
+        in_ccomp = {k: h for h in ccomp for k in doc.subtree(h)}
+        # "äußerten die Richter „…“": the subject after the cue is frame, not a noun the quotation
+        # would describe
+        subject = {k for x in doc.children(cue.words[0]) if x.deprel.startswith("nsubj") and x.i > c
+                   for k in doc.subtree(x.i)}
+        j = c + 1
+        nouns = 0
+        while j < u.last and j - c <= 14:
+            w = words[j]
+            if w.lower in self.cues.complementizers:
+                return (w.start, u.end), False
+            if w.text in self.openers:
+                # "sprach von „X“", "called it “X”", "said: “X”" - not "betonte die Solidarität … „X“"
+                close = next((x for x in words[j + 1:u.last] if x.text in self.closers), None)
+                if close is not None and (self._names_in_marks(doc, j, close.i) or self._after_cue_preposition(doc, j)):
+                    # "sagte der „Berliner Zeitung“, dass …": frame, the name of a noun before it;
+                    # "kommentierte dies laut „example.org“ so: …": the source of a prepositional cue
+                    j = close.i + 1
+                    continue
+                near = nouns == 0 and j - c - len(subject) <= 3
+                if close is not None and (near and any(x.upos == "ADP" for x in words[c + 1:j])
+                                          or self._quote_is_argument(doc, cue, j, close.i)):
+                    # "sprach von einem „bürgerrechtlichen Dammbruch“ und forderte …", "warnten
+                    # Vertreter der Verbände vor einem „drohenden Abfluss“ ins Ausland": the
+                    # quotation is the verb's object, what follows is not content
+                    return (w.start, close.end), False
+                if near:
+                    return (w.start, u.end), False
+                return None, False
+            if w.text == "," and j - 1 in subject:
+                colon = self._apposition_to_colon(doc, u, j)
+                if colon is not None:
+                    j = colon  # "sagte Honoré Durand, der Geschäftsführer des Unternehmens: „…“"
+                    continue
+            if w.text in {":", ","}:
+                nxt = words[j + 1] if j + 1 < u.last else None
+                if nxt is not None and nxt.lower in self.cues.complementizers:
+                    return (nxt.start, u.end), False  # "sagte der Zeitung, dass …"
+                if nxt is None or nxt.lower in self.cues.frame_subordinators or w.text == "," and (
+                        nouns > 2 or "PronType=Rel" in nxt.feats or "PronType=Int" in nxt.feats):
+                    return None, False  # ", wie das Ministerium mitteilte", ", where …": not content
+                if w.text == "," and self._trailing_frame(doc, u, j + 1):
+                    return None, False  # "…, the trend is set to continue, the United Nations warned"
+                return (nxt.start, u.end), w.text == ","
+            if w.i in in_ccomp:  # "said the plan would fail": the clausal complement, with no "that"
+                sub = doc.subtree(in_ccomp[w.i])
+                first = max(min(sub), c + 1)
+                prev = words[first - 1]
+                if prev.upos == "PROPN" and prev.deprel == "obj" and prev.head == cue.words[0] and \
+                        words[first].upos == "PROPN" and words[first].deprel.startswith("nsubj"):
+                    first = min(doc.subtree(prev.i))  # "claimed Jane | Morton was …": one name the parser split
+                elif words[first].upos in VERBAL and "VerbForm=Fin" in words[first].feats and first - 1 > c \
+                        and "VerbForm=Fin" in words[cue.words[0]].feats and self._object_as_subject(doc, cue, words[first]):
+                    first = c + 1  # "claimed Anna Lind | was …": the object is the complement's subject
+                return (words[first].start, u.end), False
+            if w.upos == "VERB" and w.deprel == "acl" and words[w.head].deprel == "obj" and words[w.head].head == c \
+                    and not any(x.lower in self.cues.complementizers for x in words[j:u.last]):
+                # "said the delay stemmed from …": a clause with no "that" the parser read as an
+                # object with a participle; what one says is the clause, not the noun
+                return (words[max(min(doc.subtree(w.head)), c + 1)].start, u.end), False
+            if w.upos in VERBAL and "VerbForm=Fin" in w.feats and w.i not in in_ccomp and j - 1 > c \
+                    and "VerbForm=Fin" in words[cue.words[0]].feats and self._object_as_subject(doc, cue, w):
+                # "claimed Keir Starmer was a …": a finite verb right after a finite cue's object, in a
+                # clause with no subject of its own; the object is that clause's subject (not after a
+                # participle: "Claiming the criticism is designed to …, Trump told Fox")
+                return (words[c + 1].start, u.end), False
+            if w.deprel == "acl:relcl" and words[w.head].deprel in ("obj", "iobj") and words[w.head].head == c \
+                    and self._zero_relative_clause(doc, w) \
+                    and not any(x.lower in self.cues.complementizers for x in words[j:u.last]):
+                # "told the Post they plan to appeal": a clause with a subject of its own and no
+                # relative word, that the parser hung on the hearer, is what was told
+                sub = doc.subtree(w.i)
+                return (words[max(min(sub), c + 1)].start, u.end), False
+            if w.upos == "VERB" and w.head == cue.words[0] and j + 1 in in_ccomp and not doc.children(w.i) \
+                    and "VerbForm=Fin" not in w.feats:
+                # "said waiting relatives were told …": a bare participle the parser hung on the cue
+                # right before its clausal complement opens that clause
+                return (w.start, u.end), False
+            if not self._frame_ok(w, cue, doc):
+                return None, False
+            nouns += w.upos in {"NOUN", "PROPN"} and w.i not in subject
+            j += 1
+        return None, False
+
+    @staticmethod
+    def _object_as_subject(doc: ParsedDoc, cue: Cue, w: Word) -> bool:
+        """Does the finite word w follow right after the cue's object (a noun phrase that starts right
+        after the cue), and does w's clause have no subject?"""
+        words = doc.words
+        c = max(cue.words)
+        span = {k for x in doc.children(cue.words[0]) if x.deprel == "obj" and x.i > c for k in doc.subtree(x.i)}
+        if not span or span != set(range(c + 1, w.i)):
+            return False  # (the parser may split a name into two objects: "claimed Keir | Starmer")
+        head = words[w.head] if w.deprel.split(":")[0] in ("aux", "cop") and w.head >= 0 else w
+        return head.i != cue.words[0] and not any(
+            x.deprel.startswith("nsubj") or x.deprel.startswith("csubj") for x in doc.children(head.i))
+
+    @staticmethod
+    def _zero_relative_clause(doc: ParsedDoc, w: Word) -> bool:
+        """Is w's relative clause one with no relative word and a personal pronoun as its subject
+        ("the Post they plan to appeal"), i.e. no relative clause at all?"""
+        kids = doc.children(w.i)
+        if any("PronType=Rel" in x.feats or "PronType=Int" in x.feats for x in doc.words[min(doc.subtree(w.i)):w.i]):
+            return False
+        return any(x.deprel.startswith("nsubj") and x.upos == "PRON" and "PronType=Prs" in x.feats and x.i < w.i
+                   for x in kids)
+
+    def _trailing_frame(self, doc: ParsedDoc, u: Unit, first: int) -> bool:
+        """Are the words from `first` to the end of the unit only another speech verb's frame, its
+        subject and the verb ("the United Nations warned", "Glocer said")?"""
+        words = doc.words
+        if any(self.mentions.is_quote_mark(w) for w in words[first:u.last]):
+            return False  # ", “Any questions I can answer?”": a quotation
+        rest = [w for w in words[first:u.last] if w.upos != "PUNCT"]
+        verbs = [w for w in rest if self._speech_verb(w)]
+        if len(verbs) != 1 or not rest:
+            return False
+        v = verbs[0]
+        frame = {v.i} | {k for x in doc.children(v.i) if x.deprel.startswith("nsubj") or x.deprel.startswith("aux")
+                         or x.deprel == "advmod" for k in doc.subtree(x.i)}
+        return any(words[k].deprel.startswith("nsubj") for k in frame) and all(w.i in frame for w in rest)
+
+    def _after_cue_preposition(self, doc: ParsedDoc, opener: int) -> bool:
+        """Does a one-word prepositional cue ("laut", "per") open the phrase this quotation mark opens,
+        right before it or before one article ("laut der „…“")?"""
+        words = doc.words
+        k = opener - 1
+        if k >= 0 and words[k].upos == "DET":
+            k -= 1
+        return k >= 0 and words[k].lower in self.cue_prepositions
+
+    def _apposition_to_colon(self, doc: ParsedDoc, u: Unit, comma: int) -> int | None:
+        """The colon that ends an apposition after the comma (a short noun phrase: no verb, quotation
+        mark or further comma), else None."""
+        words = doc.words
+        for k in range(comma + 1, min(u.last, comma + 12)):
+            w = words[k]
+            if w.text == ":":
+                return k if k > comma + 1 else None
+            if w.upos in VERBAL or w.text in {",", ";", ".", "!", "?"} or self.mentions.is_quote_mark(w) or w.lower in self.cues.complementizers:
+                return None
+        return None
+
+    def _names_in_marks(self, doc: ParsedDoc, opener: int, closer: int) -> bool:
+        """Do these marks hold a name, not quoted words: a medium ("der „Berliner Zeitung“"), a
+        name set off after its kind ("die Wochenzeitung „Le Canard enchaîné“", "Sprecher der
+        Organisation „Iceland Nature …“", any noun the parser makes it an apposition of) or a
+        title, every word of three letters or more capitalized and none a common noun ("„Public
+        Library of Science“", not "„Geschäft des Jahrhunderts“")?"""
+        words = doc.words
+        inside = range(opener + 1, closer)
+        if words[opener + 1].text[:1].isupper() and not any(words[k].upos in VERBAL for k in inside) and (
+                any(self.rules.is_outlet_word(words[k].text) for k in inside[:5])
+                or any(words[k].lower in self.organization_names for k in inside[:2])):
+            return True  # "der „Berliner Zeitung“", "„Oberste Rat zur Wiederherstellung der Demokratie“"
+        before = opener - 1
+        while before > 0 and words[before].upos in {"DET", "ADJ", "PART"}:
+            before -= 1  # "CNN's “State of the Union”"
+        if before >= 0 and self.rules.is_body_word(words[before].text):
+            return True
+        if opener > 0 and words[opener - 1].upos in {"NOUN", "PROPN"} and words[opener + 1].text[:1].isupper() and any(
+                words[k].head == opener - 1 and words[k].deprel in ("appos", "flat") for k in inside):
+            return True  # the name in apposition to the noun before it: "die Nachrichtensite „Golem“"
+        long_words = [words[k] for k in inside if words[k].text[:1].isalpha() and len(words[k].text) > 2]
+        return len(long_words) > 1 and all(w.text[:1].isupper() and w.upos != "NOUN" for w in long_words)
+
+    def _quote_is_argument(self, doc: ParsedDoc, cue: Cue, opener: int, closer: int) -> bool:
+        """Is the quotation between these marks the cue verb's object, or a prepositional phrase of
+        it ("warnten … vor einem „drohenden Abfluss“ ins Ausland")? The caller has already passed
+        over marks that hold a name (`_names_in_marks`)."""
+        words = doc.words
+        inside = range(opener + 1, closer)
+        if not inside:
+            return False
+        verb = cue.words[0]
+        if any(words[x].head in inside and words[x].deprel.split(":")[0] in ("conj", "appos")
+               for x in range(closer + 1, min(len(words), closer + 12))):
+            return False  # "said “budget reforms” and the collection of taxes would help": a part of it
+        for k in inside:
+            w = words[k]
+            if w.head in inside or w.head < 0:
+                continue
+            rel = w.deprel.split(":")[0]
+            return w.head == verb and (rel == "obj" or rel == "obl" and any(
+                x.deprel == "case" for x in doc.children(k)))
+        return False

@@ -1,0 +1,360 @@
+"""Who a verb cue's words are from: the cue's subject (its own, that of a verb it is coordinated
+with, a name after the verb or opening the sentence), an agent, a relative pronoun's antecedent,
+and whether a source is a medium. A part of `Detector` (detect.py), which holds the rules and the
+mention helpers these methods read."""
+
+from __future__ import annotations
+
+import regex
+
+from .cues import TRAILING, Cue, Unit, in_span, grammatical_number
+from .mentions import NOMINAL, VERBAL
+from .parse import ParsedDoc, Word
+
+
+class SourceFinder:
+    def subject(self, doc: ParsedDoc, i: int, content: tuple[int, int] | None = None) -> int | None:
+        """The cue's subject (outside its content): its own nsubj, else that of the verb it is
+        coordinated with or auxiliary to."""
+        seen = set()
+        while i >= 0 and i not in seen:
+            seen.add(i)
+            # a subject before the cue (a name or pronoun first, then the leftmost), else the first after
+            # it ("sagte Wang")
+            kids = doc.children(i)
+            before = [k for k in kids if k.deprel.startswith("nsubj") and k.i < i]
+            for c in sorted(kids, key=lambda k: (k.i > i, k.upos not in {"PROPN", "PRON"}, k.i)):
+                if len(before) > 1 and c in before and doc.words[c.i + 1].text == "," and c.i == min(
+                        doc.subtree(c.i)) == doc.sentences[c.sent].first and not self._written_mid_sentence(doc, c):
+                    continue  # a second subject the parser gave an opening adverb: "Meanwhile, | X said"
+                if (c.deprel.startswith("nsubj") or c.deprel.startswith("expl")) and not in_span(content, c) and not any(
+                        g.deprel == "case" for g in doc.children(c.i)) and not (
+                        c.i > 0 and doc.words[c.i - 1].upos == "ADP") and not self._in_dateline(doc, c):
+                    after = self._subject_after_verb(doc, c, i, content) if c.i < i else None
+                    return after if after is not None else c.i
+            w = doc.words[i]
+            outer = self._coordinated_with_complement(doc, w) if w.deprel == "conj" and len(seen) == 1 else None
+            if outer is not None:
+                i = outer  # "X said the plane had to divert but said …": X's
+            elif w.deprel in ("conj", "xcomp", "advcl") or w.deprel.startswith("aux") or self._participle_clause(doc, w):
+                i = w.head
+            else:
+                break
+        stray = self._stray_subject(doc, min(seen), content)
+        return stray if stray is not None else self._name_opening_sentence(doc, min(seen), content)
+
+    def _coordinated_with_complement(self, doc: ParsedDoc, w: Word) -> int | None:
+        """The speech verb whose subject speaks for the cue w, when w, with no subject of its own, is
+        coordinated with the clausal complement of a speech verb and that complement's subject is a
+        thing or, of a passive speech verb, the hearer ("Politis said the plane had to divert but
+        said they were …", "Politis said relatives were told … but said …"): neither says anything,
+        the parser hung w on the wrong verb. None otherwise."""
+        words = doc.words
+
+        def hearer(x: Word) -> bool:  # "relatives were told": a passive speech verb's subject heard it
+            return self._speech_verb(x) and any(k.deprel == "nsubj:pass" for k in doc.children(x.i))
+
+        head = words[w.head]
+        subj = [k for k in doc.children(head.i) if k.deprel.startswith("nsubj")]
+        if head.deprel != "ccomp" or head.head < 0 or not subj or not (
+                hearer(head) or all(self._thing(doc, k) for k in subj)):
+            return None
+        outer = words[head.head]
+        while hearer(outer) and outer.deprel == "ccomp" and outer.head >= 0:
+            outer = words[outer.head]
+        return outer.i if self._speech_verb(outer) and not hearer(outer) else None
+
+    def _name_opening_sentence(self, doc: ParsedDoc, verb: int, content: tuple[int, int] | None) -> int | None:
+        """The first word of the verb's sentence when the parser gave the verb no subject and that
+        word, whatever its tag, is a name: capitalised, no stopword, and written capitalised inside
+        a sentence elsewhere in the article ("Medvedev bedankte sich … und sagte: …", "Medvedev"
+        tagged an adverb)."""
+        words = doc.words
+        first = words[doc.sentences[words[verb].sent].first]
+        if first.i >= verb or in_span(content, first) or first.upos in {"PRON", "DET", "ADP", "PUNCT", "VERB", "AUX"} \
+                or not first.text[:1].isupper() or first.lower in self.rules.language.stopwords or not first.text.isalpha():
+            return None
+        nxt = words[first.i + 1] if first.i + 1 < verb else None
+        if self._written_mid_sentence(doc, first) or first.upos == "PROPN" and nxt is not None and nxt.upos == "PROPN":
+            return first.i  # or the first of a run of names: "Attorney General Roy Cooper (D), …, saying that …"
+        return None
+
+    @staticmethod
+    def _participle_clause(doc: ParsedDoc, w: Word) -> bool:
+        """A present participle hung on a verb as its complement shares that verb's subject (", adding
+        that …", "said …, saying that …"): the parser's ccomp where it means an adverbial clause."""
+        return w.deprel in ("ccomp", "parataxis") and "VerbForm=Part" in w.feats and "Tense=Pres" in w.feats \
+            and w.head >= 0 and doc.words[w.head].upos in VERBAL
+
+    def _subject_after_verb(self, doc: ParsedDoc, c: Word, i: int, content: tuple[int, int] | None) -> int | None:
+        """German main clauses put one phrase before the finite verb. When the parser made that phrase
+        (c) the subject of verb i, the speaker may stand after the verb instead: returns it, or None."""
+        if c.lower in self.cues.fronted_objects:
+            # "Das sagte der Minister": the fronted pronoun is the object, the phrase after speaks
+            after = next((k.i for k in doc.children(i) if k.i > i and k.upos in NOMINAL
+                          and k.deprel.split(":")[0] in ("nsubj", "obj")
+                          and not in_span(content, k)), None)
+            if after is not None:
+                return after
+        if self.cues.verb_second and self._bare_opener(doc, c):
+            # "Besorgt äußerte sich Kofi Annan", "Relativierend fügt Gall hinzu": a name as
+            # second subject after the verb is the real one; the opening word is an adverb
+            # the tagger missed. One it tagged a name gives way to a full name only
+            # ("Ähnlich äußerte sich George W. Bush", not "McCarthy nannte …")
+            after = next((k.i for k in doc.children(i) if k.i > i and self.mentions.names_someone(doc, k)
+                          and (k.deprel.startswith("nsubj") or k.deprel == "obj" and (
+                              c.upos != "NOUN" or grammatical_number(c) != grammatical_number(doc.words[i]) != ""))
+                          and not in_span(content, k)), None)
+            if after is not None and (c.upos != "PROPN" or self.mentions.full_name(doc, after)
+                                      and not self._written_mid_sentence(doc, c)):
+                return after
+        if self.cues.verb_second and self._thing(doc, c) and not any(
+                self.rules.is_body_word(doc.words[x].text) for x in doc.subtree(c.i)):
+            # "Die Äußerungen Hassemers bezeichnete Wiefelspütz als …", "Des Weiteren verwies
+            # Steinbrück darauf": a thing before the verb, a bare name right after it
+            after = self._bare_name_after(doc, i, content)
+            if after is not None:
+                return after
+        return None
+
+    def _thing(self, doc: ParsedDoc, w: Word) -> bool:
+        """Is w a common noun that names neither a person (role) nor a body?"""
+        return w.upos == "NOUN" and not (self.rules.is_role_noun(w.text, w.lemma) or self.rules.is_body_word(w.text))
+
+    def _bare_name_after(self, doc: ParsedDoc, i: int, content: tuple[int, int] | None) -> int | None:
+        """A capitalised noun or name without article right after verb i (or its reflexive), which the
+        parser made its subject or object."""
+        words = doc.words
+        k = i + 1
+        if k < len(words) and words[k].upos == "PRON" and words[k].head == i:
+            k += 1  # "äußerte sich X"
+        if k >= len(words) or words[k].sent != words[i].sent:
+            return None
+        w = words[k]
+        if w.head != i or w.deprel.split(":")[0] not in ("nsubj", "obj") or w.upos not in {"NOUN", "PROPN"} \
+                or not w.text[:1].isupper() or w.lower in self.rules.speakers.not_names \
+                or any(g.deprel in ("det", "case", "amod", "det:poss") for g in doc.children(k)) \
+                or self._is_outlet(doc, k) or in_span(content, w):
+            return None
+        return k
+
+    @staticmethod
+    def _written_mid_sentence(doc: ParsedDoc, w: Word) -> bool:
+        """Does the article write this capitalised word inside a sentence too (a name, then)?"""
+        return regex.search(r"(?<=[\p{Ll},;] )" + regex.escape(w.text) + r"\b", doc.text) is not None
+
+    @staticmethod
+    def _bare_opener(doc: ParsedDoc, w: Word) -> bool:
+        """Is w the sentence's first word (after punctuation), a word alone (no dependents)?"""
+        sent = doc.sentences[w.sent]
+        if any(x.upos != "PUNCT" for x in doc.words[sent.first:w.i]):
+            return False
+        return all(k.upos == "PUNCT" for k in doc.children(w.i))
+
+    def _stray_subject(self, doc: ParsedDoc, c: int, content: tuple[int, int] | None) -> int | None:
+        """A subject the parser hung on a verb after the cue although it stands before it ("Der
+        Nachfolger …, Louis Gallois, hat angekündigt, die Sanierung werde … kosten": "Nachfolger" made
+        the subject of "kosten"): the clause's words before the cue belong to the cue's clause."""
+        words = doc.words
+        sent = doc.sentences[words[c].sent]
+        for w in words[sent.first:c]:
+            if w.deprel.startswith("nsubj") and w.head > c and w.upos in NOMINAL \
+                    and not in_span(content, w) \
+                    and not any(g.deprel == "case" for g in doc.children(w.i)) \
+                    and not any(words[k].upos in VERBAL | {"SCONJ"} or words[k].lower in self.cues.frame_subordinators
+                                for k in range(w.i + 1, c) if words[k].head != c):
+                return w.i
+        return None
+
+    def verb_source(self, doc: ParsedDoc, u: Unit, cue: Cue) -> None:
+        words = doc.words
+        c = cue.words[0]
+        kids = doc.children(c)
+        subj = self.subject(doc, c, cue.content)
+        passive = any(k.deprel in ("aux:pass", "nsubj:pass") for k in kids)
+        agent = self._agent(doc, c)
+        if cue.lemma in self.cues.quoting_verbs:
+            # "zitierte das Ministerium Wang": the medium quotes, the other noun phrase speaks
+            args = [k.i for k in kids if k.deprel.split(":")[0] in ("nsubj", "obj", "iobj")
+                    and k.upos in {"NOUN", "PROPN", "X", "PRON"}]
+            outlets = [i for i in args if self._is_outlet(doc, i)]
+            others = [i for i in args if i not in outlets]
+            if outlets and others:
+                cue.outlet, cue.source, cue.via = outlets[0], others[0], "subject"
+                return
+            if agent is not None:
+                cue.outlet = agent  # "…, cited by the ministry"
+            if passive and subj is not None and not self._is_outlet(doc, subj):
+                cue.source, cue.via = subj, "subject"  # "Sie wird mit den Worten zitiert: …"
+        after_cue = c + 1  # the first word after the verb and the particles next to it ("teilte | X mit")
+        while after_cue in cue.words:
+            after_cue += 1
+        inverted = cue.content is not None and cue.content[1] <= words[c].start and after_cue < u.last \
+            and words[after_cue].upos not in VERBAL | {"PUNCT", "ADP"} \
+            and not doc.text[cue.content[1]:words[min(cue.words)].start].strip(TRAILING + "“”„\"'»«")
+        if cue.lemma in self.cues.quoting_verbs:
+            cue.content = cue.content2 = None  # "citing its policy", "cited by the ministry": no quote of its own
+            return
+        if passive and agent is not None:
+            cue.source, cue.via = agent, "agent"
+        elif inverted and self.mentions.phrase_after(doc, after_cue, u.last):
+            # "…, said Li Mingjiang, associate professor …" / "…, sagte Wang": the NP after the cue
+            cue.source_words = self.mentions.phrase_after(doc, after_cue, u.last)
+            cue.source, cue.via = self.mentions.phrase_head(doc, cue.source_words), "subject"
+        elif subj is not None and passive and (cue.lemma in self.naming or words[c].lower in self.naming):
+            pass  # "… wurde als „Geschäft des Jahrhunderts“ bezeichnet": the subject is what was named
+        elif subj is not None and not in_span(cue.content, words[subj]):
+            cue.source, cue.via = subj, "subject"
+        else:
+            # Parser gave no usable subject: a subject set off by an apposition ("Claudia Pfeiffer,
+            # Geschäftsführerin des KAV, erklärte"), the NP right after an inverted cue ("sagte
+            # Wang"), else the NP right before it ("Wang said").
+            appositive = self._speaker_after_quote(doc, u, cue) or self._subject_before_apposition(doc, u, cue)
+            np = None if appositive or after_cue >= u.last else self.mentions.phrase_after(doc, after_cue, u.last)
+            if appositive:
+                cue.source_words = appositive
+            elif np and cue.content and words[np[0]].start >= cue.content[1] or np and not cue.content:
+                cue.source_words = np
+            elif np and cue.content and self._speaker_before_quote(doc, np, cue.content) \
+                    and self.mentions.phrase_before(doc, c, u.first) is None:
+                cue.source_words = np  # "Said Ellis: “I don’t get the sense …”": nothing before the cue
+            else:
+                # "Frankreich hat sich bereit erklärt": the subject stands before the auxiliary
+                aux = next((k.i for k in kids if k.deprel.startswith("aux") and u.first < k.i < c), None)
+                np = self.mentions.phrase_before(doc, aux, u.first) if aux is not None else None
+                if np is None or words[np[0]].upos == "ADP":  # "Am Rande … hat der Minister X bekanntgegeben"
+                    np = self.mentions.phrase_before(doc, c, u.first)
+                if np and (cue.content is None or words[np[0]].start >= cue.content[1] or words[np[1] - 1].end <= cue.content[0]):
+                    cue.source_words = np
+            if cue.source_words:
+                cue.source = self.mentions.phrase_head(doc, cue.source_words)
+        if cue.source is not None and self._relative_pronoun(doc, cue.source):
+            ant = self._relative_antecedent(doc, cue.source, c, u)
+            if ant is not None:
+                cue.source, cue.source_words = ant, None
+        if cue.source is not None and words[cue.source].lower in self.cues.impersonal_subjects:
+            cue.source, cue.source_words = self._impersonal_source(doc, c), None
+            cue.via = "preposition" if cue.source is not None else cue.via
+        if cue.source is not None and cue.source < c and cue.outlet is None and self._is_outlet(doc, cue.source) \
+                and doc.words[min(doc.subtree(cue.source))].lower in self.cues.addressee_markers:
+            # "Der englischsprachigen Zeitung sagte Filep Karma: …": the medium before the cue is the
+            # dative the parser took for the subject; the name after the cue speaks
+            name = next((k.i for k in kids if k.i > c and k.upos in NOMINAL and k.lower not in self.rules.speakers.not_names and (k.deprel.startswith("nsubj") or k.deprel in ("obj", "iobj") and (
+                             k.upos == "PROPN" or self.rules.is_role_noun(k.text, k.lemma)))
+                         and not self._is_outlet(doc, k.i) and not in_span(cue.content, k)), None)
+            if name is not None:
+                medium = next((k for k in sorted(doc.subtree(cue.source)) if self.rules.is_outlet_word(words[k].text)), cue.source)
+                cue.outlet, cue.source, cue.source_words = medium, name, None
+        # The medium the words were given to: "told Reuters", "sagte der South China Morning Post".
+        for k in kids:
+            if k.i != cue.source and k.deprel in ("obj", "iobj", "obl", "obl:arg", "nmod") and self._is_outlet(doc, k.i):
+                cue.outlet = k.i
+        if cue.outlet is None and cue.content and cue.content[0] > words[c].start and after_cue < u.last:
+            np = self.mentions.phrase_after(doc, after_cue, u.last)
+            if np and words[np[1] - 1].end <= cue.content[0] and not (cue.source_words == np):
+                hits = [k for k in range(*np) if self.rules.is_outlet_word(words[k].text) and k != cue.source]
+                if hits:
+                    cue.outlet = hits[-1]  # "sagte der South China Morning Post, dass …"
+        if cue.source is not None and cue.outlet is None and self._is_outlet(doc, cue.source) \
+                and cue.content and cue.content[0] > words[c].start:
+            # "X, Experte …, sagte der Post, dass …": the parser took the medium for the subject.
+            np = self.mentions.phrase_after(doc, u.first, u.last)
+            if np and np[1] <= c and words[np[0]].text[:1].isupper() and words[np[0]].upos != "ADP" \
+                    and not self._is_outlet(doc, self.mentions.phrase_head(doc, np)):  # not "Am Montag meldete die Website"
+                head = self.mentions.phrase_head(doc, np)
+                if words[head].upos in {"PROPN", "X", "NOUN"} and head != cue.source:
+                    cue.outlet, cue.source, cue.source_words = cue.source, head, np
+
+    def _relative_antecedent(self, doc: ParsedDoc, pronoun: int, verb: int, u: Unit) -> int | None:
+        """"…, der sagte, …": the noun phrase a relative pronoun's clause hangs on, the first of a row
+        of appositions before it ("Reinhard Bütikofer, Parteivorsitzender der Grünen, der sagte",
+        "Sven Liebich, einst führender Rechtsextremist, der …")."""
+        words = doc.words
+        ant = words[verb].head if words[verb].deprel == "acl:relcl" and words[verb].head < pronoun else None
+        if ant is None:
+            np = self.mentions.phrase_before(doc, pronoun - 1, u.first)
+            ant = self.mentions.phrase_head(doc, np) if np else None
+            if np and np[0] - 2 >= u.first and words[np[0] - 1].text == "," and any(
+                    words[k].upos == "PROPN" for k in range(max(u.first, np[0] - 3), np[0] - 1)):
+                ant = np[0] - 2
+        while ant is not None and words[ant].deprel in ("appos", "conj") and words[ant].head >= 0 \
+                and words[words[ant].head].upos in NOMINAL:
+            ant = words[ant].head
+        return ant
+
+    def _impersonal_source(self, doc: ParsedDoc, c: int) -> int | None:
+        """Who speaks in an impersonal frame: "In einer Erklärung des Präsidenten Barack Obama heißt
+        es" the document's owner (a genitive or "von" phrase of the noun), "Bei der Agentur RIA hieß
+        es" the body itself; else no one ("Im Bericht heißt es")."""
+        for k in doc.children(c):
+            if not k.deprel.startswith("obl") or k.upos not in NOMINAL:
+                continue
+            case = {g.lower for g in doc.children(k.i) if g.deprel == "case"}
+            if case & set(self.cues.impersonal_body_prepositions) and (k.upos == "PROPN" or any(
+                    self.rules.is_body_word(doc.words[x].text) for x in doc.subtree(k.i))):
+                return k.i
+            if case & set(self.cues.impersonal_document_prepositions):
+                for owner in doc.children(k.i):
+                    if owner.deprel.startswith("nmod") and owner.upos in NOMINAL and owner.i > k.i and not any(
+                            g.deprel == "case" and g.lower not in self.cues.agent_markers for g in doc.children(owner.i)):
+                        return owner.i
+        return None
+
+    def _speaker_before_quote(self, doc: ParsedDoc, np: tuple[int, int], content: tuple[int, int]) -> bool:
+        """Is the noun phrase right after a cue, before its quotation marks (only punctuation
+        between), a speaker: a noun or name, not a prepositional phrase or a medium?"""
+        words = doc.words
+        first, last = words[np[0]], words[np[1] - 1]
+        return last.end <= content[0] and doc.text[content[0]:content[0] + 1] in self.openers \
+            and not doc.text[last.end:content[0]].strip(TRAILING) \
+            and first.upos not in {"ADP", "ADV", "PUNCT"} \
+            and self._has_noun(doc, np) \
+            and not self._is_outlet(doc, self.mentions.phrase_head(doc, np))
+
+    @staticmethod
+    def _has_noun(doc: ParsedDoc, np: tuple[int, int]) -> bool:
+        return any(doc.words[k].upos in NOMINAL for k in range(*np))
+
+    def _speaker_after_quote(self, doc: ParsedDoc, u: Unit, cue: Cue) -> tuple[int, int] | None:
+        """"“…,” Senate Majority Leader Mitch McConnell, R-Ky., said Tuesday": the noun phrase
+        between the quotation and the cue, up to its first comma."""
+        words, c = doc.words, min(cue.words)
+        if cue.content is None or cue.content[1] > words[c].start:
+            return None
+        k = next((w.i for w in words[u.first:c] if w.start >= cue.content[1]), None)
+        while k is not None and k < c and words[k].upos == "PUNCT":
+            k += 1
+        if k is None or k >= c:
+            return None
+        np = self.mentions.phrase_after(doc, k, c)
+        if np and self._has_noun(doc, np):
+            return np
+        return None
+
+    def _subject_before_apposition(self, doc: ParsedDoc, u: Unit, cue: Cue) -> tuple[int, int] | None:
+        """"Claudia Pfeiffer, Geschäftsführerin des KAV, erklärte", "Wie Anna Bligh, die
+        Premierministerin, erklärte": the noun phrase before the first comma, when only noun
+        phrases and commas stand between the clause start and the cue."""
+        words = doc.words
+        c = min(cue.words)
+        if c - 1 <= u.first or words[c - 1].text != ",":
+            return None
+        a = u.first
+        while a < c and (words[a].lower in self.cues.frame_subordinators or words[a].upos in {"SCONJ", "CCONJ", "PUNCT"}):
+            a += 1
+        seg = words[a:c - 1]
+        if not seg or len(seg) > 16 or any(w.upos in VERBAL or self.mentions.is_quote_mark(w) for w in seg):
+            return None
+        if cue.content and words[a].start < cue.content[1] and words[c - 1].end > cue.content[0]:
+            return None
+        comma = next((w.i for w in seg if w.text == ","), None)
+        if comma is None or comma == a:
+            return None
+        return a, comma
+
+    def _is_outlet(self, doc: ParsedDoc, i: int) -> bool:
+        """Does the noun phrase headed by word i name a medium ("state television", "a Chinese
+        Foreign Ministry statement", "die South China Morning Post")?"""
+        w = doc.words[i]
+        near = [x for x in doc.words[max(0, i - 3):i + 3] if x.sent == w.sent and (x.i == i or x.head == i)]
+        return any(self.rules.is_outlet_word(x.text) for x in near)
