@@ -82,9 +82,10 @@ def _speaker(words: list, body: str, stopwords: frozenset[str], not_names: froze
         if run:
             last = run[-1].group()
             before = run[-2].group() if len(run) > 1 else None
+            after_first = _first(before, stopwords)
             # a word for a medium is a surname only after a first name ("Vicente Fox", not "NY Post")
-            if (_first(before, stopwords) or last.lower() not in not_names) and _person_word(last, before, body, stopwords):
-                return (run[-2].start() if _first(before, stopwords) else run[-1].start(), run[-1].end())
+            if (after_first or last.lower() not in not_names) and _person_word(last, before, body, stopwords):
+                return (run[-2].start() if after_first else run[-1].start(), run[-1].end())
         run = []
     return None
 

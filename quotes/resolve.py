@@ -154,9 +154,11 @@ class Resolver:
                 if role:
                     name_roles.setdefault(speaker.name, role)
                 else:
-                    if speaker.name not in doc_roles:  # looked up once per name: it reads the whole text
-                        doc_roles[speaker.name] = self.mentions.doc_role(doc, speaker.name)
-                    role = name_roles.get(speaker.name) or doc_roles[speaker.name]
+                    role = name_roles.get(speaker.name)
+                    if not role:
+                        if speaker.name not in doc_roles:  # looked up once per name: it reads the whole text
+                            doc_roles[speaker.name] = self.mentions.doc_role(doc, speaker.name)
+                        role = doc_roles[speaker.name]
                     if role:
                         name_roles[speaker.name] = role
                 if speaker.type == "person" or speaker.via == "pronoun":

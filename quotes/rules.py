@@ -316,7 +316,9 @@ class RuleSet(Strict):
 
     @cached_property
     def body_word_set(self) -> frozenset[str]:
-        """Words for organizations and media, lower case ("post", "ministry"): never surnames."""
+        """Words for organizations and media, lower case ("post", "ministry"), as whole words: a
+        headline's speaker is no such word (headline.py); unlike `is_body_word` no word ending in
+        one counts, as surnames do ("Harcourt", "Moorhouse")."""
         return frozenset(w.lower() for w in self.speakers.organization_words + self.speakers.outlet_words)
 
     @cached_property
