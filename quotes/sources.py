@@ -20,14 +20,15 @@ class SourceFinder:
         while i >= 0 and i not in seen:
             seen.add(i)
             # a subject before the cue (a name or pronoun first, then the leftmost), else the first after
-            # it ("sagte Wang")
+            # it ("sagte Wang"); never a weekday or month the parser made one ("tweets early Friday saying")
             kids = doc.children(i)
             before = [k for k in kids if k.deprel.startswith("nsubj") and k.i < i]
             for c in sorted(kids, key=lambda k: (k.i > i, k.upos not in {"PROPN", "PRON"}, k.i)):
                 if len(before) > 1 and c in before and doc.words[c.i + 1].text == "," and c.i == min(
                         doc.subtree(c.i)) == doc.sentences[c.sent].first and not self._written_mid_sentence(doc, c):
                     continue  # a second subject the parser gave an opening adverb: "Meanwhile, | X said"
-                if (c.deprel.startswith("nsubj") or c.deprel.startswith("expl")) and not in_span(content, c) and not any(
+                if (c.deprel.startswith("nsubj") or c.deprel.startswith("expl")) and not in_span(content, c) \
+                        and c.lower not in self.rules.speakers.not_names and not any(
                         g.deprel == "case" for g in doc.children(c.i)) and not (
                         c.i > 0 and doc.words[c.i - 1].upos == "ADP") and not self._in_dateline(doc, c):
                     after = self._subject_after_verb(doc, c, i, content) if c.i < i else None

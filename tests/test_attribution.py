@@ -21,6 +21,14 @@ def test_weekday_is_not_the_speaker(extractor):
         "indirect", "that the wall would be built next year", "Donald Trump", "person")
 
 
+def test_weekday_the_parser_made_a_subject_is_not_the_speaker(extractor):
+    # the parser makes "Friday" the subject of "said" and of "saying": the speaker is Trump's
+    assert one(extractor, "In one tweet Friday, Trump said: \u201cShe was a disaster.\u201d", "en") == (
+        "direct", "She was a disaster.", "Trump", "unknown")
+    assert one(extractor, "Trump unleashed a series of tweets early Friday saying that his rival had shown bad judgment.",
+               "en") == ("indirect", "that his rival had shown bad judgment", "Trump", "unknown")
+
+
 def test_organization_after_preposition_cue_is_named(extractor):
     assert one(extractor, "Nach Angaben des Roten Kreuzes wurden 800.000 Menschen obdachlos.", "de") == (
         "indirect", "wurden 800.000 Menschen obdachlos", "Roten Kreuzes", "unknown")
