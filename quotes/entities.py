@@ -397,7 +397,7 @@ class EntityBuilder:
             g = first_name_gender(e.name.split()[0])
             e.gender = g if g in ("m", "f") else None
         for s, end in e.mentions:
-            self._apposition(text, e, end)
+            self._apposition(text, e, end, verbs)
             base = max(0, s - 120)
             before = text[base:s]
             words = [m for m in WORD.finditer(before)]
@@ -409,8 +409,9 @@ class EntityBuilder:
                     e.gender = self.honorific_gender[hon]
                 before = before[:words[k - 1].start()]
                 k -= 1
-            if k == 0 or before[words[k - 1].end():].strip() != "" or not self.rules.is_role_noun(words[k - 1].group()):
-                continue
+            if k == 0 or before[words[k - 1].end():].strip() != "" or not self.rules.is_role_noun(words[k - 1].group()) \
+                    or words[k - 1].group().endswith("."):
+                continue  # a role noun with a full stop ends the sentence before: "…, the beauty pageant winner. | Trump
             a = k - 1
             while a > 0 and k - a < ROLE_WORDS and before[words[a - 1].end():words[a].start()] == " " and \
                     words[a - 1].group().lower() not in self.stop and not words[a - 1].group()[:1].isdigit() \
@@ -425,14 +426,18 @@ class EntityBuilder:
                 e.gender = role_gender(self.rules, words[k - 1].group())
 
 
-    def _apposition(self, text: str, e: Entity, end: int) -> None:
+    def _apposition(self, text: str, e: Entity, end: int, verbs: frozenset[int] = frozenset()) -> None:
         """A role set off by a comma after the name: "Dieter Kosslick, Leiter der Berliner
         Filmfestspiele, …", "Li Mingjiang, associate professor at …" (a role noun among its first
-        APPOSITION_HEAD words; an article before it is dropped)."""
+        APPOSITION_HEAD words; an article before it is dropped). A phrase opened by a word the
+        parse tagged a verb (`verbs`: start offsets) is a clause, no role ("Clinton, speaking to
+        the US Conference of Mayors, said"), unless a role noun follows it ("managing director")."""
         m = APPOSITION.match(text, end)
         if m is None:
             return
         words = m.group(1).split()
+        if m.start(1) in verbs and not (len(words) > 1 and self.rules.is_role_noun(words[1])):
+            return
         while words and words[0].lower() in self.stop and not self.rules.is_role_noun(words[0]):
             words.pop(0)
         if words and any(self.rules.is_role_noun(w) for w in words[:APPOSITION_HEAD]) and words[-1].lower() not in self.stop \

@@ -489,10 +489,12 @@ class Mentions:
         return doc.text[phrase[0].start:phrase[-1].end]
 
     def relative_role(self, doc: ParsedDoc, m: tuple[int, int]) -> str | None:
+        """The role a relative clause after the mention gives (the rule file's role_patterns:
+        "…, who is a senior adviser"); an age is none ("who is 70")."""
         after = doc.text[doc.words[m[1] - 1].end:doc.words[m[1] - 1].end + 200]
         for rx in self.rules.role_regexes:
             hit = rx.search(after, timeout=0.5)
-            if hit:
+            if hit and not hit.group("role")[:1].isdigit():
                 return hit.group("role").strip()
         return None
 

@@ -339,6 +339,19 @@ def test_apposition_role_whose_noun_comes_late_en(extractor):
     assert (q.speaker.name, q.role) == ("Robert Stefanski", "the WMO's applied climate services chief".removeprefix("the "))
 
 
+@pytest.mark.parametrize("text", [
+    # a role noun ending the sentence before the name describes someone else
+    "Donald Trump wrote tweets criticizing Alicia Machado, the former beauty pageant winner. Trump said she was a con.",
+    # an age in a relative clause is no role
+    "Voters questioned the health of Donald Trump, who is 70. Trump said he was fine.",
+    # a participle clause in commas is no role (the parse tags its first word a verb)
+    "Donald Trump sent a letter. It came from Trump, addressed to fellow conservatives, on Friday. Trump said he was fine.",
+])
+def test_what_is_not_a_role_en(extractor, text):
+    (q,) = quotes(extractor, text, "en")
+    assert (q.speaker.name, q.role) == ("Donald Trump", None)
+
+
 def test_an_organisations_body_word_points_back_however_far_en(extractor):
     text = ("Four people were shot in Detroit on Sunday. Detroit police said a suspect was arrested. "
             "The victims were waiting for a bus. One man walked a dog. Another sat in a car. Residents were "
