@@ -48,6 +48,7 @@ from .speakers import speaker_index
 LINK = 0.4             # weighted cosine of two records' keys, to link two records of one speaker
 NEAR_DUPLICATE = 0.7   # the same, for records with no speaker name (same language only)
 MIN_SHARED = 3         # keys two records must share to link (one or two shared words are chance)
+CONTAINED = 0.9        # share of a record's weight another record of its speaker and article holds, to link the part to the whole
 FUZZY = 85             # rapidfuzz ratio at which two long words (>= 7 letters) are one word spelled two ways
 DATE_WINDOW = 30       # days: records dated further apart never link
 SMOOTHING = 50         # IDF is computed as if the corpus had this many more records sharing no word
@@ -416,6 +417,7 @@ def trace(records: list[dict], texts: dict[str, str] | None = None, lexicon: Lex
                 union.join(a.n, b.n)
 
     _join_fragments(blocks, lex, union)
+    _join_contained(blocks, idf, union)
     _join_speakerless(recs, blocks, by_name, idf, union)
 
     groups: dict[int, list[_Rec]] = defaultdict(list)
@@ -471,6 +473,52 @@ def _join_fragments(blocks: dict[tuple, list[_Rec]], lex: Lexicon, union: _Union
                     found = [n for n in holders.get(rarest, ()) if n != x.n and _runs_through(keys[n], frag)]
                     if len(found) == 1:
                         union.join(x.n, found[0])
+
+
+def _join_contained(blocks: dict[tuple, list[_Rec]], idf: dict[str, float], union: _Union) -> None:
+    """A record whose words another record of its speaker and article holds almost whole
+    (CONTAINED of its weight, MIN_SHARED keys or more) renders part of that statement: a headline
+    quoting a line of the speech ('Be the voice that people hear.'), a short quote the article
+    gives again in full. Cosine misses these, the longer record's other words weighing it down.
+    Within one article only, as for fragments: across articles a speaker's catchwords recur.
+    Candidates: if the other record holds CONTAINED of x's weight, it holds one of x's rarest
+    keys that make up more than the rest (1 - CONTAINED) of it, so only those are looked up."""
+    for (kind, _), block in blocks.items():
+        if kind != "speaker" or len(block) < 2:
+            continue
+        by_doc: dict[str, list[_Rec]] = defaultdict(list)
+        for x in block:
+            by_doc[x.r.get("doc")].append(x)
+        for doc, same_doc in by_doc.items():
+            if doc is None or len(same_doc) < 2:
+                continue
+            holders: dict[str, list[_Rec]] = defaultdict(list)
+            for y in same_doc:
+                for k in y.keys:
+                    holders[k].append(y)
+            for x in same_doc:
+                if len(x.keys) < MIN_SHARED:
+                    continue
+                for k in _rarest(x, idf, (1 - CONTAINED) * x.weight):
+                    for y in holders[k]:
+                        if y is x or (y.weight, y.n) < (x.weight, x.n) or union.find(x.n) == union.find(y.n):
+                            continue  # x is the part, y the whole
+                        shared, pairs = _shared(x, y, idf, need=CONTAINED * x.weight)
+                        if shared >= CONTAINED * x.weight and len(pairs) >= MIN_SHARED:
+                            union.join(x.n, y.n)
+
+
+def _rarest(x: _Rec, idf: dict[str, float], more_than: float) -> list[str]:
+    """x's keys, rarest first, until their weight exceeds `more_than`."""
+    if x.ranked is None:
+        x.ranked = sorted(x.keys, key=lambda k: (-idf[k], k))
+    out, total = [], 0.0
+    for k in x.ranked:
+        out.append(k)
+        total += idf[k]
+        if total > more_than:
+            break
+    return out
 
 
 def _fragments(x: _Rec, lex: Lexicon) -> list[list[str]]:

@@ -139,6 +139,25 @@ def test_a_fragment_runs_through_the_quote_in_order_german_marks():
     assert groups(trace(recs)) == [["r1", "r2"], ["r3"]]
 
 
+def test_a_record_held_almost_whole_by_another_of_its_article_joins_it():
+    # the headline's words are all in the long quote, whose other words keep the cosine below LINK
+    head = "'Be the voice that people hear'"
+    speech = ("Women face the very real risk of not being seen and not being heard, and that is why I always tell "
+              "young women to make themselves seen, to own their ideas, to express their thoughts, and to be the "
+              "voice that people hear, in every meeting and every classroom of this country")
+    other = "The department will review the policing data from every state by the end of the year"
+    recs = [rec(1, head, name="Loretta Lynch", lang="en", doc="a.txt", kind="indirect"),
+            rec(2, speech, name="Loretta Lynch", lang="en", doc="a.txt"),
+            rec(3, other, name="Loretta Lynch", lang="en", doc="a.txt")]
+    assert groups(trace(recs)) == [["r1", "r2"], ["r3"]]
+    # within its article only: across articles a speaker's catchwords recur
+    apart = [recs[0], dict(recs[1], doc="b.txt"), recs[2]]
+    assert groups(trace(apart)) == [["r1"], ["r2"], ["r3"]]
+    # two shared words are chance, however whole
+    short = [rec(1, "the voice heard", name="Loretta Lynch", lang="en", doc="a.txt", kind="indirect"), recs[1]]
+    assert groups(trace(short)) == [["r1"], ["r2"]]
+
+
 def test_records_dated_far_apart_never_join():
     text = "Wir werden die Steuern für Familien im kommenden Jahr deutlich senken"
     near = trace([rec(1, text, date="2022-01-10"), rec(2, text, date="2022-01-12", doc="x.txt")])
