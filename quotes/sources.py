@@ -100,14 +100,15 @@ class SourceFinder:
         if self.cues.verb_second and self._bare_opener(doc, c):
             # "Besorgt äußerte sich Kofi Annan", "Relativierend fügt Gall hinzu": a name as
             # second subject after the verb is the real one; the opening word is an adverb
-            # the tagger missed. One it tagged a name gives way to a full name only
-            # ("Ähnlich äußerte sich George W. Bush", not "McCarthy nannte …")
+            # the tagger missed. One it tagged a name, and that the article never writes inside a
+            # sentence, gives way to a full name or to a name it does write there ("Ähnlich äußerte
+            # sich George W. Bush", "Sinngemäß hofft Musk", not "McCarthy nannte …")
             after = next((k.i for k in doc.children(i) if k.i > i and self.mentions.names_someone(doc, k)
                           and (k.deprel.startswith("nsubj") or k.deprel == "obj" and (
                               c.upos != "NOUN" or grammatical_number(c) != grammatical_number(doc.words[i]) != ""))
                           and not in_span(content, k)), None)
-            if after is not None and (c.upos != "PROPN" or self.mentions.full_name(doc, after)
-                                      and not self._written_mid_sentence(doc, c)):
+            if after is not None and (c.upos != "PROPN" or not self._written_mid_sentence(doc, c) and (
+                    self.mentions.full_name(doc, after) or self._written_mid_sentence(doc, doc.words[after]))):
                 return after
         if self.cues.verb_second and self._thing(doc, c) and not any(
                 self.rules.is_body_word(doc.words[x].text) for x in doc.subtree(c.i)):

@@ -29,6 +29,15 @@ def test_weekday_the_parser_made_a_subject_is_not_the_speaker(extractor):
                "en") == ("indirect", "that his rival had shown bad judgment", "Trump", "unknown")
 
 
+def test_fronted_adverb_the_tagger_made_a_name_gives_way_to_the_name_after_the_verb(extractor):
+    # "Sinngemäß" is tagged a proper noun and made the subject; the article writes it nowhere
+    # inside a sentence, "Musk" it does
+    text = ("In der Meldung wird Musk mit einem Satz zitiert. "
+            "Sinngemäß hofft Musk also, dass der nächste Start bald erfolgt.")
+    got = [(r.text, r.speaker.name if r.speaker else None) for r in extractor.extract(Article(id="t", text=text, lang="de"))]
+    assert ("dass der nächste Start bald erfolgt", "Musk") in got
+
+
 def test_organization_after_preposition_cue_is_named(extractor):
     assert one(extractor, "Nach Angaben des Roten Kreuzes wurden 800.000 Menschen obdachlos.", "de") == (
         "indirect", "wurden 800.000 Menschen obdachlos", "Roten Kreuzes", "unknown")
