@@ -308,10 +308,12 @@ class Mentions:
         if not any(self._role(words[i]) for i in range(*m)):
             return None
         comma = m[1]
-        while comma < sent.last and comma - m[1] < 14 and words[comma].text != "," and words[comma].upos not in VERBAL \
-                and not is_mark_text(words[comma].text):
-            if words[comma].text == "(":  # "… der Bundesagentur für Arbeit (BA), Peter Clever"
-                close = next((k for k in range(comma + 1, min(sent.last, comma + 6)) if words[k].text == ")"), None)
+        while comma < sent.last and comma - m[1] < 14 and words[comma].text != "," and words[comma].upos not in VERBAL:
+            if words[comma].text == "(" or is_mark_text(words[comma].text):
+                # "… der Bundesagentur für Arbeit (BA), Peter Clever", "Ein Sprecher der „Polizei von
+                # DeLand“, Randy Henderson": a name in brackets or quotation marks is part of it
+                closing = (lambda t: t == ")") if words[comma].text == "(" else is_mark_text
+                close = next((k for k in range(comma + 1, min(sent.last, comma + 8)) if closing(words[k].text)), None)
                 if close is None:
                     break
                 comma = close
@@ -320,7 +322,8 @@ class Mentions:
             comma += 1
         if comma + 1 >= sent.last or words[comma].text != ",":
             return None
-        if comma > m[1] and words[m[1]].upos not in {"DET", "ADP"} and words[m[1]].text != "(":
+        if comma > m[1] and words[m[1]].upos not in {"DET", "ADP"} and words[m[1]].text != "(" \
+                and not is_mark_text(words[m[1]].text):
             return None  # the mention is followed by something other than a genitive or a preposition
         a = comma + 1
         while a < sent.last and a - comma <= 2 and self._role(words[a]) and a + 1 < sent.last \

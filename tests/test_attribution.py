@@ -38,6 +38,15 @@ def test_fronted_adverb_the_tagger_made_a_name_gives_way_to_the_name_after_the_v
     assert ("dass der nächste Start bald erfolgt", "Musk") in got
 
 
+def test_a_quoted_name_inside_the_description_before_an_appositive_name(extractor):
+    # the organisation's name in quotation marks belongs to the description, like one in brackets
+    text = ("Ein Flugzeug stürzte am Montag ab. Ein Sprecher der „Polizei von DeLand“, Commander Randy Henderson "
+            "sagte, das Flugzeug sei 50 Fuß über dem Boden gewesen.")
+    (r,) = extractor.extract(Article(id="t", text=text, lang="de"))
+    assert (r.text, r.speaker.name, r.role) == ("das Flugzeug sei 50 Fuß über dem Boden gewesen", "Randy Henderson",
+                                                "Sprecher der „Polizei von DeLand“")
+
+
 def test_organization_after_preposition_cue_is_named(extractor):
     assert one(extractor, "Nach Angaben des Roten Kreuzes wurden 800.000 Menschen obdachlos.", "de") == (
         "indirect", "wurden 800.000 Menschen obdachlos", "Roten Kreuzes", "unknown")
