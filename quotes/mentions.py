@@ -93,7 +93,8 @@ class Mentions:
                 return True
             if prev is not None and prev.sent == w.sent and prev.upos in {"DET", "ADJ"}:
                 return False
-            return w.lemma == w.text and not self.rules.is_organization_word(t)
+            # nor a word for where words come from: "laut Vorschlag | der CDU"
+            return w.lemma == w.text and not self.rules.is_organization_word(t) and not self.rules.is_source_noun(t)
         return True
 
     def _before_role_compound(self, doc: ParsedDoc, w: Word) -> bool:
@@ -404,7 +405,6 @@ class Mentions:
             name = self.text_of(doc, name_r[0], name_r[1] + 1)  # "Detroit | police" is the body, not the city
         role = self.apposition(doc, m) or role
         return Resolved(name, m, kind, role)
-
     def bare_name(self, doc: ParsedDoc, m: tuple[int, int], surnames: frozenset[str] = frozenset()) -> tuple[int, int] | None:
         """A mention with no recognised person name may still be a name: its first run of
         capitalised words (after determiners, prepositions and honorifics), up to four, when one
@@ -691,9 +691,11 @@ class Mentions:
             j -= 1
         if j >= i:
             return None
-        # cut a trailing prepositional phrase: "Xi Jinping | on Friday"
+        # cut a trailing prepositional phrase: "Xi Jinping | on Friday"; after a word for a source
+        # it names the source: "Einer Meldung von Xinhua (zufolge)"
         for k in range(j + 1, i):
-            if doc.words[k].upos == "ADP" and any(doc.words[x].upos in {"NOUN", "PROPN"} for x in range(j, k)):
+            if doc.words[k].upos == "ADP" and any(doc.words[x].upos in {"NOUN", "PROPN"} for x in range(j, k)) \
+                    and not self.rules.is_source_noun(doc.words[k - 1].text):
                 return (j, k)
         return (j, i)
 

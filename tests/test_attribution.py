@@ -3,6 +3,8 @@ parentheses and dates next to names."""
 
 from __future__ import annotations
 
+import pytest
+
 from quotes.article import Article
 
 
@@ -45,6 +47,18 @@ def test_a_quoted_name_inside_the_description_before_an_appositive_name(extracto
     (r,) = extractor.extract(Article(id="t", text=text, lang="de"))
     assert (r.text, r.speaker.name, r.role) == ("das Flugzeug sei 50 Fuß über dem Boden gewesen", "Randy Henderson",
                                                 "Sprecher der „Polizei von DeLand“")
+
+
+@pytest.mark.parametrize("text, quote, name", [
+    # a word for a report names no one: its genitive or "von" phrase does
+    ("Die Lage ist ruhig. Einer Meldung von Xinhua zufolge sei am Montag der Unterricht wieder aufgenommen worden.",
+     "sei am Montag der Unterricht wieder aufgenommen worden", "Xinhua"),
+    ("Die CDU stimmte zu. So sollen die Gespräche laut Vorschlag der CDU am Mittwoch stattfinden.",
+     "So sollen die Gespräche laut Vorschlag der CDU am Mittwoch stattfinden", "CDU"),
+])
+def test_the_source_a_word_for_a_report_names(extractor, text, quote, name):
+    got = [(r.text, r.speaker.name if r.speaker else None) for r in extractor.extract(Article(id="t", text=text, lang="de"))]
+    assert got == [(quote, name)]
 
 
 def test_organization_after_preposition_cue_is_named(extractor):
