@@ -336,15 +336,20 @@ class SourceFinder:
     def _subject_before_apposition(self, doc: ParsedDoc, u: Unit, cue: Cue) -> tuple[int, int] | None:
         """"Claudia Pfeiffer, Geschäftsführerin des KAV, erklärte", "Wie Anna Bligh, die
         Premierministerin, erklärte": the noun phrase before the first comma, when only noun
-        phrases and commas stand between the clause start and the cue."""
+        phrases and commas stand between the clause start and the cue, or a prepositional phrase
+        after the last comma ("Wie Steve Marshall, Sprecher der UN-Büros, in Bangkok mitteilte")."""
         words = doc.words
         c = min(cue.words)
-        if c - 1 <= u.first or words[c - 1].text != ",":
+        end = c - 1
+        if end > u.first and words[end].text != ",":
+            pp = self.mentions.phrase_before(doc, c, u.first)
+            end = pp[0] - 1 if pp and words[pp[0]].upos == "ADP" else c - 1
+        if end <= u.first or words[end].text != ",":
             return None
         a = u.first
         while a < c and (words[a].lower in self.cues.frame_subordinators or words[a].upos in {"SCONJ", "CCONJ", "PUNCT"}):
             a += 1
-        seg = words[a:c - 1]
+        seg = words[a:end]
         if not seg or len(seg) > 16 or any(w.upos in VERBAL or self.mentions.is_quote_mark(w) for w in seg):
             return None
         if cue.content and words[a].start < cue.content[1] and words[c - 1].end > cue.content[0]:

@@ -61,6 +61,17 @@ def test_the_source_a_word_for_a_report_names(extractor, text, quote, name):
     assert got == [(quote, name)]
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Der Zyklon traf das Land. Wie Steve Marshall, Sprecher der UN-Büros, in Bangkok mitteilte, hat die Regierung "
+     "nur sechs Hubschrauber geschickt.", "Steve Marshall"),
+    ("Das Gesetz ist alt. Wie der Bevollmächtigte der EU-Kommission, Gerald Braun, in Luxemburg mitteilte, sieht "
+     "Wiedeking in dem Gesetz eine Benachteiligung.", "Gerald Braun"),
+])
+def test_a_place_between_the_apposition_and_the_cue_is_not_the_speaker(extractor, text, name):
+    (r,) = extractor.extract(Article(id="t", text=text, lang="de"))
+    assert r.speaker.name == name
+
+
 def test_organization_after_preposition_cue_is_named(extractor):
     assert one(extractor, "Nach Angaben des Roten Kreuzes wurden 800.000 Menschen obdachlos.", "de") == (
         "indirect", "wurden 800.000 Menschen obdachlos", "Roten Kreuzes", "unknown")
