@@ -86,8 +86,10 @@ class Attributor:
                     at = text.find(sp.name, sp.start, sp.end)
                     q.outlet = Outlet(name=sp.name, start=at, end=at + len(sp.name))
             elif sp.via == "pronoun":
+                # never someone the quote itself names: "Kretschmann sei eine herausragende
+                # Persönlichkeit, sagte er" is not Kretschmann's
                 low = sp.mention.lower()
-                ent = self.salient(text, table, sp.start, self.pronoun_gender.get(low), hidden,
+                ent = self.salient(text, table, sp.start, self.pronoun_gender.get(low), hidden + [(q.start, q.end)],
                                    persons_only=low not in self.plural or low in self.pronoun_gender)
                 if ent is None and sp.name:
                     ent = table.lookup(sp.name)

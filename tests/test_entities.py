@@ -315,6 +315,13 @@ def test_a_common_noun_description_and_an_unlisted_verb(extractor, lang, text, n
     assert q.speaker.name == name
 
 
+def test_a_pronoun_is_never_someone_its_own_quote_names(extractor):
+    text = ("Grünen-Chef Robert Habeck hat das Ergebnis als großen Wahlsieg gewertet. Ministerpräsident Winfried "
+            "Kretschmann sei eine herausragende Persönlichkeit, sagte er am Sonntagabend.")
+    got = [(n, v) for t, n, e, v, *_ in who(extractor, text, "de")]
+    assert got[-1] == ("Robert Habeck", "pronoun")
+
+
 # --- roles: from appositions and from descriptions anywhere in the article -------------------------
 
 def test_role_from_a_description_that_speaks_nowhere_en(extractor):
