@@ -101,6 +101,11 @@ class ContentFinder:
             cue.content = before or after
         if cue.content is not None and cue.content == after:
             cue.content = self._before_coordinated_verb(doc, cue, cue.content)
+        if cue.content is not None and w.deprel == "advcl" and w.head >= 0 and "VerbForm=Part" in w.feats \
+                and "Tense=Pres" in w.feats and not subj and cue.content[0] <= doc.words[w.head].start < cue.content[1]:
+            # "Responding to X's statement, | Mbalula claimed …": the clause a participle modifies
+            # is no report of the participle's ("Wie die Polizei mitteilte, | …" is one: a subject)
+            cue.content = None
 
     @staticmethod
     def _main_clause(doc: ParsedDoc, span: tuple[int, int]) -> bool:

@@ -72,6 +72,13 @@ def test_a_place_between_the_apposition_and_the_cue_is_not_the_speaker(extractor
     assert r.speaker.name == name
 
 
+def test_the_clause_a_participle_modifies_is_no_report_of_the_participle(extractor):
+    # "Responding" is a cue verb, but the clause it hangs on is the report of "claimed"
+    text = ("Fikile Mbalula leads the ANC. Responding to Gwarube's statement, Mbalula claimed the party's "
+            "analysis of the results were a lie.")
+    assert one(extractor, text, "en")[1:3] == ("the party's analysis of the results were a lie", "Fikile Mbalula")
+
+
 def test_organization_after_preposition_cue_is_named(extractor):
     assert one(extractor, "Nach Angaben des Roten Kreuzes wurden 800.000 Menschen obdachlos.", "de") == (
         "indirect", "wurden 800.000 Menschen obdachlos", "Roten Kreuzes", "unknown")
