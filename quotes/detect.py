@@ -573,7 +573,13 @@ class Detector(ContentFinder, SourceFinder):
             return cands
         out = list(cands)
         for ui, u in enumerate(units):
-            if any(c.start < u.end and c.end > u.start for c in out):
+            over = [c for c in out if c.start < u.end and c.end > u.start]
+            # a quotation with no speaker inside a Konjunktiv main clause is part of that report ("Es
+            # drohe „eine dramatische Erderwärmung …“": "drohen" a cue with no subject): the clause
+            # takes its place
+            inner = [c for c in over if c.kind == "direct" and (c.cue is None or c.cue.source is None and c.cue.source_words is None)
+                     and c.source is None and c.source_words is None and c.via is None and u.start < c.start and c.end <= u.end + 1]
+            if len(inner) < len(over) or inner and self._konjunktiv_mood(doc, u) != "report":
                 continue
             mood = self._konjunktiv_mood(doc, u)
             if mood is None:
@@ -592,6 +598,8 @@ class Detector(ContentFinder, SourceFinder):
             a, b = self._trim(doc.text, u.start, u.end)
             if len(doc.text[a:b].split()) < 3:
                 continue
+            for c in inner:
+                out.remove(c)
             person = None
             ahead = self._trailing_cue_ahead(doc, units, ui, out) if bare is None else None
             if bare is None and ahead is None and ui > 0 and units[ui - 1].para == u.para and (prev is None or prev.end <= units[ui - 1].start):

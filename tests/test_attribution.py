@@ -89,6 +89,13 @@ def records(extractor, text, lang):
             for r in extractor.extract(Article(id="t", text=text, lang=lang))]
 
 
+def test_a_quotation_inside_a_konjunktiv_report_is_part_of_it(extractor):
+    text = ("Künast sagte, es müsse nun Schluss sein mit den Schuldzuweisungen. "
+            "Es drohe „eine dramatische Erderwärmung von bis zu sechs Grad“.")
+    assert records(extractor, text, "de")[1][:3] == (
+        "mixed", "Es drohe „eine dramatische Erderwärmung von bis zu sechs Grad“.", "Künast")
+
+
 def test_konjunktiv_sentence_is_a_report_on_its_own(extractor):
     text = "Die Polizei hat in Berlin einen Mann festgenommen. Er sei bewaffnet gewesen."
     assert records(extractor, text, "de") == [("indirect", "Er sei bewaffnet gewesen.", None, None)]
