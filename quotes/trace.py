@@ -450,6 +450,26 @@ def _join_fragments(blocks: dict[tuple, list[_Rec]], lex: Lexicon, union: _Union
     carry says nothing about which statement it came from, and links none; across articles a
     speaker's catchwords recur ("colour revolutions"), so records of two articles link by their
     words as a whole (LINK), not by a fragment."""
+    for same_doc in _speaker_articles(blocks):
+        keys = {y.n: [w.key for w in y.words] for y in same_doc}
+        holders: dict[str, set[int]] = defaultdict(set)  # key -> the records whose words hold it
+        for y in same_doc:
+            for k in keys[y.n]:
+                holders[k].add(y.n)
+        for x in same_doc:
+            if x.r.get("kind") not in ("indirect", "mixed"):
+                continue
+            for frag in _fragments(x, lex):
+                # only records holding the fragment's rarest key can hold the fragment
+                rarest = min(frag, key=lambda k: len(holders.get(k, ())))
+                found = [n for n in holders.get(rarest, ()) if n != x.n and _runs_through(keys[n], frag)]
+                if len(found) == 1:
+                    union.join(x.n, found[0])
+
+
+def _speaker_articles(blocks: dict[tuple, list[_Rec]]):
+    """The records of one named speaker in one article, for each speaker and article with two or
+    more (records that name no article are no article)."""
     for (kind, _), block in blocks.items():
         if kind != "speaker" or len(block) < 2:
             continue
@@ -457,22 +477,8 @@ def _join_fragments(blocks: dict[tuple, list[_Rec]], lex: Lexicon, union: _Union
         for x in block:
             by_doc[x.r.get("doc")].append(x)
         for doc, same_doc in by_doc.items():
-            if doc is None or len(same_doc) < 2:  # records that name no article are no article
-                continue
-            keys = {y.n: [w.key for w in y.words] for y in same_doc}
-            holders: dict[str, set[int]] = defaultdict(set)  # key -> the records whose words hold it
-            for y in same_doc:
-                for k in keys[y.n]:
-                    holders[k].add(y.n)
-            for x in same_doc:
-                if x.r.get("kind") not in ("indirect", "mixed"):
-                    continue
-                for frag in _fragments(x, lex):
-                    # only records holding the fragment's rarest key can hold the fragment
-                    rarest = min(frag, key=lambda k: len(holders.get(k, ())))
-                    found = [n for n in holders.get(rarest, ()) if n != x.n and _runs_through(keys[n], frag)]
-                    if len(found) == 1:
-                        union.join(x.n, found[0])
+            if doc is not None and len(same_doc) >= 2:
+                yield same_doc
 
 
 def _join_contained(blocks: dict[tuple, list[_Rec]], idf: dict[str, float], union: _Union) -> None:
@@ -483,29 +489,21 @@ def _join_contained(blocks: dict[tuple, list[_Rec]], idf: dict[str, float], unio
     Within one article only, as for fragments: across articles a speaker's catchwords recur.
     Candidates: if the other record holds CONTAINED of x's weight, it holds one of x's rarest
     keys that make up more than the rest (1 - CONTAINED) of it, so only those are looked up."""
-    for (kind, _), block in blocks.items():
-        if kind != "speaker" or len(block) < 2:
-            continue
-        by_doc: dict[str, list[_Rec]] = defaultdict(list)
-        for x in block:
-            by_doc[x.r.get("doc")].append(x)
-        for doc, same_doc in by_doc.items():
-            if doc is None or len(same_doc) < 2:
+    for same_doc in _speaker_articles(blocks):
+        holders: dict[str, list[_Rec]] = defaultdict(list)
+        for y in same_doc:
+            for k in y.keys:
+                holders[k].append(y)
+        for x in same_doc:
+            if len(x.keys) < MIN_SHARED:
                 continue
-            holders: dict[str, list[_Rec]] = defaultdict(list)
-            for y in same_doc:
-                for k in y.keys:
-                    holders[k].append(y)
-            for x in same_doc:
-                if len(x.keys) < MIN_SHARED:
-                    continue
-                for k in _rarest(x, idf, (1 - CONTAINED) * x.weight):
-                    for y in holders[k]:
-                        if y is x or (y.weight, y.n) < (x.weight, x.n) or union.find(x.n) == union.find(y.n):
-                            continue  # x is the part, y the whole
-                        shared, pairs = _shared(x, y, idf, need=CONTAINED * x.weight)
-                        if shared >= CONTAINED * x.weight and len(pairs) >= MIN_SHARED:
-                            union.join(x.n, y.n)
+            for k in _rarest(x, idf, (1 - CONTAINED) * x.weight):
+                for y in holders[k]:
+                    if y is x or (y.weight, y.n) < (x.weight, x.n) or union.find(x.n) == union.find(y.n):
+                        continue  # x is the part, y the whole
+                    shared, pairs = _shared(x, y, idf, need=CONTAINED * x.weight)
+                    if shared >= CONTAINED * x.weight and len(pairs) >= MIN_SHARED:
+                        union.join(x.n, y.n)
 
 
 def _rarest(x: _Rec, idf: dict[str, float], more_than: float) -> list[str]:
