@@ -230,6 +230,11 @@ class SourceFinder:
                     cue.source_words = np
             if cue.source_words:
                 cue.source = self.mentions.phrase_head(doc, cue.source_words)
+        if cue.source is not None and not self.mentions.is_name_word(doc, words[cue.source]):
+            named = self._name_before_apposition(doc, cue)
+            if named is not None:
+                cue.source_words = named
+                cue.source = named[1] - 1
         if cue.source is not None and self._relative_pronoun(doc, cue.source):
             ant = self._relative_antecedent(doc, cue.source, c, u)
             if ant is not None:
@@ -332,6 +337,32 @@ class SourceFinder:
         if np and self._has_noun(doc, np):
             return np
         return None
+
+    def _name_before_apposition(self, doc: ParsedDoc, cue: Cue) -> tuple[int, int] | None:
+        """"Flynn, a top Trump surrogate, said", "Rendell, a Clinton surrogate, said": the source
+        the parse gave is a description set off by commas right before the cue, after a name that
+        opens the clause (at the sentence start, or after a comma or a quotation mark): the name
+        speaks, the description is its apposition. Returns the name's words."""
+        words = doc.words
+        c = min(cue.words)
+        if c < 2 or words[c - 1].text != ",":
+            return None
+        end = c - 2  # back to the comma that opens the description
+        while end > 0 and c - end < 12 and words[end].text != "," and words[end].upos not in VERBAL \
+                and not self.mentions.is_quote_mark(words[end]) and words[end].sent == words[c].sent:
+            end -= 1
+        if words[end].text != "," or not end < cue.source < c - 1:
+            return None
+        start = end
+        while start > 0 and end - start < 4 and words[start - 1].sent == words[end].sent \
+                and self.mentions.is_name_word(doc, words[start - 1]):
+            start -= 1
+        if start == end:
+            return None
+        sent = doc.sentences[words[end].sent]
+        if start > sent.first and not (words[start - 1].text == "," or self.mentions.is_quote_mark(words[start - 1])):
+            return None
+        return start, end
 
     def _subject_before_apposition(self, doc: ParsedDoc, u: Unit, cue: Cue) -> tuple[int, int] | None:
         """"Claudia Pfeiffer, Geschäftsführerin des KAV, erklärte", "Wie Anna Bligh, die

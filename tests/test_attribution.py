@@ -79,6 +79,18 @@ def test_the_clause_a_participle_modifies_is_no_report_of_the_participle(extract
     assert one(extractor, text, "en")[1:3] == ("the party's analysis of the results were a lie", "Fikile Mbalula")
 
 
+@pytest.mark.parametrize("text, quote, name", [
+    # the parser makes the description in commas the subject ("surrogate"), or the name a modifier
+    ("Ed Rendell spoke. Rendell, a Clinton surrogate, said he had battled through three bouts of pneumonia.",
+     "he had battled through three bouts of pneumonia", "Ed Rendell"),
+    ("Retired Lt. Gen. Michael Flynn spoke on Wednesday.\n\n\u201cHe's absolutely right. There's a severe disconnect "
+     "between this White House and the military,\u201d Flynn, a top Trump surrogate, said Thursday morning on Fox News.",
+     "He's absolutely right. There's a severe disconnect between this White House and the military,", "Michael Flynn"),
+])
+def test_the_name_before_an_apposition_speaks_not_the_name_inside_it(extractor, text, quote, name):
+    assert one(extractor, text, "en")[1:3] == (quote, name)
+
+
 def test_organization_after_preposition_cue_is_named(extractor):
     assert one(extractor, "Nach Angaben des Roten Kreuzes wurden 800.000 Menschen obdachlos.", "de") == (
         "indirect", "wurden 800.000 Menschen obdachlos", "Roten Kreuzes", "unknown")
