@@ -579,10 +579,10 @@ class Detector(ContentFinder, SourceFinder):
             # takes its place
             inner = [c for c in over if c.kind == "direct" and (c.cue is None or c.cue.source is None and c.cue.source_words is None)
                      and c.source is None and c.source_words is None and c.via is None and u.start < c.start and c.end <= u.end + 1]
-            if len(inner) < len(over) or inner and self._konjunktiv_mood(doc, u) != "report":
+            if len(inner) < len(over):
                 continue
             mood = self._konjunktiv_mood(doc, u)
-            if mood is None:
+            if mood is None or inner and mood != "report":
                 continue
             prev = max((c for c in out if c.end <= u.start), key=lambda c: c.end, default=None)
             prev_unit = None if prev is None else next(

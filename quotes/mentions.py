@@ -405,6 +405,7 @@ class Mentions:
             name = self.text_of(doc, name_r[0], name_r[1] + 1)  # "Detroit | police" is the body, not the city
         role = self.apposition(doc, m) or role
         return Resolved(name, m, kind, role)
+
     def bare_name(self, doc: ParsedDoc, m: tuple[int, int], surnames: frozenset[str] = frozenset()) -> tuple[int, int] | None:
         """A mention with no recognised person name may still be a name: its first run of
         capitalised words (after determiners, prepositions and honorifics), up to four, when one

@@ -508,10 +508,8 @@ def _join_contained(blocks: dict[tuple, list[_Rec]], idf: dict[str, float], unio
 
 def _rarest(x: _Rec, idf: dict[str, float], more_than: float) -> list[str]:
     """x's keys, rarest first, until their weight exceeds `more_than`."""
-    if x.ranked is None:
-        x.ranked = sorted(x.keys, key=lambda k: (-idf[k], k))
     out, total = [], 0.0
-    for k in x.ranked:
+    for k in _ranked(x, idf):
         out.append(k)
         total += idf[k]
         if total > more_than:
@@ -615,15 +613,20 @@ def _postings(block: list[_Rec], idf: dict[str, float], threshold: float) -> dic
 def _prefix(x: _Rec, idf: dict[str, float], threshold: float) -> list[str]:
     """The record's keys, rarest first, up to where the weight left after them drops below
     threshold^2 of its weight (see `_candidates`)."""
-    if x.ranked is None:
-        x.ranked = sorted(x.keys, key=lambda k: (-idf[k], k))
     out, left, floor = [], x.weight, threshold * threshold * x.weight
-    for k in x.ranked:
+    for k in _ranked(x, idf):
         if left < floor:
             break
         out.append(k)
         left -= idf[k]
     return out
+
+
+def _ranked(x: _Rec, idf: dict[str, float]) -> list[str]:
+    """x's keys, rarest first (one global order), computed once per record."""
+    if x.ranked is None:
+        x.ranked = sorted(x.keys, key=lambda k: (-idf[k], k))
+    return x.ranked
 
 
 def _when(r: dict, datelines: dict) -> tuple | None:
