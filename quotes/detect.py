@@ -29,6 +29,9 @@ from .rules import RuleSet
 from .sources import SourceFinder
 
 
+_CLAUSES = {"ccomp", "xcomp", "parataxis", "csubj"}  # dependents that make a clause of a verb's own
+
+
 class Detector(ContentFinder, SourceFinder):
     def __init__(self, rules: RuleSet):
         self.rules = rules
@@ -66,7 +69,24 @@ class Detector(ContentFinder, SourceFinder):
             return True
         first = doc.words[s.first]
         # A sentence never starts lower-case or with a comma: the split before it was wrong.
-        return first.text[:1].islower() or first.text in {",", ";"}
+        return first.text[:1].islower() or first.text in {",", ";"} or self._frame_after_quote(doc, prev, s)
+
+    def _frame_after_quote(self, doc: ParsedDoc, prev: Unit, s) -> bool:
+        """'“Why …?” Vitter demanded.': the tokenizer ends a sentence after a question or exclamation
+        mark that closes a quotation; the next sentence is only its frame when its root is a finite
+        speech verb with a subject, and it holds no clause of its own (no comma, no quotation mark,
+        no clausal dependent of the verb)."""
+        if prev.last - prev.first < 2 or not s.parsed:
+            return False
+        if doc.words[prev.last - 1].text not in self.closers or doc.words[prev.last - 2].text not in {"?", "!"}:
+            return False
+        ws = doc.words[s.first:s.last]
+        root = next((w for w in ws if w.head == -1), None)
+        if root is None or not self._speech_verb(root) or "VerbForm=Fin" not in root.feats:
+            return False
+        if not any(w.head == root.i and w.deprel.startswith("nsubj") for w in ws):
+            return False
+        return not any(w.text in self.openers or w.text == "," or w.head == root.i and w.deprel in _CLAUSES for w in ws)
 
     # ------------------------------------------------------------------ cues
     def _speech_verb(self, w: Word) -> bool:

@@ -110,3 +110,25 @@ def test_bare_quotes_in_unparsed_paragraphs_after_the_last_word_continue_the_spe
         ("direct", "The economy is growing much faster than anyone here expected this year,", "Smith", "said"),
         ("direct", "Green apples taste nice", "Smith", None),
         ("direct", "Blue skies look lovely", "Smith", None)]
+
+
+def test_name_after_a_question_that_ends_the_tokenizers_sentence_frames_it(extractor):
+    # Stanza ends a sentence after '?”' when a capitalised word follows; the next sentence is
+    # only the frame ("Vitter demanded."), so the question is Vitter's, not the last speaker's
+    text = ('“It makes no sense at all,” Smith said. “Why would we do that?” Vitter demanded. '
+            '“Is it over?” Jones asked the crowd.')
+    assert extract(extractor, text) == [
+        ("direct", "It makes no sense at all,", "Smith", "said"),
+        ("direct", "Why would we do that?", "Vitter", "demanded"),
+        ("direct", "Is it over?", "Jones", "asked")]
+
+
+def test_sentence_with_its_own_clause_after_a_closing_question_is_no_frame(extractor):
+    # "The mayor said the town would pay" reports a clause of its own: the question stays with
+    # the speaker before it
+    text = ('“Why would we do that?” Vitter demanded. “Who is going to pay for all of this?” The mayor '
+            'said the town would pay for the new harbour.')
+    assert [(k, t, s) for k, t, s, _ in extract(extractor, text)] == [
+        ("direct", "Why would we do that?", "Vitter"),
+        ("direct", "Who is going to pay for all of this?", "Vitter"),
+        ("indirect", "the town would pay for the new harbour", None)]
