@@ -41,8 +41,21 @@ class SourceFinder:
                 i = w.head
             else:
                 break
-        stray = self._stray_subject(doc, min(seen), content)
-        return stray if stray is not None else self._name_opening_sentence(doc, min(seen), content)
+        for found in (self._stray_subject(doc, min(seen), content), self._nominative_object(doc, min(seen), content)):
+            if found is not None:
+                return found
+        return self._name_opening_sentence(doc, min(seen), content)
+
+    @staticmethod
+    def _nominative_object(doc: ParsedDoc, verb: int, content: tuple[int, int] | None) -> int | None:
+        """A noun the parser made the object of a verb with no subject although its case is the
+        nominative ("Die Wogen zu glätten bemühte sich Markus Hungerbühler": "Hungerbühler" obj,
+        Case=Nom): it is the subject. Only languages that mark case on nouns have such a feature."""
+        for k in doc.children(verb):
+            if k.deprel in ("obj", "iobj") and k.upos in {"NOUN", "PROPN"} and "Case=Nom" in k.feats \
+                    and not in_span(content, k) and not any(g.deprel == "case" for g in doc.children(k.i)):
+                return k.i
+        return None
 
     def _coordinated_with_complement(self, doc: ParsedDoc, w: Word) -> int | None:
         """The speech verb whose subject speaks for the cue w, when w, with no subject of its own, is

@@ -653,3 +653,12 @@ def test_an_organizations_name_may_begin_with_an_adjective(extractor):
     # German capitalises nouns: a nominalised adjective before a name is a noun, not part of it
     text = "Der Airbus-Vorstandsvorsitzende Thomas Enders sagte, der Auftrag sei sicher."
     assert speakers(extractor, text, "de") == [("Thomas Enders", "Airbus-Vorstandsvorsitzende")]
+
+
+def test_name_the_parser_made_an_object_in_the_nominative_is_the_subject(extractor):
+    # the parser makes "Wendler" the object of "bemühte" (tagging it Case=Nom all the same); the
+    # verb has no subject, so the nominative is it, and the cue-less report after it is hers
+    text = "Die Wogen zu glätten bemühte sich Karin Wendler, Präsidentin der FDP. Man müsse das Ergebnis jetzt in Ruhe analysieren."
+    (r,) = extractor.extract(Article(id="t", text=text, lang="de"))
+    assert (r.kind, r.text, r.speaker.name, r.role) == (
+        "indirect", "Man müsse das Ergebnis jetzt in Ruhe analysieren.", "Karin Wendler", "Präsidentin der FDP")
