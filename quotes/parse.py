@@ -51,7 +51,7 @@ _BREAK_AFTER = ({".", "!", "?", ";", ":"}, {",", "—", "–", "-", ")"})  # pre
 _LINE = regex.compile(r"[^\r\n]+")
 # Tokenization rules of this module applied on top of Stanza's tokenizer (see `_split_marks`): part
 # of the parse cache's identity, so a change here never reuses parses made without it.
-TOKEN_RULES = "marks-split 1"
+TOKEN_RULES = "marks-split 1, unended-join 1"
 # Double quotation marks that Stanza's tokenizer sometimes leaves glued to a word ('"GAU', 'froh"'):
 # they are split off as tokens of their own. Single marks stay: they double as apostrophes
 # ("Ganz'", "Campus'").
@@ -209,6 +209,9 @@ class Parser:
         self.dir = models_dir(models)
         self.use_gpu = use_gpu
         self.cache = cache  # a ParseCache or None
+        # per language, the words that open a sentence (the rule file's stopwords): a split before
+        # one of them is the tokenizer's right ("Vorschlag an den Bundestag | Der Bundesrat schlug")
+        self.sentence_openers: dict[str, frozenset[str]] = {}
         self._identity: dict[str, str] = {}
 
     def pipeline(self, lang: str):
@@ -245,7 +248,8 @@ class Parser:
     def identity(self, lang: str) -> str:
         if lang not in self._identity:
             check_models(self.dir, lang)
-            self._identity[lang] = model_identity(self.dir, lang)
+            openers = "\n".join(sorted(self.sentence_openers.get(lang, ())))
+            self._identity[lang] = model_identity(self.dir, lang) + hashlib.sha256(openers.encode()).hexdigest()[:12]
         return self._identity[lang]
 
     def parse(self, text: str, lang: str, select: Selector | None = None) -> ParsedDoc:
@@ -312,6 +316,7 @@ class Parser:
         from stanza import Document
 
         nlp = self.pipeline(lang)
+        openers = self.sentence_openers.get(lang, frozenset())
         for chunk in _chunks(todo, lambda ap: paras[ap[0]][ap[1]][1] - paras[ap[0]][ap[1]][0]):
             docs = [Document([], text=texts[a][slice(*paras[a][p])]) for a, p in chunk]
             for name in TOKENIZE:
@@ -319,7 +324,7 @@ class Parser:
             for (a, p), sdoc in zip(chunk, docs):
                 offset = paras[a][p][0]
                 ptext = texts[a][slice(*paras[a][p])]
-                for sent in _bounded(_split_marks(sdoc.sentences, ptext), ptext):
+                for sent in _bounded(_split_marks(_join_unended(sdoc.sentences, ptext, openers), ptext), ptext):
                     words, starts, ends = [], [], []
                     for token in sent.tokens:
                         for w in token.words:
@@ -479,6 +484,32 @@ def _mark_pieces(token) -> list[tuple[int, int]] | None:
         return None
     s = token.start_char
     return [(s + x, s + y) for x, y in ((0, a), (a, b), (b, len(text))) if y > x]
+
+
+def _join_unended(sentences: list, text: str, openers: frozenset[str] = frozenset()) -> list:
+    """Stanza sentences with a split after a letter or digit undone: within a paragraph a sentence
+    ends with punctuation, so a sentence whose last token ends in a letter or digit was cut inside
+    a name or phrase ("British Prime Minister Theresa | May said", "In diesem dritten | Bus") and is
+    parsed together with the sentence after it. Kept: a split before a word of `openers` (a header
+    run into its paragraph: "Vorschlag an den Bundestag | Der Bundesrat schlug …") and after a
+    sentence in capitals ("SAVE A QUARTER | Let's say …")."""
+    out, pending = [], None
+    for sent in sentences:
+        if pending is not None and pending[-1]["text"][-1:].isalnum() and sent.words[0].text.lower() not in openers \
+                and any(row["text"] != row["text"].upper() for row in pending):
+            words = sum(1 for row in pending if not isinstance(row["id"], tuple))  # a multi-word token's row has a range
+            pending = pending + [{**row, "id": _shifted(row["id"], -words)} for row in sent.to_dict()]
+        else:
+            if pending is not None:
+                out.append(pending)
+            pending = sent.to_dict()
+    if pending is not None:
+        out.append(pending)
+    if len(out) == len(sentences):
+        return sentences
+    from stanza import Document
+
+    return Document(out, text=text).sentences
 
 
 def _split_marks(sentences: list, text: str) -> list:

@@ -49,6 +49,8 @@ class Extractor:
         directory = rules_dir(rules_directory)
         langs = languages or available_languages(directory)
         self.stages = {lang: LanguageStages(load_rules(lang, directory), load_model(directory, lang)) for lang in langs}
+        for lang, st in self.stages.items():
+            self.parser.sentence_openers[lang] = st.rules.stopword_set
 
     def language_of(self, article: Article) -> str:
         lang = article.lang

@@ -35,6 +35,28 @@ def test_apostrophe_of_a_genitive_stays_with_its_word(extractor):
     assert "Hans'" in [w.text for w in doc.words]
 
 
+def test_sentence_split_inside_a_name_is_undone_before_parsing(extractor):
+    # Stanza's tokenizer ends a sentence after "Raj" and after "Betty": a sentence never ends in a
+    # letter inside a paragraph, so each pair is parsed as one sentence and the name stays whole
+    text = ("Committee Research Director Raj Shah said that statements made by the mayor were false.\n"
+            "On Thursday, Officer Betty Shelby, who shot the driver, was charged.")
+    doc = extractor.parser.parse(text, "en")
+    assert [(s.start, s.end) for s in doc.sentences] == [(0, 87), (88, len(text))]
+    for w in doc.words:  # offsets stay exact into the text
+        assert text[w.start:w.end] == w.text
+    assert extract(extractor, text.split("\n")[0], "en") == [
+        ("indirect", "that statements made by the mayor were false", "Raj Shah", "said")]
+
+
+def test_split_before_a_sentence_opening_word_stays(extractor):
+    # a header run into its paragraph: "Der" opens a sentence, so the split before it stays and
+    # the header is no part of the speaker
+    text = "Vorschlag an den Bundestag Der Bundesrat schlug dem Bundestag vor, Zwangsheiraten als eigenen Straftatbestand anzuerkennen."
+    assert [s.start for s in extractor.parser.parse(text, "de").sentences] == [0, 27]
+    assert extract(extractor, text, "de") == [
+        ("indirect", "Zwangsheiraten als eigenen Straftatbestand anzuerkennen", "Bundesrat", "schlug")]
+
+
 # --- a frame between two quotations ---------------------------------------------------------------
 
 def test_frame_between_two_quotations_gives_two_direct_quotes(extractor):
