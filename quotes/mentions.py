@@ -231,8 +231,9 @@ class Mentions:
             else:
                 while b < sent.last and words[b].text[:1].isupper() and words[b].upos in {"PROPN", "NOUN", "X"}:
                     b += 1
-        while b > a + 1 and self._role(words[b - 1]) and not self._role(words[head]):
-            b -= 1
+        while b > a + 1 and self._role(words[b - 1]) and not self._role(words[head]) \
+                and not (words[b - 1].head == head and words[b - 1].deprel.startswith("nmod")):
+            b -= 1  # a role after the head belongs to the next name, unless the head's own ("one of the attorneys")
         while a > sent.first and self.is_name_word(doc, words[a - 1]) and self.is_name_word(doc, words[a]):
             a -= 1  # "South China Morning | Post"
         return a, b

@@ -662,3 +662,12 @@ def test_name_the_parser_made_an_object_in_the_nominative_is_the_subject(extract
     (r,) = extractor.extract(Article(id="t", text=text, lang="de"))
     assert (r.kind, r.text, r.speaker.name, r.role) == (
         "indirect", "Man müsse das Ergebnis jetzt in Ruhe analysieren.", "Karin Wendler", "Präsidentin der FDP")
+
+
+def test_role_a_partitive_head_holds_stays_in_its_phrase_and_names_the_apposition(extractor):
+    # "attorneys" belongs to "one of …": the phrase keeps it, so it is a description and the name
+    # set off after it by commas speaks
+    text = "In a statement, one of the family's attorneys, Justin Bamberg, said the videos show Scott calmly leaving his car."
+    (r,) = extractor.extract(Article(id="t", text=text, lang="en"))
+    assert (r.text, r.speaker.name, r.speaker.mention) == (
+        "the videos show Scott calmly leaving his car", "Justin Bamberg", "one of the family's attorneys, Justin Bamberg")
