@@ -322,6 +322,8 @@ class Detector(ContentFinder, SourceFinder):
             self.verb_content(doc, units[cue.unit], cue, heads)
         for cue in cues:
             self.verb_source(doc, units[cue.unit], cue)
+        for cue in cues:
+            self._participle_source(doc, cue, heads)
         framed = {c.unit for c in cues if c.content is not None}
         for cue in cues:
             if cue.content is None and cue.unit - 1 not in framed:
@@ -366,6 +368,19 @@ class Detector(ContentFinder, SourceFinder):
         cand = Candidate(kind, cs, ce, None, via="colon", source_words=np,
                          source=self.mentions.phrase_head(doc, np), spans=quoted)
         return sorted(cands + [cand], key=lambda c: c.start)
+
+    @staticmethod
+    def _participle_source(doc: ParsedDoc, cue: Cue, heads: dict[int, Cue]) -> None:
+        """"X said in a statement, adding that …": a present participle cue with no source of its
+        own, hung on another cue's verb, speaks through that cue's source, however it was found."""
+        w = doc.words[cue.words[0]]
+        head = heads.get(w.head)
+        if cue.source is not None or cue.source_words is not None or head is None or head is cue \
+                or "VerbForm=Part" not in w.feats or "Tense=Pres" not in w.feats \
+                or w.deprel not in ("advcl", "parataxis", "ccomp", "xcomp", "conj"):
+            return
+        if head.source is not None or head.source_words is not None:
+            cue.source, cue.source_words, cue.via = head.source, head.source_words, head.via
 
     def _stack(self, doc: ParsedDoc, cues: list[Cue]) -> list[Cue]:
         """Two attributions in one clause. The outer one is the cue whose content holds the other's

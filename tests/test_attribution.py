@@ -671,3 +671,12 @@ def test_role_a_partitive_head_holds_stays_in_its_phrase_and_names_the_appositio
     (r,) = extractor.extract(Article(id="t", text=text, lang="en"))
     assert (r.text, r.speaker.name, r.speaker.mention) == (
         "the videos show Scott calmly leaving his car", "Justin Bamberg", "one of the family's attorneys, Justin Bamberg")
+
+
+def test_participle_cue_without_a_subject_speaks_through_the_cue_it_hangs_on(extractor):
+    # the parse gives "said" no subject (the name is hung on "FBI"); its source is found all the
+    # same, and "adding", hung on "said", has the same one
+    text = ('“Plea deals should not be a requirement for cooperating with the FBI," Oversight Chairman Mark '
+            'Hollis (R-Ohio) said in a statement, adding that the deals were handed out "like candy."')
+    got = [(r.text, r.speaker.name if r.speaker else None) for r in extractor.extract(Article(id="t", text=text, lang="en"))]
+    assert got[1] == ('that the deals were handed out "like candy."', "Mark Hollis")
