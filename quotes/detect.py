@@ -736,7 +736,10 @@ class Detector(ContentFinder, SourceFinder):
         # a surname the tagger took for a noun, after its first name ("Gabriela Schimmer-Göresz")
         surname = w.upos == "NOUN" and subj > 0 and words[subj - 1].upos == "PROPN" and words[subj - 1].head == subj \
             or subj > 1 and words[subj - 1].text == "-" and words[subj - 2].upos == "PROPN" and words[subj - 2].head == subj
-        if w.upos not in {"PROPN", "NOUN"} or not any(x.upos == "PROPN" for x in phrase) \
+        # or a surname the article writes after a first name elsewhere, with no article before it
+        surname = surname or w.upos == "NOUN" and w.text in self.mentions.surnames(doc) \
+            and not any(c.deprel == "det" for c in doc.children(subj))
+        if w.upos not in {"PROPN", "NOUN"} or not (surname or any(x.upos == "PROPN" for x in phrase)) \
                 or w.upos == "NOUN" and not surname and not self.rules.is_role_noun(w.text, w.lemma) \
                 or any(self.rules.is_body_word(x.text) for x in phrase if x.i <= subj):
             return None

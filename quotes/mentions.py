@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .entities import occurrences
+from .entities import EntityBuilder, occurrences
 from .marks import is_mark_text
 from .parse import ParsedDoc, Word
 from .rules import RuleSet
@@ -69,6 +69,8 @@ class Mentions:
         self.particles = frozenset(sp.name_particles)
         self.marks = {mark for pair in rules.quotes.pairs for mark in pair}
         self._runs_before: tuple[str | None, dict] = (None, {})  # `_capitalised_before`, for one text
+        self._surnames: tuple[str | None, frozenset[str]] = (None, frozenset())  # `surnames`, for one text
+        self._people = EntityBuilder(rules)
 
     def is_name_word(self, doc: ParsedDoc, w: Word) -> bool:
         t = w.text
@@ -193,6 +195,14 @@ class Mentions:
                     if n not in names:
                         names.append(n)
         return names
+
+    def surnames(self, doc: ParsedDoc) -> frozenset[str]:
+        """The last words of the runs "First [Middle] Surname" of the raw text ("Lammert" of "Norbert
+        Lammert"; most sentences are not parsed): a word the tagger made a noun in one sentence
+        ("Lammert würdigte …") is a name when the article writes it after a first name elsewhere."""
+        if self._surnames[0] is not doc.text:
+            self._surnames = (doc.text, frozenset(n.split()[-1] for _, _, n in self._people.person_names(doc.text)))
+        return self._surnames[1]
 
     # ------------------------------------------------------------------ mentions
 

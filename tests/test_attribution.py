@@ -680,3 +680,13 @@ def test_participle_cue_without_a_subject_speaks_through_the_cue_it_hangs_on(ext
             'Hollis (R-Ohio) said in a statement, adding that the deals were handed out "like candy."')
     got = [(r.text, r.speaker.name if r.speaker else None) for r in extractor.extract(Article(id="t", text=text, lang="en"))]
     assert got[1] == ('that the deals were handed out "like candy."', "Mark Hollis")
+
+
+def test_surname_the_tagger_made_a_noun_is_still_the_person_the_report_goes_on_from(extractor):
+    # "Lammert" is tagged a noun in its sentence; the article writes it after a first name before,
+    # so it names the person whose cue-less Konjunktiv report follows
+    text = ("Zu den Gästen zählten unter Anderem der Bürgermeister und Bundestagspräsident Norbert Lammert (CDU). "
+            "Lammert würdigte die Feuerwehr als eine Stütze der Gemeinden. Die Feuerwehr sei eine Armee des Friedens.")
+    (r,) = extractor.extract(Article(id="t", text=text, lang="de"))
+    assert (r.kind, r.text, r.speaker.name, r.speaker.via) == (
+        "indirect", "Die Feuerwehr sei eine Armee des Friedens.", "Norbert Lammert", "continuation")
