@@ -444,27 +444,7 @@ class ContentFinder:
         return None
 
     def _names_in_marks(self, doc: ParsedDoc, opener: int, closer: int) -> bool:
-        """Do these marks hold a name, not quoted words: a medium ("der „Berliner Zeitung“"), a
-        name set off after its kind ("die Wochenzeitung „Le Canard enchaîné“", "Sprecher der
-        Organisation „Iceland Nature …“", any noun the parser makes it an apposition of) or a
-        title, every word of three letters or more capitalized and none a common noun ("„Public
-        Library of Science“", not "„Geschäft des Jahrhunderts“")?"""
-        words = doc.words
-        inside = range(opener + 1, closer)
-        if words[opener + 1].text[:1].isupper() and not any(words[k].upos in VERBAL for k in inside) and (
-                any(self.rules.is_outlet_word(words[k].text) for k in inside[:5])
-                or any(words[k].lower in self.organization_names for k in inside[:2])):
-            return True  # "der „Berliner Zeitung“", "„Oberste Rat zur Wiederherstellung der Demokratie“"
-        before = opener - 1
-        while before > 0 and words[before].upos in {"DET", "ADJ", "PART"}:
-            before -= 1  # "CNN's “State of the Union”"
-        if before >= 0 and self.rules.is_body_word(words[before].text):
-            return True
-        if opener > 0 and words[opener - 1].upos in {"NOUN", "PROPN"} and words[opener + 1].text[:1].isupper() and any(
-                words[k].head == opener - 1 and words[k].deprel in ("appos", "flat") for k in inside):
-            return True  # the name in apposition to the noun before it: "die Nachrichtensite „Golem“"
-        long_words = [words[k] for k in inside if words[k].text[:1].isalpha() and len(words[k].text) > 2]
-        return len(long_words) > 1 and all(w.text[:1].isupper() and w.upos != "NOUN" for w in long_words)
+        return self.mentions.names_in_marks(doc, opener, closer)
 
     def _quote_is_argument(self, doc: ParsedDoc, cue: Cue, opener: int, closer: int) -> bool:
         """Is the quotation between these marks the cue verb's object, or a prepositional phrase of

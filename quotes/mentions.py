@@ -71,6 +71,7 @@ class Mentions:
         self._runs_before: tuple[str | None, dict] = (None, {})  # `_capitalised_before`, for one text
         self._surnames: tuple[str | None, frozenset[str]] = (None, frozenset())  # `surnames`, for one text
         self._people = EntityBuilder(rules)
+        self.organization_words = set(sp.organization_words)
 
     def is_name_word(self, doc: ParsedDoc, w: Word) -> bool:
         t = w.text
@@ -223,10 +224,16 @@ class Mentions:
         while a < head and words[a].deprel == "case" and words[a].head == head:
             a += 1  # the preposition is not part of the phrase: "with | Chief Secretary …"
         b = head + 1
-        while b < sent.last and b in sub and words[b].text not in MENTION_STOP and words[b].upos not in VERBAL \
-                and words[b].deprel not in ("acl:relcl", "acl") and not (
-                    is_mark_text(words[b].text) and not self._possessive_mark(doc, b, sub)):
-            b += 1
+        while b < sent.last:
+            close = self.quoted_name(doc, b, sent.last) if b != avoid else None
+            if close is not None and any(k in sub for k in range(b, close + 1)):
+                b = close + 1  # a name in marks is whole: "die Organisation „Reporter ohne Grenzen“"
+            elif b in sub and words[b].text not in MENTION_STOP and words[b].upos not in VERBAL \
+                    and words[b].deprel not in ("acl:relcl", "acl") and not (
+                        is_mark_text(words[b].text) and not self._possessive_mark(doc, b, sub)):
+                b += 1
+            else:
+                break
         while b < sent.last and (self.is_name_word(doc, words[b]) or self._role(words[b])) and (
                 self.is_name_word(doc, words[b - 1]) or self._role(words[b - 1])
                 or words[b - 1].lower in self.rules.speakers.honorifics):
@@ -263,9 +270,13 @@ class Mentions:
 
     def pick_name(self, doc: ParsedDoc, head: int, mention: tuple[int, int]) -> tuple[int, int] | None:
         runs = self.name_runs(doc, *mention)
+        words = doc.words
+        quoted = next(((k + 1, close) for k in range(*mention)
+                       if (close := self.quoted_name(doc, k, mention[1] + 1)) is not None), None)
+        if quoted and not any(r[1] <= quoted[0] - 1 and r[1] - r[0] >= 2 for r in runs) and quoted[1] > quoted[0]:
+            return quoted  # "Die Organisation „Reporter ohne Grenzen“": the marks hold the name, whole
         if not runs:
             return None
-        words = doc.words
         # a capitalised run right before a role noun modifies it: "Chinese Foreign | Minister"
         runs = [r for r in runs if not (r[1] < mention[1] and (self.rules.is_role_noun(words[r[1]].text)
                                                                 or self.rules.is_role_noun(words[r[1]].lemma)))]
@@ -661,6 +672,9 @@ class Mentions:
             if apposition and w.text == "," and noun and (k := self._name_in_commas(doc, j, last)) is not None:
                 j = k  # "laut dem Chefankläger des Strafgerichts, Luis Moreno Ocampo, …"
                 break
+            if (close := self.quoted_name(doc, j, last)) is not None:
+                j, noun, first_noun = close + 1, True, first_noun if noun else j + 1  # "laut dem Fachmagazin „Automobilwoche“"
+                continue
             if w.text in {",", ".", ";", ":", "!", "?"} or self.is_quote_mark(w):
                 break
             if w.upos in VERBAL and j > i and (noun or w.upos == "AUX" or "VerbForm=Fin" in w.feats) \
@@ -678,6 +692,39 @@ class Mentions:
                 noun, first_noun = True, j
             j += 1
         return (i, j) if j > i else None
+
+    def names_in_marks(self, doc: ParsedDoc, opener: int, closer: int) -> bool:
+        """Do these marks hold a name, not quoted words: a medium ("der „Berliner Zeitung“"), a
+        name set off after its kind ("die Wochenzeitung „Le Canard enchaîné“", "Sprecher der
+        Organisation „Iceland Nature …“", any noun the parser makes it an apposition of) or a
+        title, every word of three letters or more capitalized and none a common noun ("„Public
+        Library of Science“", not "„Geschäft des Jahrhunderts“")?"""
+        words = doc.words
+        inside = range(opener + 1, closer)
+        if words[opener + 1].text[:1].isupper() and not any(words[k].upos in VERBAL for k in inside) and (
+                any(self.rules.is_outlet_word(words[k].text) for k in inside[:5])
+                or any(words[k].lower in self.organization_words for k in inside[:2])):
+            return True  # "der „Berliner Zeitung“", "„Oberste Rat zur Wiederherstellung der Demokratie“"
+        before = opener - 1
+        while before > 0 and words[before].upos in {"DET", "ADJ", "PART"}:
+            before -= 1  # "CNN's “State of the Union”"
+        if before >= 0 and self.rules.is_body_word(words[before].text):
+            return True
+        if opener > 0 and words[opener - 1].upos in {"NOUN", "PROPN"} and words[opener + 1].text[:1].isupper() and any(
+                words[k].head == opener - 1 and words[k].deprel in ("appos", "flat") for k in inside):
+            return True  # the name in apposition to the noun before it: "die Nachrichtensite „Golem“"
+        long_words = [words[k] for k in inside if words[k].text[:1].isalpha() and len(words[k].text) > 2]
+        return len(long_words) > 1 and all(w.text[:1].isupper() and w.upos != "NOUN" for w in long_words)
+
+    def quoted_name(self, doc: ParsedDoc, opener: int, last: int) -> int | None:
+        """The closing mark when word `opener` opens quotation marks that hold a name, up to six
+        words before `last` ("der „Frankfurter Allgemeine Zeitung“", "die Organisation „Reporter ohne
+        Grenzen“"), else None."""
+        words = doc.words
+        if opener + 2 >= last or not self.is_quote_mark(words[opener]) or not words[opener + 1].text[:1].isupper():
+            return None
+        close = next((k for k in range(opener + 2, min(last, opener + 8)) if self.is_quote_mark(words[k])), None)
+        return close if close is not None and self.names_in_marks(doc, opener, close) else None
 
     @staticmethod
     def _name_in_commas(doc: ParsedDoc, comma: int, last: int) -> int | None:

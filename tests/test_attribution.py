@@ -690,3 +690,17 @@ def test_surname_the_tagger_made_a_noun_is_still_the_person_the_report_goes_on_f
     (r,) = extractor.extract(Article(id="t", text=text, lang="de"))
     assert (r.kind, r.text, r.speaker.name, r.speaker.via) == (
         "indirect", "Die Feuerwehr sei eine Armee des Friedens.", "Norbert Lammert", "continuation")
+
+
+@pytest.mark.parametrize("text, content, name, mention", [
+    # a medium's name in quotation marks is a name, whole: not quoted words opening the report
+    ("Nach einem Bericht der „Frankfurter Allgemeinen Zeitung“ ist der Handelskonzern mit einem Minus ins Jahr gestartet.",
+     "ist der Handelskonzern mit einem Minus ins Jahr gestartet", "Frankfurter Allgemeinen Zeitung",
+     "der „Frankfurter Allgemeinen Zeitung“"),
+    # after a word for its kind, the marks hold the name, not "Reporter" as a role
+    ("Die Organisation „Reporter ohne Grenzen“ weist darauf hin, dass die Arbeit immer schwieriger werde.",
+     "dass die Arbeit immer schwieriger werde", "Reporter ohne Grenzen", "Die Organisation „Reporter ohne Grenzen“"),
+])
+def test_name_in_quotation_marks_is_the_source(extractor, text, content, name, mention):
+    (r,) = extractor.extract(Article(id="t", text=text, lang="de"))
+    assert (r.text, r.speaker.name, r.speaker.mention) == (content, name, mention)
