@@ -366,16 +366,22 @@ class SourceFinder:
             end -= 1
         if words[end].text != "," or not end < cue.source < c - 1:
             return None
-        start = end
-        while start > 0 and end - start < 4 and words[start - 1].sent == words[end].sent \
+        name_end = end
+        if words[end - 1].text == ")":  # a party or place in brackets after the name: "Jim Jordan (R-Ohio), a …"
+            name_end = next((k for k in range(end - 2, max(0, end - 9), -1) if words[k].text == "("), end)
+        start = name_end
+        while start > 0 and name_end - start < 4 and words[start - 1].sent == words[end].sent \
                 and self.mentions.is_name_word(doc, words[start - 1]):
             start -= 1
-        if start == end:
+        if start == name_end:
             return None
         sent = doc.sentences[words[end].sent]
-        if start > sent.first and not (words[start - 1].text == "," or self.mentions.is_quote_mark(words[start - 1])):
+        opens = start
+        while opens > sent.first and words[opens - 1].lower in self.rules.speakers.honorifics:
+            opens -= 1  # "Rep. | Jim Jordan"
+        if opens > sent.first and not (words[opens - 1].text == "," or self.mentions.is_quote_mark(words[opens - 1])):
             return None
-        return start, end
+        return start, name_end
 
     def _subject_before_apposition(self, doc: ParsedDoc, u: Unit, cue: Cue) -> tuple[int, int] | None:
         """"Claudia Pfeiffer, Geschäftsführerin des KAV, erklärte", "Wie Anna Bligh, die

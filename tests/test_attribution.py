@@ -86,6 +86,9 @@ def test_the_clause_a_participle_modifies_is_no_report_of_the_participle(extract
     ("Retired Lt. Gen. Michael Flynn spoke on Wednesday.\n\n\u201cHe's absolutely right. There's a severe disconnect "
      "between this White House and the military,\u201d Flynn, a top Trump surrogate, said Thursday morning on Fox News.",
      "He's absolutely right. There's a severe disconnect between this White House and the military,", "Michael Flynn"),
+    # a party in brackets after the name, a title before it
+    ("\u201cThey wouldn\u2019t get an immunity deal,\u201d Rep. Jim Jordan (R-Ohio), an oversight panel member, said "
+     "in a phone interview.", "They wouldn\u2019t get an immunity deal,", "Jim Jordan"),
 ])
 def test_the_name_before_an_apposition_speaks_not_the_name_inside_it(extractor, text, quote, name):
     assert one(extractor, text, "en")[1:3] == (quote, name)
