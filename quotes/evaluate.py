@@ -281,7 +281,7 @@ def format_report(report: dict) -> str:
     for group, cal in report.get("calibration", {}).items():
         lines.append(f"confidence ({group}, {cal['n']} records, {cal['right']:.3f} right): ECE {cal['ece']:.3f}; "
                      "reliability " + " ".join(f"{r['bin']}:{r['right']:.2f}/{r['n']}" for r in cal["reliability"] if r["n"]))
-        lines.append(f"  at confidence >= " + ", ".join(
+        lines.append("  at confidence >= " + ", ".join(
             f"{t}: P {v['precision'] if v['precision'] is not None else float('nan'):.3f} R {v['recall'] if v['recall'] is not None else float('nan'):.3f} ({v['records']})"
             for t, v in cal["at_threshold"].items()))
     return "\n".join(lines)

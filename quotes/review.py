@@ -20,7 +20,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
-import json
 import random
 from collections import Counter
 from dataclasses import dataclass
