@@ -48,7 +48,7 @@ class ContentFinder:
         k = verb - 1
         if k > u.first and words[k].text in self.closers:
             opener = next((x for x in reversed(words[max(u.first, k - 30):k]) if x.text in self.openers), None)
-            if opener is not None and opener.i + 1 < k and not self._names_in_marks(doc, opener.i, k):
+            if opener is not None and opener.i + 1 < k and not self.mentions.names_in_marks(doc, opener.i, k):
                 return opener.start, words[k].end
         for j in range(verb + 1, min(u.last, verb + 12)):
             w = words[j]
@@ -56,7 +56,7 @@ class ContentFinder:
                 return None
             if w.text in self.openers:
                 close = next((x for x in words[j + 1:u.last] if x.text in self.closers), None)
-                if close is None or j + 1 == close.i or self._names_in_marks(doc, j, close.i):
+                if close is None or j + 1 == close.i or self.mentions.names_in_marks(doc, j, close.i):
                     return None
                 start = w.start if self.cues.naming_span == "quote" or j == verb + 1 else words[verb + 1].start
                 return start, close.end
@@ -252,7 +252,7 @@ class ContentFinder:
             x = words[k]
             if self.mentions.is_quote_mark(x):
                 close = next((y for y in range(k + 1, min(b, k + 8)) if self.mentions.is_quote_mark(words[y])), None)
-                if close is None or not self._names_in_marks(doc, k, close):
+                if close is None or not self.mentions.names_in_marks(doc, k, close):
                     return False
                 k = close + 1
                 continue
@@ -314,7 +314,7 @@ class ContentFinder:
             if w.text in self.openers:
                 # "sprach von „X“", "called it “X”", "said: “X”" - not "betonte die Solidarität … „X“"
                 close = next((x for x in words[j + 1:u.last] if x.text in self.closers), None)
-                if close is not None and (self._names_in_marks(doc, j, close.i) or self._after_cue_preposition(doc, j)):
+                if close is not None and (self.mentions.names_in_marks(doc, j, close.i) or self._after_cue_preposition(doc, j)):
                     # "sagte der „Berliner Zeitung“, dass …": frame, the name of a noun before it;
                     # "kommentierte dies laut „example.org“ so: …": the source of a prepositional cue
                     j = close.i + 1
@@ -443,13 +443,10 @@ class ContentFinder:
                 return None
         return None
 
-    def _names_in_marks(self, doc: ParsedDoc, opener: int, closer: int) -> bool:
-        return self.mentions.names_in_marks(doc, opener, closer)
-
     def _quote_is_argument(self, doc: ParsedDoc, cue: Cue, opener: int, closer: int) -> bool:
         """Is the quotation between these marks the cue verb's object, or a prepositional phrase of
         it ("warnten … vor einem „drohenden Abfluss“ ins Ausland")? The caller has already passed
-        over marks that hold a name (`_names_in_marks`)."""
+        over marks that hold a name (`Mentions.names_in_marks`)."""
         words = doc.words
         inside = range(opener + 1, closer)
         if not inside:

@@ -44,7 +44,6 @@ class Detector(ContentFinder, SourceFinder):
         # what a verb cue's lemma or form must be among (verb_cues tests these first)
         self.cue_lemmas = frozenset(rules.separable_bases) | set(rules.cues.quoting_verbs) | self.naming | rules.verb_lemmas
         self.cue_forms = frozenset(rules.separable_bases) | self.naming | rules.verb_forms
-        # organization words as whole words only: "Rat", not the "-bild" of "Vorbild"
         # one-word prepositional cues ("laut", "per"): a phrase they open names a source
         self.cue_prepositions = {p.words[0] for p in rules.cues.prepositions if len(p.words) == 1}
         self._phrases_by_first: dict[str, list[int]] = {}  # first word -> rule-file order of the prepositional cues

@@ -70,7 +70,8 @@ class Mentions:
         self.marks = {mark for pair in rules.quotes.pairs for mark in pair}
         self._runs_before: tuple[str | None, dict] = (None, {})  # `_capitalised_before`, for one text
         self._surnames: tuple[str | None, frozenset[str]] = (None, frozenset())  # `surnames`, for one text
-        self._people = EntityBuilder(rules)
+        self.people = EntityBuilder(rules)  # the raw text's person names (`surnames`; the Resolver's entities)
+        # organization words as whole words only: "Rat", not the "-bild" of "Vorbild"
         self.organization_words = set(sp.organization_words)
 
     def is_name_word(self, doc: ParsedDoc, w: Word) -> bool:
@@ -202,7 +203,7 @@ class Mentions:
         Lammert"; most sentences are not parsed): a word the tagger made a noun in one sentence
         ("Lammert würdigte …") is a name when the article writes it after a first name elsewhere."""
         if self._surnames[0] is not doc.text:
-            self._surnames = (doc.text, frozenset(n.split()[-1] for _, _, n in self._people.person_names(doc.text)))
+            self._surnames = (doc.text, frozenset(n.split()[-1] for _, _, n in self.people.person_names(doc.text)))
         return self._surnames[1]
 
     # ------------------------------------------------------------------ mentions
@@ -273,7 +274,7 @@ class Mentions:
         words = doc.words
         quoted = next(((k + 1, close) for k in range(*mention)
                        if (close := self.quoted_name(doc, k, mention[1] + 1)) is not None), None)
-        if quoted and not any(r[1] <= quoted[0] - 1 and r[1] - r[0] >= 2 for r in runs) and quoted[1] > quoted[0]:
+        if quoted and not any(r[1] <= quoted[0] - 1 and r[1] - r[0] >= 2 for r in runs):
             return quoted  # "Die Organisation „Reporter ohne Grenzen“": the marks hold the name, whole
         if not runs:
             return None

@@ -14,7 +14,7 @@ import regex
 
 from .attribute import Attributor
 from .cues import Candidate
-from .entities import EntityBuilder, first_name_gender
+from .entities import first_name_gender
 from .interview import Turn, interview_turns
 from .mentions import VERBAL, Mentions, title_case
 from .parse import ParsedDoc
@@ -58,7 +58,6 @@ class Resolver:
         self.pronouns = set(sp.pronouns_singular) | set(sp.pronouns_plural)
         self.person_pronouns = set(sp.pronouns_singular) | set(sp.pronouns_possessive)
         self.mentions = Mentions(rules)
-        self.entity_builder = EntityBuilder(rules)
         self.attributor = Attributor(rules)
 
     def resolve(self, doc: ParsedDoc, cands: list[Candidate], doc_id: str, lang: str,
@@ -84,7 +83,7 @@ class Resolver:
         roles = {q.speaker.name: q.role for q in out if q.speaker and q.speaker.name and q.role
                  and q.speaker.via != "pronoun" and q.role != q.speaker.mention
                  and q.speaker.name.split()[-1] in q.speaker.mention}
-        table = self.entity_builder.build(doc.text, named, roles,
+        table = self.mentions.people.build(doc.text, named, roles,
                                           proper_nouns(doc, self.rules.language.capitalises_nouns),
                                           frozenset(w.start for w in doc.words if w.upos in VERBAL),
                                           labels=list(dict.fromkeys(t.name for t in turns)))
