@@ -24,9 +24,8 @@ class SourceFinder:
             kids = doc.children(i)
             before = [k for k in kids if k.deprel.startswith("nsubj") and k.i < i]
             for c in sorted(kids, key=lambda k: (k.i > i, k.upos not in {"PROPN", "PRON"}, k.i)):
-                if len(before) > 1 and c in before and doc.words[c.i + 1].text == "," and c.i == min(
-                        doc.subtree(c.i)) == doc.sentences[c.sent].first and not self._written_mid_sentence(doc, c):
-                    continue  # a second subject the parser gave an opening adverb: "Meanwhile, | X said"
+                if len(before) > 1 and c in before and self._subject_of_what_follows(doc, c, before, i):
+                    continue
                 if (c.deprel.startswith("nsubj") or c.deprel.startswith("expl")) and not in_span(content, c) \
                         and c.lower not in self.rules.speakers.not_names and not any(
                         g.deprel == "case" for g in doc.children(c.i)) and not (
@@ -45,6 +44,29 @@ class SourceFinder:
             if found is not None:
                 return found
         return self._name_opening_sentence(doc, min(seen), content)
+
+    def _subject_of_what_follows(self, doc: ParsedDoc, c: Word, before: list[Word], i: int) -> bool:
+        """Of the subjects the parser gave cue i before it, is c the first word or phrase of the
+        reported clause, or an adverb, rather than the speaker? Either an opening word alone the
+        article never writes inside a sentence ("Meanwhile, | X said"), or the cue is set off by
+        commas after another subject that stands right before it: "Trump, | Sexton said, | has
+        created …", "Vice President Joe Biden, Rubio said, had been …". Not "Smith, the mayor,
+        said" (a comma after the other subject too), nor "Stacy Baker of Columbia, South Carolina
+        says she …" (no comma after the cue), nor "Merkley (D-Ore.), … and Menendez all suggested"
+        (the other one must be a noun phrase)."""
+        words = doc.words
+        if words[c.i + 1].text == "," and c.i == min(doc.subtree(c.i)) == doc.sentences[c.sent].first \
+                and not self._written_mid_sentence(doc, c):
+            return True
+        if i + 1 >= len(words) or words[i + 1].text != ",":
+            return False
+
+        def end(x: int) -> int:  # the last word of x's phrase, its trailing punctuation left out
+            return max(y for y in doc.subtree(x) if words[y].upos != "PUNCT" or y == x)
+
+        return any(d.i > c.i and (d.upos in NOMINAL or d.upos == "PRON")
+                   and any(w.text == "," for w in words[c.i:min(doc.subtree(d.i))])
+                   and not any(w.upos == "PUNCT" for w in words[end(d.i) + 1:i]) for d in before)
 
     @staticmethod
     def _nominative_object(doc: ParsedDoc, verb: int, content: tuple[int, int] | None) -> int | None:

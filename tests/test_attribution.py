@@ -707,3 +707,22 @@ def test_surname_the_tagger_made_a_noun_is_still_the_person_the_report_goes_on_f
 def test_name_in_quotation_marks_is_the_source(extractor, text, content, name, mention):
     (r,) = extractor.extract(Article(id="t", text=text, lang="de"))
     assert (r.text, r.speaker.name, r.speaker.mention) == (content, name, mention)
+
+
+@pytest.mark.parametrize("text, quote, name", [
+    # the parser makes the reported clause's subject a second subject of the parenthetical "said":
+    # the subject right before the cue speaks, even when the first one is a name the article uses
+    ("Voters cheered for Trump at the rally. Trump, Sexton said, has created a \u201cstrange zone\u201d for his fans.",
+     "has created a \u201cstrange zone\u201d for his fans", "Sexton"),
+    ("Vice President Joe Biden, Rubio said, had been in the Senate for \u201ca thousand years.\u201d",
+     "had been in the Senate for \u201ca thousand years.\u201d", "Rubio"),
+    # not without the comma after the cue (a place after a comma), nor when the one before the cue
+    # is a floating quantifier
+    ("Stacy Baker of Columbia, South Carolina says she really thinks Cruz can win.",
+     "she really thinks Cruz can win", "Stacy Baker"),
+    ("Sens. Jeff Merkley (D-Ore.), Sherrod Brown (D-Ohio) and Robert Menendez (D-N.J.) all suggested that "
+     "the claims could be grounds for a case.", "that the claims could be grounds for a case", "Jeff Merkley"),
+])
+def test_the_subject_right_before_a_parenthetical_cue_speaks(extractor, text, quote, name):
+    got = [(r.text, r.speaker.name if r.speaker else None) for r in extractor.extract(Article(id="t", text=text, lang="en"))]
+    assert got == [(quote, name)]
