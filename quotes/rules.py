@@ -209,6 +209,9 @@ class Speakers(Strict):
     # Possessives that name an earlier person as a source ("Seiner Ansicht nach …").
     pronouns_possessive: list[str] = []
     role_patterns: list[str] = []
+    # Words that open a relative clause, also where the tagger calls them articles ("Mr. Holm,
+    # whose finish was a setback, said": the clause sets off the subject from its verb).
+    relative_pronouns: list[str] = []
     # Capitalised words that are never a speaker's name (weekdays, months: "Trump said Friday").
     not_names: list[str] = []
     # Endings of a name in the genitive, dropped to link it to the full name ("Strauss-Kahns" ->

@@ -16,9 +16,8 @@ class SourceFinder:
     def subject(self, doc: ParsedDoc, i: int, content: tuple[int, int] | None = None) -> int | None:
         """The cue's subject (outside its content): its own nsubj, else that of the verb it is
         coordinated with or auxiliary to."""
-        seen = set()
-        while i >= 0 and i not in seen:
-            seen.add(i)
+        verbs = self._verb_chain(doc, i)
+        for i in verbs:
             # a subject before the cue (a name or pronoun first, then the leftmost), else the first after
             # it ("sagte Wang"); never a weekday or month the parser made one ("tweets early Friday saying")
             kids = doc.children(i)
@@ -32,18 +31,38 @@ class SourceFinder:
                         c.i > 0 and doc.words[c.i - 1].upos == "ADP") and not self._in_dateline(doc, c):
                     after = self._subject_after_verb(doc, c, i, content) if c.i < i else None
                     return after if after is not None else c.i
+        for found in (self._stray_subject(doc, min(verbs), content), self._nominative_object(doc, min(verbs), content)):
+            if found is not None:
+                return found
+        return self._name_opening_sentence(doc, min(verbs), content)
+
+    def _verb_chain(self, doc: ParsedDoc, i: int) -> list[int]:
+        """Cue i and the verbs whose subject it shares, nearest first: the verb it is coordinated
+        with, auxiliary to, or the complement or adverbial clause of."""
+        seen: list[int] = []
+        while i >= 0 and i not in seen:
+            seen.append(i)
             w = doc.words[i]
             outer = self._coordinated_with_complement(doc, w) if w.deprel == "conj" and len(seen) == 1 else None
             if outer is not None:
                 i = outer  # "X said the plane had to divert but said …": X's
             elif w.deprel in ("conj", "xcomp", "advcl") or w.deprel.startswith("aux") or self._participle_clause(doc, w):
                 i = w.head
+            elif self._participle_after_comma(doc, w):
+                # "… defended his call to raise the wage to $15 an hour, saying …": the parser hung
+                # the participle on a noun; it goes with the verb of that noun's clause
+                i = w.head
+                while i >= 0 and (doc.words[i].upos not in VERBAL or doc.words[i].deprel.startswith("acl")):
+                    i = doc.words[i].head  # past "a request to make public …": the clause's own verb
             else:
                 break
-        for found in (self._stray_subject(doc, min(seen), content), self._nominative_object(doc, min(seen), content)):
-            if found is not None:
-                return found
-        return self._name_opening_sentence(doc, min(seen), content)
+        return seen
+
+    @staticmethod
+    def _participle_after_comma(doc: ParsedDoc, w: Word) -> bool:
+        """A present participle set off by a comma that the parser hung on a noun (acl)."""
+        return w.deprel == "acl" and "VerbForm=Part" in w.feats and "Tense=Pres" in w.feats \
+            and w.i > 0 and doc.words[w.i - 1].text == "," and w.head >= 0
 
     def _subject_of_what_follows(self, doc: ParsedDoc, c: Word, before: list[Word], i: int) -> bool:
         """Of the subjects the parser gave cue i before it, is c the first word or phrase of the
@@ -113,6 +132,60 @@ class SourceFinder:
         nxt = words[first.i + 1] if first.i + 1 < verb else None
         if self._written_mid_sentence(doc, first) or first.upos == "PROPN" and nxt is not None and nxt.upos == "PROPN":
             return first.i  # or the first of a run of names: "Attorney General Roy Cooper (D), …, saying that …"
+        return None
+
+    def _name_before_interruption(self, doc: ParsedDoc, verb: int, content: tuple[int, int] | None) -> int | None:
+        """The name the parser hung elsewhere although it is the subject of the verb, which it left
+        without one: the name right before the verb ("In a statement released Thursday, Rep. Hakeem
+        Jeffries (D-N.Y.) reacted …": made a conjunct of "Thursday"), or the one before one or two
+        interruptions set off by commas, relative clauses or appositions ("Mr. Cruz, whose finish
+        was seen as a disappointment, said", "Alarmed by the unrest, Senator Harry Reid, the
+        minority leader, said"). A name inside a prepositional phrase ("At Boca West") is none."""
+        words = doc.words
+        first = doc.sentences[words[verb].sent].first
+
+        def unbracketed(j: int) -> int:  # "Jeffries (D-N.Y.)" ends at "Jeffries"
+            if words[j].text == ")":
+                while j > first and words[j].text != "(":
+                    j -= 1
+                j -= 1
+            return j
+
+        def name_ending_at(j: int, roles: bool) -> int | None:  # the head of a name (or role noun) ending at j
+            w = words[j]
+            if not (w.upos == "PROPN" or roles and self.rules.is_role_noun(w.text, w.lemma)) or in_span(content, w) \
+                    or w.lower in self.rules.speakers.not_names:
+                return None
+            k = j
+            while k > first and words[k - 1].upos == "PROPN":
+                k -= 1
+            if words[k - 1].upos == "ADP" or any(g.deprel == "case" for x in range(k, j + 1) for g in doc.children(x)):
+                return None  # "At Boca West", "in Nevada"
+            return next((x for x in range(k, j + 1) if not k <= words[x].head <= j), j)
+
+        start_at = verb - 1
+        while start_at > first and words[start_at].head == verb and words[start_at].upos in {"AUX", "ADV", "PART"}:
+            start_at -= 1  # "… had", "… also"
+        if words[start_at].text == "," and start_at > first:
+            start_at -= 1
+        for roles in (False, True):  # a name first: "Jay DiPietro, the club's president, suggested"
+            j = start_at
+            for skipped in range(3):
+                j = unbracketed(j)
+                if j < first:
+                    break
+                found = name_ending_at(j, roles)
+                if found is not None:
+                    return found
+                start = j  # not a name: an interruption set off by commas, back to the comma before it
+                while start > first and words[start - 1].text != ",":
+                    start -= 1
+                seg = words[start:j + 1]
+                relative = "PronType=Rel" in seg[0].feats or seg[0].lower in self.rules.speakers.relative_pronouns
+                if skipped == 2 or start <= first + 1 or not relative and any(
+                        w.upos == "AUX" or w.upos == "VERB" and "VerbForm=Fin" in w.feats for w in seg):
+                    break
+                j = start - 2
         return None
 
     @staticmethod
@@ -265,6 +338,8 @@ class SourceFinder:
                     cue.source_words = np
             if cue.source_words:
                 cue.source = self.mentions.phrase_head(doc, cue.source_words)
+            else:
+                cue.source = self._name_before_interruption(doc, min(self._verb_chain(doc, c)), cue.content)
         if cue.source is not None and not self.mentions.is_name_word(doc, words[cue.source]):
             named = self._name_before_apposition(doc, cue)
             if named is not None:

@@ -726,3 +726,39 @@ def test_name_in_quotation_marks_is_the_source(extractor, text, content, name, m
 def test_the_subject_right_before_a_parenthetical_cue_speaks(extractor, text, quote, name):
     got = [(r.text, r.speaker.name if r.speaker else None) for r in extractor.extract(Article(id="t", text=text, lang="en"))]
     assert got == [(quote, name)]
+
+
+@pytest.mark.parametrize("text, quote, name", [
+    # the parser hangs the subject on the phrase before it, or sets it inside the interruption
+    # between it and the verb, and leaves the cue without one: the name before the interruption
+    # (a relative clause whose "whose" the tagger calls an article, an apposition, brackets) speaks
+    ("Mr. Holm, whose third-place finish was widely seen as a setback, said that he was the only candidate able to win.",
+     "that he was the only candidate able to win", "Holm"),
+    ("Worried by the floods in Ohio, Senator Anna Berg, the minority leader, said that she spoke with the governor on Monday.",
+     "that she spoke with the governor on Monday", "Anna Berg"),
+    ("At Pine Hill, where it costs new members $5,000 to join, Tom Vance, the club's president and general manager, "
+     "suggested that the troubles of his rivals came from poor management.",
+     "that the troubles of his rivals came from poor management", "Tom Vance"),
+    ("In a statement released Friday, Rep. Paul Hale (D-Ore.) reacted to the verdict, saying: \u201cJustice was not served today.\u201d",
+     "Justice was not served today.", "Paul Hale"),
+    # a participle after a comma the parser hung on a noun ("an hour, saying") goes with its clause's verb
+    ("Sen. Mary Ostrom (D-Vt.) defended her plan to raise the wage to $15 an hour, saying the gains would outweigh the losses.",
+     "the gains would outweigh the losses", "Mary Ostrom"),
+])
+def test_the_name_before_an_interruption_speaks_for_a_verb_left_without_subject(extractor, text, quote, name):
+    got = [(r.text, r.speaker.name if r.speaker else None) for r in extractor.extract(Article(id="t", text=text, lang="en"))]
+    assert got == [(quote, name)]
+
+
+def test_a_name_in_a_prepositional_phrase_before_an_interruption_is_no_subject(extractor):
+    # the fallback looks back from "said" past the relative clause: "Paris" follows "in", Anne Roy does not
+    detector = extractor.stages["en"].detector
+
+    def name_before(text):
+        doc = extractor.parser.parse(text, "en")
+        verb = next(w.i for w in doc.words if w.text == "said")
+        found = detector._name_before_interruption(doc, verb, None)
+        return doc.words[found].text if found is not None else None
+
+    assert name_before("Alarmed by the riots in Paris, which had lasted a week, said the minister that it was over.") is None
+    assert name_before("Alarmed by the riots in Paris, Mayor Anne Roy, who had flown home, said that it was over.") in {"Mayor", "Anne", "Roy"}
