@@ -51,7 +51,7 @@ _BREAK_AFTER = ({".", "!", "?", ";", ":"}, {",", "—", "–", "-", ")"})  # pre
 _LINE = regex.compile(r"[^\r\n]+")
 # Tokenization rules of this module applied on top of Stanza's tokenizer (see `_split_marks`): part
 # of the parse cache's identity, so a change here never reuses parses made without it.
-TOKEN_RULES = "marks-split 1, unended-join 1"
+TOKEN_RULES = "marks-split 1, unended-join 2"
 # Double quotation marks that Stanza's tokenizer sometimes leaves glued to a word ('"GAU', 'froh"'):
 # they are split off as tokens of their own. Single marks stay: they double as apostrophes
 # ("Ganz'", "Campus'").
@@ -212,6 +212,9 @@ class Parser:
         # per language, the words that open a sentence (the rule file's stopwords): a split before
         # one of them is the tokenizer's right ("Vorschlag an den Bundestag | Der Bundesrat schlug")
         self.sentence_openers: dict[str, frozenset[str]] = {}
+        # per language, abbreviations that stand before a name (the rule file's honorifics with a
+        # full stop): a split after one is the tokenizer's mistake ("said Gov. | Terry E. Branstad")
+        self.name_abbreviations: dict[str, frozenset[str]] = {}
         self._identity: dict[str, str] = {}
 
     def pipeline(self, lang: str):
@@ -248,7 +251,8 @@ class Parser:
     def identity(self, lang: str) -> str:
         if lang not in self._identity:
             check_models(self.dir, lang)
-            openers = "\n".join(sorted(self.sentence_openers.get(lang, ())))
+            openers = "\n".join(sorted(self.sentence_openers.get(lang, ()))) + "\n\n" + "\n".join(
+                sorted(self.name_abbreviations.get(lang, ())))
             self._identity[lang] = model_identity(self.dir, lang) + hashlib.sha256(openers.encode()).hexdigest()[:12]
         return self._identity[lang]
 
@@ -317,6 +321,7 @@ class Parser:
 
         nlp = self.pipeline(lang)
         openers = self.sentence_openers.get(lang, frozenset())
+        abbreviations = self.name_abbreviations.get(lang, frozenset())
         for chunk in _chunks(todo, lambda ap: paras[ap[0]][ap[1]][1] - paras[ap[0]][ap[1]][0]):
             docs = [Document([], text=texts[a][slice(*paras[a][p])]) for a, p in chunk]
             for name in TOKENIZE:
@@ -324,7 +329,7 @@ class Parser:
             for (a, p), sdoc in zip(chunk, docs):
                 offset = paras[a][p][0]
                 ptext = texts[a][slice(*paras[a][p])]
-                for sent in _bounded(_split_marks(_join_unended(sdoc.sentences, ptext, openers), ptext), ptext):
+                for sent in _bounded(_split_marks(_join_unended(sdoc.sentences, ptext, openers, abbreviations), ptext), ptext):
                     words, starts, ends = [], [], []
                     for token in sent.tokens:
                         for w in token.words:
@@ -486,16 +491,22 @@ def _mark_pieces(token) -> list[tuple[int, int]] | None:
     return [(s + x, s + y) for x, y in ((0, a), (a, b), (b, len(text))) if y > x]
 
 
-def _join_unended(sentences: list, text: str, openers: frozenset[str] = frozenset()) -> list:
+def _join_unended(sentences: list, text: str, openers: frozenset[str] = frozenset(),
+                  abbreviations: frozenset[str] = frozenset()) -> list:
     """Stanza sentences with a split after a letter or digit undone: within a paragraph a sentence
     ends with punctuation, so a sentence whose last token ends in a letter or digit was cut inside
     a name or phrase ("British Prime Minister Theresa | May said", "In diesem dritten | Bus") and is
     parsed together with the sentence after it. Kept: a split before a word of `openers` (a header
     run into its paragraph: "Vorschlag an den Bundestag | Der Bundesrat schlug …") and after a
-    sentence in capitals ("SAVE A QUARTER | Let's say …")."""
+    sentence in capitals ("SAVE A QUARTER | Let's say …"). A split after one of `abbreviations`
+    before a capitalised word is undone too: the full stop is the abbreviation's ("said Gov. | Terry
+    E. Branstad")."""
     out, pending = [], None
     for sent in sentences:
-        if pending is not None and pending[-1]["text"][-1:].isalnum() and sent.words[0].text.lower() not in openers \
+        after_abbreviation = pending is not None and pending[-1]["text"].lower() in abbreviations \
+            and sent.words[0].text[:1].isupper()
+        if pending is not None and (pending[-1]["text"][-1:].isalnum() or after_abbreviation) \
+                and sent.words[0].text.lower() not in openers \
                 and any(row["text"] != row["text"].upper() for row in pending):
             words = sum(1 for row in pending if not isinstance(row["id"], tuple))  # a multi-word token's row has a range
             pending = pending + [{**row, "id": _shifted(row["id"], -words)} for row in sent.to_dict()]

@@ -51,6 +51,7 @@ class Extractor:
         self.stages = {lang: LanguageStages(load_rules(lang, directory), load_model(directory, lang)) for lang in langs}
         for lang, st in self.stages.items():
             self.parser.sentence_openers[lang] = st.rules.stopword_set
+            self.parser.name_abbreviations[lang] = frozenset(h for h in st.rules.speakers.honorifics if h.endswith("."))
 
     def language_of(self, article: Article) -> str:
         lang = article.lang

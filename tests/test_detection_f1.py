@@ -48,6 +48,16 @@ def test_sentence_split_inside_a_name_is_undone_before_parsing(extractor):
         ("indirect", "that statements made by the mayor were false", "Raj Shah", "said")]
 
 
+def test_sentence_split_after_a_title_abbreviation_is_undone(extractor):
+    # the tokenizer ends a sentence at "Gov.": the full stop is the abbreviation's (an honorific of
+    # the rule file), so the name after it stays the cue's subject and the title stays with it
+    text = "\u201cThe caucuses are all about beating expectations,\u201d said Gov. Terry E. Branstad of Iowa, a Republican."
+    assert len(extractor.parser.parse(text, "en").sentences) == 1
+    (r,) = extractor.extract(Article(id="t", text=text, lang="en"))
+    assert (r.kind, r.text, r.speaker.name, r.speaker.mention) == (
+        "direct", "The caucuses are all about beating expectations,", "Terry E. Branstad", "Gov. Terry E. Branstad")
+
+
 def test_split_before_a_sentence_opening_word_stays(extractor):
     # a header run into its paragraph: "Der" opens a sentence, so the split before it stays and
     # the header is no part of the speaker
