@@ -78,7 +78,7 @@ class Mentions:
         t = w.text
         if not t[:1].isupper() or w.lower in self.stop or w.upos in _NEVER_NAME_POS:
             return False
-        if self._role(w) or self._before_role_compound(doc, w):
+        if (self._role(w) or self._before_role_compound(doc, w)) and not self._after_honorific(doc, w):
             return False
         if w.upos == "ADJ":
             return False
@@ -250,8 +250,11 @@ class Mentions:
                 while b < sent.last and words[b].text[:1].isupper() and words[b].upos in {"PROPN", "NOUN", "X"}:
                     b += 1
         while b > a + 1 and self._role(words[b - 1]) and not self._role(words[head]) \
-                and not (words[b - 1].head == head and words[b - 1].deprel.startswith("nmod")):
-            b -= 1  # a role after the head belongs to the next name, unless the head's own ("one of the attorneys")
+                and not (words[b - 1].head == head and words[b - 1].deprel.startswith("nmod")) \
+                and not self._after_honorific(doc, words[b - 1]):
+            # a role after the head belongs to the next name, unless the head's own ("one of the
+            # attorneys"); after an honorific a capitalised role word is a surname ("Mr. Singer")
+            b -= 1
         while a > sent.first and self.is_name_word(doc, words[a - 1]) and self.is_name_word(doc, words[a]):
             a -= 1  # "South China Morning | Post"
         return a, b
@@ -265,6 +268,12 @@ class Mentions:
 
     def _role(self, w: Word) -> bool:
         return self.rules.is_role_noun(w.text, w.lemma)
+
+    def _after_honorific(self, doc: ParsedDoc, w: Word) -> bool:
+        """A capitalised word right after an honorific is a surname, even one that is a role noun
+        too ("Mr. Singer", "Dr. Cook")."""
+        return w.i > 0 and w.text[:1].isupper() and doc.words[w.i - 1].sent == w.sent \
+            and doc.words[w.i - 1].lower in self.rules.speakers.honorifics
 
     def _relative(self, w: Word) -> bool:
         return w.deprel in ("acl:relcl",)

@@ -762,3 +762,17 @@ def test_a_name_in_a_prepositional_phrase_before_an_interruption_is_no_subject(e
 
     assert name_before("Alarmed by the riots in Paris, which had lasted a week, said the minister that it was over.") is None
     assert name_before("Alarmed by the riots in Paris, Mayor Anne Roy, who had flown home, said that it was over.") in {"Mayor", "Anne", "Roy"}
+
+
+def test_a_role_word_after_an_honorific_is_a_surname(extractor):
+    # "singer" is a role noun, but after "Mr." it is the name
+    text = "Mark Singer wrote the profile in 1997. \u201cPeople remembered this piece,\u201d Mr. Singer said."
+    (r,) = extractor.extract(Article(id="t", text=text, lang="en"))
+    assert (r.speaker.name, r.speaker.mention) == ("Mark Singer", "Mr. Singer")
+
+
+def test_an_opening_prepositional_phrase_is_not_the_subject_before_an_apposition(extractor):
+    text = "And on Tuesday, Kevin Brady, chairman of the Ways and Means Committee, said that Republicans might include a delay."
+    (r,) = extractor.extract(Article(id="t", text=text, lang="en"))
+    assert (r.text, r.speaker.name, r.role) == ("that Republicans might include a delay", "Kevin Brady",
+                                                "chairman of the Ways and Means Committee")
