@@ -496,6 +496,9 @@ class SourceFinder:
         a = u.first
         while a < c and (words[a].lower in self.cues.frame_subordinators or words[a].upos in {"SCONJ", "CCONJ", "PUNCT"}):
             a += 1
+        while a < end and words[a].upos == "ADP":
+            # an opening prepositional phrase is no subject: "And on Tuesday, | Kevin Brady, chairman …, said"
+            a = next((w.i + 1 for w in words[a:end] if w.text == ","), end)
         seg = words[a:end]
         if not seg or len(seg) > 16 or any(w.upos in VERBAL or self.mentions.is_quote_mark(w) for w in seg):
             return None
