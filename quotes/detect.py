@@ -274,13 +274,16 @@ class Detector(ContentFinder, SourceFinder):
             cue.content = self._relative_clause(doc, u, phrase_first, phrase_last) or (u.start, u.end)
         return cue
 
-    @staticmethod
-    def _source_after_comma(doc: ParsedDoc, u: Unit, b: int, np: tuple[int, int]) -> bool:
+    def _source_after_comma(self, doc: ParsedDoc, u: Unit, b: int, np: tuple[int, int]) -> bool:
         """", so der Minister", ", so er" name a source: a noun phrase that ends the clause. Not ", so wurde
-        sein Werk …", ", so auch in Düsseldorf", ", so mancher Reifen wurde gewechselt"."""
+        sein Werk …", ", so auch in Düsseldorf", ", so mancher Reifen wurde gewechselt", nor ", so gebe es
+        keine Möglichkeit" (an expletive and a thing: "so" is "then")."""
         words = doc.words
         if b < u.last and words[b].upos == "VERB":  # ", so schätzen die Forscher, …": verb, subject, no second verb
             rest = next((k for k in range(np[1], u.last) if words[k].text in {",", ".", ";", ":", "!", "?"}), u.last)
+            head = self.mentions.phrase_head(doc, np)
+            if any(words[k].deprel.startswith("expl") for k in range(*np)) or head is not None and self._thing(doc, words[head]):
+                return False
             return np[1] - b >= 2 and not any(words[k].upos in VERBAL for k in range(np[1], rest))
         if b >= u.last or words[b].upos not in {"DET", "PROPN", "NOUN", "X", "ADJ", "NUM", "PRON"} or words[b].text[:1].islower() \
                 and words[b].upos not in {"DET", "ADJ", "PRON"}:

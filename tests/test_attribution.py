@@ -776,3 +776,12 @@ def test_an_opening_prepositional_phrase_is_not_the_subject_before_an_apposition
     (r,) = extractor.extract(Article(id="t", text=text, lang="en"))
     assert (r.text, r.speaker.name, r.role) == ("that Republicans might include a delay", "Kevin Brady",
                                                 "chairman of the Ways and Means Committee")
+
+
+def test_so_before_an_expletive_and_a_thing_is_no_attribution(extractor):
+    # ", so gebe es keine Möglichkeit" is "then there is no way", not ", so der Verein": the cue is
+    # the inverted "schreibt der Verein …" after the report
+    text = ("Wer davon erfahre, so gebe es keine wirksame Möglichkeit, sich dagegen zu wehren, "
+            "schreibt der Verein Digitalcourage auf seiner Website.")
+    (r,) = extractor.extract(Article(id="t", text=text, lang="de"))
+    assert (r.cue.text, r.speaker.name, r.speaker.mention) == ("schreibt", "Digitalcourage", "der Verein Digitalcourage")
