@@ -785,3 +785,14 @@ def test_so_before_an_expletive_and_a_thing_is_no_attribution(extractor):
             "schreibt der Verein Digitalcourage auf seiner Website.")
     (r,) = extractor.extract(Article(id="t", text=text, lang="de"))
     assert (r.cue.text, r.speaker.name, r.speaker.mention) == ("schreibt", "Digitalcourage", "der Verein Digitalcourage")
+
+
+def test_an_acronym_after_an_article_is_a_name_but_not_a_compound_part(extractor):
+    # German writes an article before an organisation's acronym: "des TÜV Nord" names the TÜV Nord
+    text = "Die Abschaltung war nach Angaben des TÜV Nord nicht reibungslos verlaufen."
+    (r,) = extractor.extract(Article(id="t", text=text, lang="de"))
+    assert r.speaker.name == "TÜV Nord"
+    # "EU-Kommission" is a compound, not the name "EU"
+    text = "Der Bericht sei geschönt, teilte ein Sprecher der EU-Kommission mit."
+    (r,) = extractor.extract(Article(id="t", text=text, lang="de"))
+    assert r.speaker.name != "EU"
