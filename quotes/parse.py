@@ -51,11 +51,12 @@ _BREAK_AFTER = ({".", "!", "?", ";", ":"}, {",", "—", "–", "-", ")"})  # pre
 _LINE = regex.compile(r"[^\r\n]+")
 # Tokenization rules of this module applied on top of Stanza's tokenizer (see `_split_marks`): part
 # of the parse cache's identity, so a change here never reuses parses made without it.
-TOKEN_RULES = "marks-split 1, unended-join 2"
+TOKEN_RULES = "marks-split 2, unended-join 2"
 # Double quotation marks that Stanza's tokenizer sometimes leaves glued to a word ('"GAU', 'froh"'):
 # they are split off as tokens of their own. Single marks stay: they double as apostrophes
 # ("Ganz'", "Campus'").
 _DOUBLE_MARKS = frozenset('"“”„«»')
+_SINGLE_MARKS = frozenset("'‘’‚‹›")
 # (word, tag) pairs the lemmatizer's memo holds at most beyond its own dictionary (about 100 bytes each)
 LEMMA_MEMO_WORDS = 200_000
 _LEMMA_DICTS: dict = {}  # id(pipeline) -> the lemmatizer's own dictionaries, for `_bound_lemma_memo`
@@ -476,10 +477,14 @@ def _bounded(sentences: list, text: str) -> list:
 
 def _mark_pieces(token) -> list[tuple[int, int]] | None:
     """(start, end) offsets of the pieces a one-word token splits into when a double quotation mark
-    is glued to its start or end ('"GAU' -> '"', 'GAU'); None when it stays whole."""
+    is glued to its start or end ('"GAU' -> '"', 'GAU'), or into its marks when it is only quotation
+    marks, a single one closing inside a double one ('’”': the tagger called it a preposition and
+    hung it on the name after it, "… please,’” Nicklaus said"); None when it stays whole."""
     text = token.text
     if len(token.words) != 1 or token.start_char is None or len(text) < 2:
         return None
+    if all(ch in _DOUBLE_MARKS or ch in _SINGLE_MARKS for ch in text) and any(ch in _DOUBLE_MARKS for ch in text):
+        return [(token.start_char + k, token.start_char + k + 1) for k in range(len(text))]
     a, b = 0, len(text)
     while a < b and text[a] in _DOUBLE_MARKS:
         a += 1

@@ -58,6 +58,16 @@ def test_sentence_split_after_a_title_abbreviation_is_undone(extractor):
         "direct", "The caucuses are all about beating expectations,", "Terry E. Branstad", "Gov. Terry E. Branstad")
 
 
+def test_a_token_of_quotation_marks_alone_is_split_into_its_marks(extractor):
+    # "’”" closes a quote inside a quote; as one token the tagger made it a preposition of the name
+    # after it, and the name with a preposition was no subject
+    text = "\u201cThey shouted \u2018Go home, please,\u2019\u201d Nicklaus said Sunday."
+    doc = extractor.parser.parse(text, "en")
+    assert [w.text for w in doc.words][9:12] == ["\u2019", "\u201d", "Nicklaus"]
+    (r,) = extractor.extract(Article(id="t", text=text, lang="en"))
+    assert (r.kind, r.speaker.name) == ("direct", "Nicklaus")
+
+
 def test_split_before_a_sentence_opening_word_stays(extractor):
     # a header run into its paragraph: "Der" opens a sentence, so the split before it stays and
     # the header is no part of the speaker
