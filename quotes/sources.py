@@ -52,11 +52,18 @@ class SourceFinder:
                 # "… defended his call to raise the wage to $15 an hour, saying …": the parser hung
                 # the participle on a noun; it goes with the verb of that noun's clause
                 i = w.head
-                while i >= 0 and (doc.words[i].upos not in VERBAL or doc.words[i].deprel.startswith("acl")):
+                while i >= 0 and not self._clause_head(doc, doc.words[i]):
                     i = doc.words[i].head  # past "a request to make public …": the clause's own verb
             else:
                 break
         return seen
+
+    @staticmethod
+    def _clause_head(doc: ParsedDoc, w: Word) -> bool:
+        """Does w head a clause: a verb that is no noun's modifier, or the root of the sentence with a
+        subject of its own ("Obama has been on the sidelines": the noun of a copula)?"""
+        return w.upos in VERBAL and not w.deprel.startswith("acl") or w.head < 0 and any(
+            k.deprel.startswith("nsubj") for k in doc.children(w.i))
 
     @staticmethod
     def _participle_after_comma(doc: ParsedDoc, w: Word) -> bool:

@@ -796,3 +796,15 @@ def test_an_acronym_after_an_article_is_a_name_but_not_a_compound_part(extractor
     text = "Der Bericht sei geschönt, teilte ein Sprecher der EU-Kommission mit."
     (r,) = extractor.extract(Article(id="t", text=text, lang="de"))
     assert r.speaker.name != "EU"
+
+
+def test_a_participle_hung_on_a_noun_goes_with_its_clause_also_a_copula(extractor):
+    # ", arguing" hangs on "showdown" (acl): it shares the subject of the clause the noun is in, here
+    # a copula whose root is the noun "sidelines", which has the subject
+    detector = extractor.stages["en"].detector
+    text = "For months, Obama has been on the sidelines of the showdown, arguing he did not want to tip the scales."
+    doc = extractor.parser.parse(text, "en")
+    arguing = next(w.i for w in doc.words if w.text == "arguing")
+    chain = [doc.words[i].text for i in detector._verb_chain(doc, arguing)]
+    assert chain[0] == "arguing" and chain[-1] == "sidelines"
+    assert doc.words[detector.subject(doc, arguing)].text == "Obama"
