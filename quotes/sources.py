@@ -225,6 +225,21 @@ class SourceFinder:
             if after is not None and (c.upos != "PROPN" or not self._written_mid_sentence(doc, c) and (
                     self.mentions.full_name(doc, after) or self._written_mid_sentence(doc, doc.words[after]))):
                 return after
+        if self.cues.verb_second:
+            # "Den Unmut der CDU … brachte die Sprecherin …, Annette Widmann-Mauz, zum Ausdruck": a
+            # noun whose article is accusative or dative is no subject; "Bezüglich des Startortes
+            # meldet die Nachrichtenagentur": nor is a thing (no name in its phrase: "Oskar
+            # Lafontaine" may be tagged a noun) when a nominative noun after the verb names someone.
+            # The one after the verb that names someone speaks (a noun's own case the tagger
+            # guesses too often to ask for more than the article gives)
+            oblique = c.upos == "NOUN" and any(
+                g.deprel == "det" and ("Case=Acc" in g.feats or "Case=Dat" in g.feats) for g in doc.children(c.i))
+            thing = self._thing(doc, c) and not any(doc.words[x].upos == "PROPN" for x in doc.subtree(c.i))
+            after = next((k.i for k in doc.children(i) if k.i > i and k.deprel in ("obj", "iobj")
+                          and k.upos in {"NOUN", "PROPN"} and (oblique or "Case=Nom" in k.feats) and not self._thing(doc, k)
+                          and not in_span(content, k) and not any(g.deprel == "case" for g in doc.children(k.i))), None)
+            if (oblique or thing) and after is not None:
+                return after
         if self.cues.verb_second and self._thing(doc, c) and not any(
                 self.rules.is_body_word(doc.words[x].text) for x in doc.subtree(c.i)):
             # "Die Äußerungen Hassemers bezeichnete Wiefelspütz als …", "Des Weiteren verwies

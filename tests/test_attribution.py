@@ -808,3 +808,20 @@ def test_a_participle_hung_on_a_noun_goes_with_its_clause_also_a_copula(extracto
     chain = [doc.words[i].text for i in detector._verb_chain(doc, arguing)]
     assert chain[0] == "arguing" and chain[-1] == "sidelines"
     assert doc.words[detector.subject(doc, arguing)].text == "Obama"
+
+
+@pytest.mark.parametrize("text, quote, name", [
+    # German puts one phrase before the verb: an accusative one ("Den Ärger …") or a thing
+    # ("Bezüglich des Zeitplans", a preposition tagged a noun) the parser made the subject gives
+    # way to the noun after the verb that names someone
+    ("Den Ärger der SPD über die Pläne brachte die Sprecherin der Fraktion, Anna Berg, zum Ausdruck: "
+     "\u201eEs gibt keinen Grund zur Eile.\u201c", "Es gibt keinen Grund zur Eile.", "Anna Berg"),
+    ("Bezüglich des Zeitplans meldet die Nachrichtenagentur \u201eXinhua\u201c, der Bau sei fast fertig.",
+     "der Bau sei fast fertig", "Xinhua"),
+    # a name the tagger made a noun is no thing: the object after the verb stays the object
+    ("Oskar Lafontaine schreibt der Linkspartei den Verdienst zu, die Regierung verhindert zu haben.",
+     "die Regierung verhindert zu haben", "Oskar Lafontaine"),
+])
+def test_a_fronted_object_or_thing_gives_way_to_the_speaker_after_the_verb(extractor, text, quote, name):
+    got = [(r.text, r.speaker.name if r.speaker else None) for r in extractor.extract(Article(id="t", text=text, lang="de"))]
+    assert got == [(quote, name)]
