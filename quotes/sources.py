@@ -398,8 +398,9 @@ class SourceFinder:
                 and cue.content and cue.content[0] > words[c].start:
             # "X, Experte …, sagte der Post, dass …": the parser took the medium for the subject.
             np = self.mentions.phrase_after(doc, u.first, u.last)
-            if np and np[1] <= c and words[np[0]].text[:1].isupper() and words[np[0]].upos != "ADP" \
-                    and not self._is_outlet(doc, self.mentions.phrase_head(doc, np)):  # not "Am Montag meldete die Website"
+            if np and np[1] <= c and words[np[0]].text[:1].isupper() and words[np[0]].upos not in {"ADP", "ADV"} \
+                    and not self._is_outlet(doc, self.mentions.phrase_head(doc, np)):
+                # not "Am Montag meldete die Website", "Bereits im Juli 2008 vermeldete Wikinews"
                 head = self.mentions.phrase_head(doc, np)
                 if words[head].upos in {"PROPN", "X", "NOUN"} and head != cue.source:
                     cue.outlet, cue.source, cue.source_words = cue.source, head, np

@@ -825,3 +825,10 @@ def test_a_participle_hung_on_a_noun_goes_with_its_clause_also_a_copula(extracto
 def test_a_fronted_object_or_thing_gives_way_to_the_speaker_after_the_verb(extractor, text, quote, name):
     got = [(r.text, r.speaker.name if r.speaker else None) for r in extractor.extract(Article(id="t", text=text, lang="de"))]
     assert got == [(quote, name)]
+
+
+def test_an_opening_adverbial_phrase_does_not_replace_a_medium_subject(extractor):
+    # the medium-as-subject swap ("X, Experte …, sagte der Post") must not take "Bereits im Juli"
+    text = "Bereits im Juli 2008 vermeldete Wikinews, dass die Firma als Partner für die Autobauer im Gespräch sei."
+    (r,) = extractor.extract(Article(id="t", text=text, lang="de"))
+    assert (r.text, r.speaker.mention) == ("dass die Firma als Partner für die Autobauer im Gespräch sei", "Wikinews")
