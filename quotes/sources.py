@@ -363,7 +363,7 @@ class SourceFinder:
             else:
                 cue.source = self._name_before_interruption(doc, min(self._verb_chain(doc, c)), cue.content)
         if cue.source is not None and not self.mentions.is_name_word(doc, words[cue.source]):
-            named = self._name_before_apposition(doc, cue)
+            named = self._name_before_apposition(doc, cue) or self._name_after_cue(doc, cue, after_cue)
             if named is not None:
                 cue.source_words = named
                 cue.source = named[1] - 1
@@ -502,6 +502,22 @@ class SourceFinder:
         if opens > sent.first and not (words[opens - 1].text == "," or self.mentions.is_quote_mark(words[opens - 1])):
             return None
         return start, name_end
+
+    def _name_after_cue(self, doc: ParsedDoc, cue: Cue, after_cue: int) -> tuple[int, int] | None:
+        """"…,” said Amy Rao, the chief executive of a …": the source the parse gave after an inverted
+        cue is a description set off by a comma, and right after the cue stands a name (capitalised
+        words, the last a proper noun; the tagger may call a first name a preposition): the name
+        speaks. Returns the name's words."""
+        words = doc.words
+        s = cue.source
+        if s is None or s <= after_cue:
+            return None
+        comma = min(x for x in doc.subtree(s) if words[x].upos != "PUNCT" or x == s) - 1
+        run = words[after_cue:comma]
+        if words[comma].text != "," or not 1 <= len(run) <= 4 or run[-1].upos != "PROPN" or any(
+                not w.text[:1].isupper() or w.lower in self.mentions.stop for w in run):
+            return None
+        return after_cue, comma
 
     def _subject_before_apposition(self, doc: ParsedDoc, u: Unit, cue: Cue) -> tuple[int, int] | None:
         """"Claudia Pfeiffer, Geschäftsführerin des KAV, erklärte", "Wie Anna Bligh, die

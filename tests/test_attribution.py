@@ -832,3 +832,11 @@ def test_an_opening_adverbial_phrase_does_not_replace_a_medium_subject(extractor
     text = "Bereits im Juli 2008 vermeldete Wikinews, dass die Firma als Partner für die Autobauer im Gespräch sei."
     (r,) = extractor.extract(Article(id="t", text=text, lang="de"))
     assert (r.text, r.speaker.mention) == ("dass die Firma als Partner für die Autobauer im Gespräch sei", "Wikinews")
+
+
+def test_the_name_right_after_an_inverted_cue_speaks_not_its_description(extractor):
+    # the tagger calls "Amy" a preposition and the parser makes the description the subject
+    text = ("\u201cThe donors were mostly men,\u201d said Amy Rao, the chief executive of a Silicon Valley "
+            "data-management firm and a prominent Democratic donor.")
+    (r,) = extractor.extract(Article(id="t", text=text, lang="en"))
+    assert (r.speaker.name, r.speaker.mention) == ("Amy Rao", "Amy Rao")
