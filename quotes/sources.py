@@ -96,11 +96,13 @@ class SourceFinder:
 
     @staticmethod
     def _nominative_object(doc: ParsedDoc, verb: int, content: tuple[int, int] | None) -> int | None:
-        """A noun the parser made the object of a verb with no subject although its case is the
-        nominative ("Die Wogen zu glätten bemühte sich Markus Hungerbühler": "Hungerbühler" obj,
-        Case=Nom): it is the subject. Only languages that mark case on nouns have such a feature."""
+        """A noun the parser made the object of a verb with no subject although its case, or its
+        article's, is the nominative ("Die Wogen zu glätten bemühte sich Markus Hungerbühler":
+        "Hungerbühler" obj, Case=Nom; "nahm der Ministerpräsident … Stellung"): it is the subject.
+        Only languages that mark case have such a feature."""
         for k in doc.children(verb):
-            if k.deprel in ("obj", "iobj") and k.upos in {"NOUN", "PROPN"} and "Case=Nom" in k.feats \
+            if k.deprel in ("obj", "iobj") and k.upos in {"NOUN", "PROPN"} and (
+                    "Case=Nom" in k.feats or any(g.deprel == "det" and "Case=Nom" in g.feats for g in doc.children(k.i))) \
                     and not in_span(content, k) and not any(g.deprel == "case" for g in doc.children(k.i)):
                 return k.i
         return None

@@ -840,3 +840,12 @@ def test_the_name_right_after_an_inverted_cue_speaks_not_its_description(extract
             "data-management firm and a prominent Democratic donor.")
     (r,) = extractor.extract(Article(id="t", text=text, lang="en"))
     assert (r.speaker.name, r.speaker.mention) == ("Amy Rao", "Amy Rao")
+
+
+def test_an_object_with_a_nominative_article_is_the_subject_of_a_verb_without_one(extractor):
+    # "nahm … der Ministerpräsident … Stellung": the parser made the person the object (the noun
+    # tagged dative, its article nominative); the Konjunktiv report after it is his
+    text = ("Am Rande einer Sitzung des Landtages in Hannover nahm jetzt auch der Ministerpräsident des Landes "
+            "Niedersachsen, Christian Wulff (CDU), zu der Frage Stellung. Jeder Pädagoge könne das Konto später einlösen.")
+    (r,) = extractor.extract(Article(id="t", text=text, lang="de"))
+    assert (r.text, r.speaker.name) == ("Jeder Pädagoge könne das Konto später einlösen.", "Christian Wulff")
