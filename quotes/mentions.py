@@ -294,8 +294,10 @@ class Mentions:
         # a capitalised run right before a role noun modifies it: "Chinese Foreign | Minister"
         runs = [r for r in runs if not (r[1] < mention[1] and (self.rules.is_role_noun(words[r[1]].text)
                                                                 or self.rules.is_role_noun(words[r[1]].lemma)))]
-        # a possessor is not the one described: "Qatar’s | foreign minister", "Reuters’ finance director"
-        runs = [r for r in runs if not self._possessor(doc, r[1], mention)]
+        # a possessor is not the one described: "Qatar’s | foreign minister", "Reuters’ finance director";
+        # but a document is its possessor's words: "The GOP's | complaint"
+        if not self.rules.is_source_noun(words[head].text):
+            runs = [r for r in runs if not self._possessor(doc, r[1], mention)]
         # a parenthesis after a name holds its party or place, not another name: "Mica (R-Fla.)"
         opened = [i for i in range(*mention) if words[i].text == "("]
         if opened and any(r[1] <= opened[0] for r in runs):
@@ -694,8 +696,9 @@ class Mentions:
             if w.upos in VERBAL and j > i and (noun or w.upos == "AUX" or "VerbForm=Fin" in w.feats) \
                     or w.lower in self.rules.cues.complementizers:
                 break  # before the noun, a non-finite "verb" is a modifier the tagger missed: "according to conservative talk radio host X"
-            if noun and w.upos == "ADP" and not w.text[:1].isupper():
-                break  # a second prepositional phrase: "der Regierung | zur Bewachung"
+            if noun and w.upos == "ADP" and not w.text[:1].isupper() and not (
+                    w.lower in self.rules.speakers.source_prepositions and self.rules.is_source_noun(doc.words[j - 1].text)):
+                break  # a second prepositional phrase: "der Regierung | zur Bewachung" (not "a report | from X")
             if noun and w.upos == "DET" and (w.head not in doc.subtree(first_noun) or self.rules.cues.genitive_articles
                                              and w.lower not in self.rules.cues.genitive_articles):
                 break  # a new noun phrase, not a genitive of this one: "des Mannes | eine Bombe"

@@ -237,12 +237,18 @@ class Speakers(Strict):
     # Words that make a prepositional cue the clause subject's own words ("X war nach eigenen
     # Angaben überwältigt": X is the source).
     reflexive_possessives: list[str] = []
+    # Words for a document or statement, which names no speaker itself: the phrase after it does
+    # ("a report from Bloomberg New Energy Finance") or its possessor ("the GOP's complaint"), as
+    # for the nouns of a prepositional cue ("nach Angaben der Polizei"); with the prepositions that
+    # name the source after one (`source_prepositions`).
+    source_nouns: list[str] = []
+    source_prepositions: list[str] = []
 
     _norm = field_validator(
         "honorifics", "role_nouns", "organization_words", "outlet_words",
         "pronouns_singular", "pronouns_plural", "pronouns_demonstrative", "pronouns_possessive", "not_names", "genitive_endings", "name_particles",
         "feminine_role_endings", "masculine_role_endings", "addressee_determiners", "definite_determiners", "oblique_prepositions",
-        "reflexive_possessives",
+        "reflexive_possessives", "relative_pronouns", "source_nouns", "source_prepositions",
     )(_lower_unique)
 
     @field_validator("pronoun_gender", "honorific_gender")
@@ -395,7 +401,7 @@ class RuleSet(Strict):
 
     @cached_property
     def _source_noun(self):
-        return self._word_list([n for p in self.cues.prepositions for n in p.nouns])
+        return self._word_list([n for p in self.cues.prepositions for n in p.nouns] + self.speakers.source_nouns)
 
     def is_source_noun(self, word: str) -> bool:
         """A noun that names where words come from ("Pressemitteilung", "Angaben", "Bericht")."""

@@ -849,3 +849,20 @@ def test_an_object_with_a_nominative_article_is_the_subject_of_a_verb_without_on
             "Niedersachsen, Christian Wulff (CDU), zu der Frage Stellung. Jeder Pädagoge könne das Konto später einlösen.")
     (r,) = extractor.extract(Article(id="t", text=text, lang="de"))
     assert (r.text, r.speaker.name) == ("Jeder Pädagoge könne das Konto später einlösen.", "Christian Wulff")
+
+
+@pytest.mark.parametrize("text, name", [
+    # a word for a document names no speaker: the phrase after "from" does, or its possessor
+    ("Sales of electric cars are growing 60 percent a year, according to a recent report from Bloomberg New Energy Finance.",
+     "Bloomberg New Energy Finance"),
+    ("The GOP's complaint to the Board on Professional Responsibility says Mills violated conduct standards.", "GOP"),
+])
+def test_a_document_is_the_words_of_its_source_or_possessor(extractor, text, name):
+    (r,) = extractor.extract(Article(id="t", text=text, lang="en"))
+    assert r.speaker.name == name
+
+
+def test_a_possessor_of_a_person_is_still_not_the_one_described(extractor):
+    text = "Qatar\u2019s foreign minister said the attacks violate all human values."
+    (r,) = extractor.extract(Article(id="t", text=text, lang="en"))
+    assert (r.speaker.name, r.speaker.mention) == (None, "Qatar\u2019s foreign minister")
