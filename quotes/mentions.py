@@ -374,8 +374,7 @@ class Mentions:
         if b == a:
             return None
         if b < sent.last and words[b].text not in {",", ".", "!", "?", ":", "("} and words[b].upos not in VERBAL \
-                and not self._affiliation_to_comma(doc, b, sent.last) \
-                and not (b - a >= 2 and words[b].upos == "ADV" and words[b].text[:1].islower()):  # "… George Casey | heute"
+                and not self._affiliation_to_comma(doc, b, sent.last):
             return None
         return a, b
 
