@@ -475,17 +475,13 @@ class SourceFinder:
 
     def _name_before_apposition(self, doc: ParsedDoc, cue: Cue) -> tuple[int, int] | None:
         """"Flynn, a top Trump surrogate, said", "Rendell, a Clinton surrogate, said": the source
-        the parse gave is a description set off by commas (or, a role, opened by one) right before
-        the cue, after a name that opens the clause (at the sentence start, after a comma, a
-        quotation mark or a frame's "wie"): the name
+        the parse gave is a description set off by commas right before the cue, after a name that
+        opens the clause (at the sentence start, or after a comma or a quotation mark): the name
         speaks, the description is its apposition. Returns the name's words."""
         words = doc.words
         c = min(cue.words)
-        closed = c >= 2 and words[c - 1].text == ","
-        if c < 2 or not closed and not (
-                cue.source is not None and cue.source < c and self.rules.is_role_noun(words[cue.source].text, words[cue.source].lemma)
-                and c - 1 in doc.subtree(cue.source)):
-            return None  # without a comma closing it, a role right before the cue ("wie Alan Stern, Direktor … der NASA betont")
+        if c < 2 or words[c - 1].text != ",":
+            return None
         end = c - 2  # back to the comma that opens the description
         while end > 0 and c - end < 12 and words[end].text != "," and words[end].upos not in VERBAL \
                 and not self.mentions.is_quote_mark(words[end]) and words[end].sent == words[c].sent:
@@ -499,14 +495,13 @@ class SourceFinder:
         while start > 0 and name_end - start < 4 and words[start - 1].sent == words[end].sent \
                 and self.mentions.is_name_word(doc, words[start - 1]):
             start -= 1
-        if start == name_end or not closed and not any(w.upos == "PROPN" for w in words[start:name_end]):
+        if start == name_end:
             return None
         sent = doc.sentences[words[end].sent]
         opens = start
         while opens > sent.first and words[opens - 1].lower in self.rules.speakers.honorifics:
             opens -= 1  # "Rep. | Jim Jordan"
-        if opens > sent.first and not (words[opens - 1].text == "," or self.mentions.is_quote_mark(words[opens - 1])
-                                       or words[opens - 1].lower in self.cues.frame_subordinators):  # "wie | Alan Stern, …"
+        if opens > sent.first and not (words[opens - 1].text == "," or self.mentions.is_quote_mark(words[opens - 1])):
             return None
         return start, name_end
 
