@@ -96,11 +96,7 @@ class Mentions:
             if w.lemma == w.text and any(x.upos == "PROPN" and x.text[:1].isupper() and x.sent == w.sent for x in nb):
                 return True
             if prev is not None and prev.sent == w.sent and prev.upos in {"DET", "ADJ"}:
-                # an acronym is a name ("der AK Vorratsdatenspeicherung", "des TÜV Nord"), not the first
-                # part of a compound ("der EU-Kommission", "die DNA-Analyse")
-                nxt = doc.words[w.i + 1] if w.i + 1 < len(doc.words) else None
-                return len(t) >= 2 and t.isalpha() and t.isupper() and not (
-                    nxt is not None and nxt.text in HYPHENS and nxt.start == w.end)
+                return False
             # nor a word for where words come from: "laut Vorschlag | der CDU"
             return w.lemma == w.text and not self.rules.is_organization_word(t) and not self.rules.is_source_noun(t)
         return True

@@ -787,17 +787,6 @@ def test_so_before_an_expletive_and_a_thing_is_no_attribution(extractor):
     assert (r.cue.text, r.speaker.name, r.speaker.mention) == ("schreibt", "Digitalcourage", "der Verein Digitalcourage")
 
 
-def test_an_acronym_after_an_article_is_a_name_but_not_a_compound_part(extractor):
-    # German writes an article before an organisation's acronym: "des TÜV Nord" names the TÜV Nord
-    text = "Die Abschaltung war nach Angaben des TÜV Nord nicht reibungslos verlaufen."
-    (r,) = extractor.extract(Article(id="t", text=text, lang="de"))
-    assert r.speaker.name == "TÜV Nord"
-    # "EU-Kommission" is a compound, not the name "EU"
-    text = "Der Bericht sei geschönt, teilte ein Sprecher der EU-Kommission mit."
-    (r,) = extractor.extract(Article(id="t", text=text, lang="de"))
-    assert r.speaker.name != "EU"
-
-
 def test_a_participle_hung_on_a_noun_goes_with_its_clause_also_a_copula(extractor):
     # ", arguing" hangs on "showdown" (acl): it shares the subject of the clause the noun is in, here
     # a copula whose root is the noun "sidelines", which has the subject
