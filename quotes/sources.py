@@ -316,6 +316,10 @@ class SourceFinder:
             if outlets and others:
                 cue.outlet, cue.source, cue.via = outlets[0], others[0], "subject"
                 return
+            quoted = [i for i in others if "PronType=Ind" not in words[i].feats]
+            if quoted and len(quoted) < len(others):
+                cue.source, cue.via = quoted[0], "subject"  # "zitierte man Yolanda Alvarez": no one quotes, she speaks
+                return
             if agent is not None:
                 cue.outlet = agent  # "…, cited by the ministry"
             if passive and subj is not None and not self._is_outlet(doc, subj):

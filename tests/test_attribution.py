@@ -855,3 +855,11 @@ def test_a_possessor_of_a_person_is_still_not_the_one_described(extractor):
     text = "Qatar\u2019s foreign minister said the attacks violate all human values."
     (r,) = extractor.extract(Article(id="t", text=text, lang="en"))
     assert (r.speaker.name, r.speaker.mention) == (None, "Qatar\u2019s foreign minister")
+
+
+def test_a_quoting_verb_with_an_indefinite_subject_gives_the_quoted_person(extractor):
+    # "zitierte man X": no one in particular quotes, X speaks (not the medium of the sentence before)
+    text = ("Al-Jazeera meldete, dass ein Team des Fernsehens ausgewiesen worden sei. "
+            "\u201eWir sind unwillkommene Zeugen\u201c, zitierte man Yolanda Alvarez vom Sender RTVE.")
+    got = [(r.text, r.speaker.name) for r in extractor.extract(Article(id="t", text=text, lang="de"))]
+    assert ("Wir sind unwillkommene Zeugen", "Yolanda Alvarez") in got
