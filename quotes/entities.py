@@ -409,9 +409,13 @@ class EntityBuilder:
                     e.gender = self.honorific_gender[hon]
                 before = before[:words[k - 1].start()]
                 k -= 1
-            if k == 0 or before[words[k - 1].end():].strip() != "" or not self.rules.is_role_noun(words[k - 1].group()) \
-                    or words[k - 1].group().endswith("."):
+            if k == 0 or before[words[k - 1].end():].strip() != "" or words[k - 1].group().endswith("."):
                 continue  # a role noun with a full stop ends the sentence before: "…, the beauty pageant winner. | Trump
+            end = k  # the role ends right before the name
+            if not self.rules.is_role_noun(words[k - 1].group()):
+                k = self._role_before_genitive(before, words, k)
+                if k is None:
+                    continue
             a = k - 1
             while a > 0 and k - a < ROLE_WORDS and before[words[a - 1].end():words[a].start()] == " " and \
                     words[a - 1].group().lower() not in self.stop and not words[a - 1].group()[:1].isdigit() \
@@ -419,11 +423,24 @@ class EntityBuilder:
                     and words[a - 1].group().lower() not in self.rules.verb_forms \
                     and not words[a - 1].group().endswith(".") and (base + words[a - 1].start()) not in verbs:
                 a -= 1  # not across a sentence's end or a verb: "… ausgelöst hatte. | Greenpeace-Atomexperte"
-            role = before[words[a].start():words[k - 1].end()]
+            role = before[words[a].start():words[end - 1].end()]
             if role not in e.roles:
                 e.roles.append(role)
             if e.gender is None and e.kind == "person":
                 e.gender = role_gender(self.rules, words[k - 1].group())
+
+    def _role_before_genitive(self, before: str, words: list, k: int) -> int | None:
+        """"der Leiter der Berliner Filmfestspiele | Dieter Kosslick": the role noun before a genitive
+        phrase (a genitive article, then up to three words, none ending a sentence) that runs up to
+        the name. Returns the index after the role noun, or None."""
+        genitive = set(self.rules.cues.genitive_articles)
+        for g in range(k - 2, max(0, k - 5) - 1, -1):
+            if words[g].group().lower() in genitive and g > 0 and self.rules.is_role_noun(words[g - 1].group()) \
+                    and all(before[words[x].end():words[x + 1].start()] == " " and not words[x].group().endswith(".")
+                            for x in range(g - 1, k - 1)) \
+                    and not any(words[x].group().lower() in self.stop for x in range(g + 1, k)):
+                return g
+        return None
 
 
     def _apposition(self, text: str, e: Entity, end: int, verbs: frozenset[int] = frozenset()) -> None:

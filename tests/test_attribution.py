@@ -863,3 +863,15 @@ def test_a_quoting_verb_with_an_indefinite_subject_gives_the_quoted_person(extra
             "\u201eWir sind unwillkommene Zeugen\u201c, zitierte man Yolanda Alvarez vom Sender RTVE.")
     got = [(r.text, r.speaker.name) for r in extractor.extract(Article(id="t", text=text, lang="de"))]
     assert ("Wir sind unwillkommene Zeugen", "Yolanda Alvarez") in got
+
+
+def test_a_role_before_a_genitive_before_the_name_is_its_role(extractor):
+    # "der Leiter der Berliner Filmfestspiele Dieter Kosslick": the role noun is three words back
+    text = ("An die Zusammenarbeit mit Ganz erinnerte der Leiter der Berliner Filmfestspiele Dieter Kosslick. "
+            "Mit Blick auf den Himmel sagte Kosslick: \u201eIch habe das Gefühl, dass nichts im Weg sein soll.\u201c")
+    (r,) = extractor.extract(Article(id="t", text=text, lang="de"))
+    assert (r.speaker.name, r.role) == ("Dieter Kosslick", "Leiter der Berliner Filmfestspiele")
+    # not across a sentence's end or a preposition: "Der Künstler. Der vor der Zeit ging"
+    text = "\u201eEr war der Künstler. Der vor der Zeit ging\u201c, schrieb die \u201eZeit\u201c in einem Nachruf."
+    roles = [r.role for r in extractor.extract(Article(id="t", text=text, lang="de"))]
+    assert not any(r and "Künstler" in r for r in roles)
