@@ -349,6 +349,11 @@ class SourceFinder:
             # Wang"), else the NP right before it ("Wang said").
             appositive = self._speaker_after_quote(doc, u, cue) or self._subject_before_apposition(doc, u, cue)
             np = None if appositive or after_cue >= u.last else self.mentions.phrase_after(doc, after_cue, u.last)
+            if np and (words[np[0]].upos == "ADP" and words[np[0]].text[:1].islower()
+                       or words[np[0]].lower in self.rules.speakers.not_names):
+                # "… said | in a statement", "… said | Monday morning": no speaker after the cue (a
+                # capitalised "preposition" is a name the tagger missed: "said | Amy Deace")
+                np = None
             if appositive:
                 cue.source_words = appositive
             elif np and cue.content and words[np[0]].start >= cue.content[1] or np and not cue.content:

@@ -875,3 +875,10 @@ def test_a_role_before_a_genitive_before_the_name_is_its_role(extractor):
     text = "\u201eEr war der Künstler. Der vor der Zeit ging\u201c, schrieb die \u201eZeit\u201c in einem Nachruf."
     roles = [r.role for r in extractor.extract(Article(id="t", text=text, lang="de"))]
     assert not any(r and "Künstler" in r for r in roles)
+
+
+def test_a_prepositional_phrase_after_the_cue_is_no_speaker(extractor):
+    # "said | of Mr. Trump": the phrase after the cue is what was spoken of, never the speaker
+    text = "''He is not qualified to run this country,'' Mr. Guerrero, who is an accountant in Phoenix, said of Mr. Trump."
+    (r,) = extractor.extract(Article(id="t", text=text, lang="en"))
+    assert r.speaker is None or r.speaker.name != "Trump" and "Trump" not in r.speaker.mention
