@@ -8,6 +8,11 @@ import pytest
 from quotes.article import Article
 
 
+def texts_and_speakers(extractor, text, lang):
+    """(text, speaker name) per quote."""
+    return [(r.text, r.speaker.name if r.speaker else None) for r in extractor.extract(Article(id="t", text=text, lang=lang))]
+
+
 def one(extractor, text, lang):
     (r,) = extractor.extract(Article(id="t", text=text, lang=lang))
     return r.kind, r.text, r.speaker.name if r.speaker else None, r.speaker.type if r.speaker else None
@@ -36,7 +41,7 @@ def test_fronted_adverb_the_tagger_made_a_name_gives_way_to_the_name_after_the_v
     # inside a sentence, "Musk" it does
     text = ("In der Meldung wird Musk mit einem Satz zitiert. "
             "Sinngemäß hofft Musk also, dass der nächste Start bald erfolgt.")
-    got = [(r.text, r.speaker.name if r.speaker else None) for r in extractor.extract(Article(id="t", text=text, lang="de"))]
+    got = texts_and_speakers(extractor, text, "de")
     assert ("dass der nächste Start bald erfolgt", "Musk") in got
 
 
@@ -57,7 +62,7 @@ def test_a_quoted_name_inside_the_description_before_an_appositive_name(extracto
      "So sollen die Gespräche laut Vorschlag der CDU am Mittwoch stattfinden", "CDU"),
 ])
 def test_the_source_a_word_for_a_report_names(extractor, text, quote, name):
-    got = [(r.text, r.speaker.name if r.speaker else None) for r in extractor.extract(Article(id="t", text=text, lang="de"))]
+    got = texts_and_speakers(extractor, text, "de")
     assert got == [(quote, name)]
 
 
@@ -681,7 +686,7 @@ def test_participle_cue_without_a_subject_speaks_through_the_cue_it_hangs_on(ext
     # same, and "adding", hung on "said", has the same one
     text = ('“Plea deals should not be a requirement for cooperating with the FBI," Oversight Chairman Mark '
             'Hollis (R-Ohio) said in a statement, adding that the deals were handed out "like candy."')
-    got = [(r.text, r.speaker.name if r.speaker else None) for r in extractor.extract(Article(id="t", text=text, lang="en"))]
+    got = texts_and_speakers(extractor, text, "en")
     assert got[1] == ('that the deals were handed out "like candy."', "Mark Hollis")
 
 
@@ -724,7 +729,7 @@ def test_name_in_quotation_marks_is_the_source(extractor, text, content, name, m
      "the claims could be grounds for a case.", "that the claims could be grounds for a case", "Jeff Merkley"),
 ])
 def test_the_subject_right_before_a_parenthetical_cue_speaks(extractor, text, quote, name):
-    got = [(r.text, r.speaker.name if r.speaker else None) for r in extractor.extract(Article(id="t", text=text, lang="en"))]
+    got = texts_and_speakers(extractor, text, "en")
     assert got == [(quote, name)]
 
 
@@ -746,7 +751,7 @@ def test_the_subject_right_before_a_parenthetical_cue_speaks(extractor, text, qu
      "the gains would outweigh the losses", "Mary Ostrom"),
 ])
 def test_the_name_before_an_interruption_speaks_for_a_verb_left_without_subject(extractor, text, quote, name):
-    got = [(r.text, r.speaker.name if r.speaker else None) for r in extractor.extract(Article(id="t", text=text, lang="en"))]
+    got = texts_and_speakers(extractor, text, "en")
     assert got == [(quote, name)]
 
 
@@ -812,7 +817,7 @@ def test_a_participle_hung_on_a_noun_goes_with_its_clause_also_a_copula(extracto
      "die Regierung verhindert zu haben", "Oskar Lafontaine"),
 ])
 def test_a_fronted_object_or_thing_gives_way_to_the_speaker_after_the_verb(extractor, text, quote, name):
-    got = [(r.text, r.speaker.name if r.speaker else None) for r in extractor.extract(Article(id="t", text=text, lang="de"))]
+    got = texts_and_speakers(extractor, text, "de")
     assert got == [(quote, name)]
 
 
