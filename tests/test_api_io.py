@@ -7,7 +7,6 @@ import doctest
 import json
 import re
 import shutil
-from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
