@@ -16,9 +16,17 @@ class ContentFinder:
         if w.i in cue.words:
             return True
         if w.upos in VERBAL:
-            return w.head in cue.words and (w.deprel.startswith("aux") or self._featureless(w)) \
+            return w.head in cue.words and (w.deprel.startswith("aux") or self._featureless(w) or self._name_as_verb(doc, w)) \
                 or self._adverb_as_verb(doc, w)
         return True
+
+    @staticmethod
+    def _name_as_verb(doc: ParsedDoc, w: Word) -> bool:
+        """A capitalised word tagged a participle right before the cue, after a closing quotation
+        mark, with no word of its own: a surname the tagger read as an -ing form ("…,” Ebeling said")."""
+        words = doc.words
+        return w.text[:1].isupper() and "VerbForm=Part" in w.feats and w.i > 0 \
+            and words[w.i - 1].upos == "PUNCT" and w.head == w.i + 1 and all(k.upos == "PUNCT" for k in doc.children(w.i))
 
     @staticmethod
     def _featureless(w: Word) -> bool:

@@ -887,3 +887,12 @@ def test_a_prepositional_phrase_after_the_cue_is_no_speaker(extractor):
     text = "''He is not qualified to run this country,'' Mr. Guerrero, who is an accountant in Phoenix, said of Mr. Trump."
     (r,) = extractor.extract(Article(id="t", text=text, lang="en"))
     assert r.speaker is None or r.speaker.name != "Trump" and "Trump" not in r.speaker.mention
+
+
+def test_a_surname_the_tagger_read_as_a_participle_is_the_frame_not_content(extractor):
+    # "…,” Ebeling said": the tagger makes "Ebeling" an -ing form and the parser the cue's clause;
+    # a capitalised participle alone right after the closing mark belongs to the frame
+    text = ("Nancy Ebeling and her husband set out just after 2 p.m. \u201cWe live in Chicago,\u201d Ebeling said. "
+            "\u201cWe came today because she\u2019s a good girl.\u201d")
+    assert texts_and_speakers(extractor, text, "en") == [
+        ("We live in Chicago,", "Nancy Ebeling"), ("We came today because she\u2019s a good girl.", "Nancy Ebeling")]
