@@ -132,12 +132,16 @@ class SourceFinder:
         """The first word of the verb's sentence when the parser gave the verb no subject and that
         word, whatever its tag, is a name: capitalised, no stopword, and written capitalised inside
         a sentence elsewhere in the article ("Medvedev bedankte sich … und sagte: …", "Medvedev"
-        tagged an adverb)."""
+        tagged an adverb; "Schilling told WEEI:", "Schilling" tagged an -ing form)."""
         words = doc.words
         first = words[doc.sentences[words[verb].sent].first]
+        participle = first.upos == "VERB" and "VerbForm=Part" in first.feats and first.head == verb  # "Schilling told …"
         if first.i >= verb or in_span(content, first) or first.upos in {"PRON", "DET", "ADP", "PUNCT", "VERB", "AUX"} \
-                or not first.text[:1].isupper() or first.lower in self.rules.language.stopwords or not first.text.isalpha():
+                and not participle or not first.text[:1].isupper() or first.lower in self.rules.language.stopwords \
+                or not first.text.isalpha():
             return None
+        if participle:
+            return first.i if self._written_mid_sentence(doc, first) else None
         nxt = words[first.i + 1] if first.i + 1 < verb else None
         if self._written_mid_sentence(doc, first) or first.upos == "PROPN" and nxt is not None and nxt.upos == "PROPN":
             return first.i  # or the first of a run of names: "Attorney General Roy Cooper (D), …, saying that …"

@@ -896,3 +896,10 @@ def test_a_surname_the_tagger_read_as_a_participle_is_the_frame_not_content(extr
             "\u201cWe came today because she\u2019s a good girl.\u201d")
     assert texts_and_speakers(extractor, text, "en") == [
         ("We live in Chicago,", "Nancy Ebeling"), ("We came today because she\u2019s a good girl.", "Nancy Ebeling")]
+
+
+def test_a_surname_opening_the_sentence_tagged_a_participle_is_the_subject(extractor):
+    # "Schilling told WEEI:": the tagger reads "Schilling" as an -ing form; the article writes it
+    # capitalised mid-sentence, so it is a name, and the medium after the verb is no speaker
+    text = "ESPN fired Curt Schilling on Wednesday. Schilling told WEEI: \u201cI replied to the post. I did not post that.\u201d"
+    assert texts_and_speakers(extractor, text, "en") == [("I replied to the post. I did not post that.", "Curt Schilling")]
