@@ -109,10 +109,14 @@ class ContentFinder:
             cue.content = before or after
         if cue.content is not None and cue.content == after:
             cue.content = self._before_coordinated_verb(doc, cue, cue.content)
-        if cue.content is not None and w.deprel == "advcl" and w.head >= 0 and "VerbForm=Part" in w.feats \
-                and "Tense=Pres" in w.feats and not subj and cue.content[0] <= doc.words[w.head].start < cue.content[1]:
-            # "Responding to X's statement, | Mbalula claimed …": the clause a participle modifies
-            # is no report of the participle's ("Wie die Polizei mitteilte, | …" is one: a subject)
+        elliptic = "VerbForm=Part" in w.feats or c > 0 and doc.words[c - 1].upos in {"SCONJ", "ADV"} \
+            and doc.words[c - 1].head == c and not any(k.deprel.startswith("aux") for k in doc.children(c))
+        if cue.content is not None and w.deprel == "advcl" and w.head >= 0 and elliptic \
+                and not subj and cue.content[0] <= doc.words[w.head].start < cue.content[1]:
+            # "Responding to X's statement, | Mbalula claimed …", "(When) asked about the plan, |
+            # Clinton said …": the clause a participle (or a verb right after its subordinator with
+            # neither subject nor auxiliary, the tagger's finite "asked") modifies is no report of
+            # it ("Wie die Polizei mitteilte, | …" is one: a subject)
             cue.content = None
 
     @staticmethod

@@ -903,3 +903,14 @@ def test_a_surname_opening_the_sentence_tagged_a_participle_is_the_subject(extra
     # capitalised mid-sentence, so it is a name, and the medium after the verb is no speaker
     text = "ESPN fired Curt Schilling on Wednesday. Schilling told WEEI: \u201cI replied to the post. I did not post that.\u201d"
     assert texts_and_speakers(extractor, text, "en") == [("I replied to the post. I did not post that.", "Curt Schilling")]
+
+
+@pytest.mark.parametrize("text, quote, name", [
+    # "(When) asked about X," is the question, not a report: the clause it modifies is the main
+    # cue's content (the tagger makes this "asked" finite, with no subject or auxiliary)
+    ("When asked about the opioid crisis, Ted Cruz said he knows the consequences of addiction firsthand.",
+     "he knows the consequences of addiction firsthand", "Ted Cruz"),
+    ("Asked about the plan, Clinton said it would fail.", "it would fail", "Clinton"),
+])
+def test_an_elliptic_asked_clause_reports_nothing_of_the_clause_it_modifies(extractor, text, quote, name):
+    assert texts_and_speakers(extractor, text, "en") == [(quote, name)]
