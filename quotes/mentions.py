@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .entities import EntityBuilder, occurrences
+from .entities import EntityBuilder, first_name_gender, occurrences
 from .marks import is_mark_text
 from .parse import ParsedDoc, Word
 from .rules import RuleSet
@@ -334,13 +334,15 @@ class Mentions:
 
     def appositive_name(self, doc: ParsedDoc, m: tuple[int, int]) -> tuple[int, int] | None:
         """A description followed by the name it describes: "Der Leiter der Studie, Paulo Pinheiro, …",
-        "the group's spokesman, John Smith, said". The description must hold a role noun and may go
+        "the group's spokesman, John Smith, said". The description must hold a role noun (or the name
+        be a full one opening with a first name: "another Twitter user, Johanna Bayer") and may go
         on past the mention the parser gave in a genitive or prepositional phrase ("der
         Hauptgeschäftsführer | des Deutschen Brauer-Bundes, Peter Hahn"); the name is 1-4 name words
         set off by commas (or ending the sentence). Returns the name's words and the description's end."""
         words = doc.words
         sent = doc.sentences[words[m[0]].sent]
-        if not any(self._role(words[i]) for i in range(*m)):
+        described = any(self._role(words[i]) for i in range(*m))
+        if not described and not any(words[i].upos in {"NOUN"} for i in range(*m)):
             return None
         comma = m[1]
         while comma < sent.last and comma - m[1] < 14 and words[comma].text != "," and words[comma].upos not in VERBAL:
@@ -372,6 +374,8 @@ class Mentions:
         if b < sent.last and words[b].text not in {",", ".", "!", "?", ":", "("} and words[b].upos not in VERBAL \
                 and not self._affiliation_to_comma(doc, b, sent.last):
             return None
+        if not described and not (b - a >= 2 and first_name_gender(words[a].text) in ("m", "f")):
+            return None  # with no role noun, only a full name that opens with a first name: "another Twitter user, Johanna Bayer"
         return a, b
 
     def _affiliation_to_comma(self, doc: ParsedDoc, b: int, last: int) -> bool:

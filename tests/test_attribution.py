@@ -914,3 +914,13 @@ def test_a_surname_opening_the_sentence_tagged_a_participle_is_the_subject(extra
 ])
 def test_an_elliptic_asked_clause_reports_nothing_of_the_clause_it_modifies(extractor, text, quote, name):
     assert texts_and_speakers(extractor, text, "en") == [(quote, name)]
+
+
+@pytest.mark.parametrize("text, name", [
+    # a description with no role noun before a full name that opens with a first name: the name
+    ("''We're anxious,'' said another Twitter user, Johanna Bayer.", "Johanna Bayer"),
+    ("''He deserved it,'' the assailant, John McGraw, told a television program.", "John McGraw"),
+])
+def test_a_full_name_in_apposition_to_a_description_without_a_role_noun_speaks(extractor, text, name):
+    (r,) = extractor.extract(Article(id="t", text=text, lang="en"))
+    assert r.speaker.name == name
