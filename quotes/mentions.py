@@ -342,7 +342,7 @@ class Mentions:
         words = doc.words
         sent = doc.sentences[words[m[0]].sent]
         described = any(self._role(words[i]) for i in range(*m))
-        if not described and not any(words[i].upos in {"NOUN"} for i in range(*m)):
+        if not described and not any(words[i].upos == "NOUN" for i in range(*m)):
             return None
         comma = m[1]
         while comma < sent.last and comma - m[1] < 14 and words[comma].text != "," and words[comma].upos not in VERBAL:

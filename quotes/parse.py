@@ -131,6 +131,12 @@ class ParsedDoc:
         out.sort()
         return out
 
+    def extent(self, i: int) -> tuple[int, int]:
+        """The first and last word of i's phrase (its subtree), punctuation at either edge left
+        out ("Rao , | the chief executive … | ,")."""
+        inner = [j for j in self.subtree(i) if self.words[j].upos != "PUNCT" or j == i]
+        return inner[0], inner[-1]
+
 
 @dataclass(slots=True)
 class SentenceTokens:

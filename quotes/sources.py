@@ -86,26 +86,24 @@ class SourceFinder:
             return True
         if i + 1 >= len(words) or words[i + 1].text != ",":
             return False
-
-        def end(x: int) -> int:  # the last word of x's phrase, its trailing punctuation left out
-            return max(y for y in doc.subtree(x) if words[y].upos != "PUNCT" or y == x)
-
         return any(d.i > c.i and (d.upos in NOMINAL or d.upos == "PRON")
                    and any(w.text == "," for w in words[c.i:min(doc.subtree(d.i))])
-                   and not any(w.upos == "PUNCT" for w in words[end(d.i) + 1:i]) for d in before)
+                   and not any(w.upos == "PUNCT" for w in words[doc.extent(d.i)[1] + 1:i]) for d in before)
 
     @staticmethod
-    def _nominative_object(doc: ParsedDoc, verb: int, content: tuple[int, int] | None) -> int | None:
+    def _bare_objects(doc: ParsedDoc, verb: int, content: tuple[int, int] | None) -> list[Word]:
+        """The verb's noun objects outside its content with no preposition: where a subject the
+        parser mislabelled stands ("bemühte sich Markus Hungerbühler", "brachte die Sprecherin …")."""
+        return [k for k in doc.children(verb) if k.deprel in ("obj", "iobj") and k.upos in {"NOUN", "PROPN"}
+                and not in_span(content, k) and not any(g.deprel == "case" for g in doc.children(k.i))]
+
+    def _nominative_object(self, doc: ParsedDoc, verb: int, content: tuple[int, int] | None) -> int | None:
         """A noun the parser made the object of a verb with no subject although its case, or its
         article's, is the nominative ("Die Wogen zu glätten bemühte sich Markus Hungerbühler":
         "Hungerbühler" obj, Case=Nom; "nahm der Ministerpräsident … Stellung"): it is the subject.
         Only languages that mark case have such a feature."""
-        for k in doc.children(verb):
-            if k.deprel in ("obj", "iobj") and k.upos in {"NOUN", "PROPN"} and (
-                    "Case=Nom" in k.feats or any(g.deprel == "det" and "Case=Nom" in g.feats for g in doc.children(k.i))) \
-                    and not in_span(content, k) and not any(g.deprel == "case" for g in doc.children(k.i)):
-                return k.i
-        return None
+        return next((k.i for k in self._bare_objects(doc, verb, content) if "Case=Nom" in k.feats or any(
+            g.deprel == "det" and "Case=Nom" in g.feats for g in doc.children(k.i))), None)
 
     def _coordinated_with_complement(self, doc: ParsedDoc, w: Word) -> int | None:
         """The speech verb whose subject speaks for the cue w, when w, with no subject of its own, is
@@ -140,8 +138,6 @@ class SourceFinder:
                 and not participle or not first.text[:1].isupper() or first.lower in self.rules.language.stopwords \
                 or not first.text.isalpha():
             return None
-        if participle:
-            return first.i if self._written_mid_sentence(doc, first) else None
         nxt = words[first.i + 1] if first.i + 1 < verb else None
         if self._written_mid_sentence(doc, first) or first.upos == "PROPN" and nxt is not None and nxt.upos == "PROPN":
             return first.i  # or the first of a run of names: "Attorney General Roy Cooper (D), …, saying that …"
@@ -241,9 +237,8 @@ class SourceFinder:
             oblique = c.upos == "NOUN" and any(
                 g.deprel == "det" and ("Case=Acc" in g.feats or "Case=Dat" in g.feats) for g in doc.children(c.i))
             thing = self._thing(doc, c) and not any(doc.words[x].upos == "PROPN" for x in doc.subtree(c.i))
-            after = next((k.i for k in doc.children(i) if k.i > i and k.deprel in ("obj", "iobj")
-                          and k.upos in {"NOUN", "PROPN"} and (oblique or "Case=Nom" in k.feats) and not self._thing(doc, k)
-                          and not in_span(content, k) and not any(g.deprel == "case" for g in doc.children(k.i))), None)
+            after = next((k.i for k in self._bare_objects(doc, i, content) if k.i > i
+                          and (oblique or "Case=Nom" in k.feats) and not self._thing(doc, k)), None)
             if (oblique or thing) and after is not None:
                 return after
         if self.cues.verb_second and self._thing(doc, c) and not any(
@@ -527,7 +522,7 @@ class SourceFinder:
         s = cue.source
         if s is None or s <= after_cue:
             return None
-        comma = min(x for x in doc.subtree(s) if words[x].upos != "PUNCT" or x == s) - 1
+        comma = doc.extent(s)[0] - 1
         run = words[after_cue:comma]
         if words[comma].text != "," or not 1 <= len(run) <= 4 or run[-1].upos != "PROPN" or any(
                 not w.text[:1].isupper() or w.lower in self.mentions.stop for w in run):
