@@ -246,8 +246,11 @@ class ContentFinder:
             return None  # "Zhu Yongbiao, Experte …, sagte": a subject with an apposition, no clause
         if w.text not in self.closers and self._subject_phrase_only(doc, u.first, j):
             return None  # "Deiss, der sich … entschlossen hatte, sagte", "X, Commander Henderson sagte"
-        if c - 1 >= u.first and ("PronType=Rel" in words[c - 1].feats or self._relative_pronoun(doc, c - 1)):
-            return None  # "…, der sagte, man dürfe …": a relative clause reports what follows
+        if c - 1 >= u.first and ("PronType=Rel" in words[c - 1].feats or self._relative_pronoun(doc, c - 1)) \
+                or any(j < x < c and "PronType=Rel" in words[x].feats for x in subj):
+            # "…, der sagte, man dürfe …", "… and birther who has repeatedly pledged to …": a
+            # relative clause reports what follows, not the clause its antecedent stands in
+            return None
         return (u.start, end)
 
     @staticmethod
