@@ -74,7 +74,8 @@ class ContentFinder:
         if cue.content is not None:
             return  # a naming verb: its quotation was found with the cue
         c = cue.words[0]
-        subj = [k.i for k in doc.children(c) if k.deprel.startswith("nsubj")]
+        framed = self._framed_subject(doc, c, None)  # "…, wie Burt Rutan mitteilte": the parser's subject is not it
+        subj = [self.mentions.phrase_head(doc, framed)] if framed else [k.i for k in doc.children(c) if k.deprel.startswith("nsubj")]
         w = doc.words[c]
         # "…,” Trump said, adding, “…”": a cue that hangs on an earlier cue reports what follows it
         # (a frame closing its sentence hangs on an earlier cue only when that one found content:
@@ -90,7 +91,7 @@ class ContentFinder:
             while h >= 0 and not follows_cue:
                 follows_cue = h in reporting
                 h = doc.words[h].head
-        before = None if follows_cue or self._passive_of_a_thing(doc, cue) else self._content_before(doc, u, cue, subj)
+        before = None if follows_cue or self._passive_of_a_thing(doc, cue) else self._content_before(doc, u, cue, subj, framed)
         after, via_comma = self._content_after(doc, u, cue)
         text = doc.text
         quoted_before = before is not None and last_char(text, before[1], TRAILING) in self.closers
@@ -203,10 +204,13 @@ class ContentFinder:
         return next((k.i for k in doc.children(verb) if k.deprel.startswith("obl") and any(
             g.lower in self.cues.agent_markers and g.deprel == "case" for g in doc.children(k.i))), None)
 
-    def _content_before(self, doc: ParsedDoc, u: Unit, cue: Cue, subj: list[int]) -> tuple[int, int] | None:
+    def _content_before(self, doc: ParsedDoc, u: Unit, cue: Cue, subj: list[int],
+                        framed: tuple[int, int] | None = None) -> tuple[int, int] | None:
         words = doc.words
         c = min(cue.words)
         j = c - 1
+        if framed and framed[0] - 2 > u.first and words[framed[0] - 2].text == ",":
+            j = framed[0] - 2  # "…, | wie Burt Rutan, Chef der Firma, mitteilte": the frame's own commas
         while j >= u.first and c - j <= 12:
             w = words[j]
             if w.text == ",":
@@ -244,8 +248,11 @@ class ContentFinder:
         span_words = [x for x in words[u.first:j] if x.upos in VERBAL or self.mentions.is_quote_mark(x)]
         if not span_words:
             return None  # "Zhu Yongbiao, Experte …, sagte": a subject with an apposition, no clause
-        if w.text not in self.closers and self._subject_phrase_only(doc, u.first, j):
-            return None  # "Deiss, der sich … entschlossen hatte, sagte", "X, Commander Henderson sagte"
+        if w.text not in self.closers and self._subject_phrase_only(doc, u.first, j) \
+                and words[j + 1].lower not in self.cues.frame_subordinators:
+            # "Deiss, der sich … entschlossen hatte, sagte", "X, Commander Henderson sagte"; not "Die
+            # Chemikalie hatte Raumtemperatur, | wie X mitteilte" (the parser hung "hatte" on the cue)
+            return None
         if c - 1 >= u.first and ("PronType=Rel" in words[c - 1].feats or self._relative_pronoun(doc, c - 1)) \
                 or any(j < x < c and "PronType=Rel" in words[x].feats for x in subj):
             # "…, der sagte, man dürfe …", "… and birther who has repeatedly pledged to …": a

@@ -303,7 +303,8 @@ class SourceFinder:
         words = doc.words
         c = cue.words[0]
         kids = doc.children(c)
-        subj = self.subject(doc, c, cue.content)
+        framed = self._framed_subject(doc, c, cue.content)
+        subj = self.mentions.phrase_head(doc, framed) if framed else self.subject(doc, c, cue.content)
         passive = any(k.deprel in ("aux:pass", "nsubj:pass") for k in kids)
         agent = self._agent(doc, c)
         if cue.lemma in self.cues.quoting_verbs:
@@ -341,7 +342,7 @@ class SourceFinder:
         elif subj is not None and passive and (cue.lemma in self.naming or words[c].lower in self.naming):
             pass  # "… wurde als „Geschäft des Jahrhunderts“ bezeichnet": the subject is what was named
         elif subj is not None and not in_span(cue.content, words[subj]):
-            cue.source, cue.via = subj, "subject"
+            cue.source, cue.source_words, cue.via = subj, framed, "subject"
         else:
             # Parser gave no usable subject: a subject set off by an apposition ("Claudia Pfeiffer,
             # Geschäftsführerin des KAV, erklärte"), the NP right after an inverted cue ("sagte
@@ -414,6 +415,34 @@ class SourceFinder:
                 head = self.mentions.phrase_head(doc, np)
                 if words[head].upos in {"PROPN", "X", "NOUN"} and head != cue.source:
                     cue.outlet, cue.source, cue.source_words = cue.source, head, np
+
+    def _framed_subject(self, doc: ParsedDoc, c: int, content: tuple[int, int] | None) -> tuple[int, int] | None:
+        """The noun phrase between a frame's subordinator and its verb c, whatever the parser hung
+        it on ("Die Chemikalie hatte Raumtemperatur, wie Burt Rutan, Chef der Firma, mitteilte": it
+        made "Chemikalie" the subject and "Burt" an oblique of "wie"): the subordinator opens the
+        sentence or follows a comma, and after the phrase only an apposition in commas or a
+        prepositional phrase stands before the verb (not "As president, Obama said")."""
+        words = doc.words
+        first = doc.sentences[words[c].sent].first
+        for k in range(c - 1, max(first, c - 20) - 1, -1):
+            w = words[k]
+            if w.upos in VERBAL or self.mentions.is_quote_mark(w) or w.text in {";", ":", ".", "!", "?"}:
+                return None
+            if w.lower not in self.cues.frame_subordinators or k > first and words[k - 1].text not in {",", "(", "–", "—"}:
+                continue
+            np = self.mentions.phrase_after(doc, k + 1, c, apposition=True)
+            if np is None or words[np[0]].upos in {"ADP", "ADV", "PUNCT"} or in_span(content, words[np[0]]) \
+                    or not any(words[x].upos in NOMINAL or words[x].upos == "PRON" for x in range(*np)):
+                return None
+            rest = words[np[1]:c]
+            commas = [x.i for x in rest if x.text == ","]
+            if commas and (commas[0] != np[1] or len(commas) < 2):
+                return None
+            after = words[commas[-1] + 1] if commas else None
+            if after is not None and after.i < c and after.upos not in {"ADP", "ADV"}:
+                return None
+            return np
+        return None
 
     def _relative_antecedent(self, doc: ParsedDoc, pronoun: int, verb: int, u: Unit) -> int | None:
         """"…, der sagte, …": the noun phrase a relative pronoun's clause hangs on, the first of a row

@@ -924,3 +924,21 @@ def test_an_elliptic_asked_clause_reports_nothing_of_the_clause_it_modifies(extr
 def test_a_full_name_in_apposition_to_a_description_without_a_role_noun_speaks(extractor, text, name):
     (r,) = extractor.extract(Article(id="t", text=text, lang="en"))
     assert r.speaker.name == name
+
+
+@pytest.mark.parametrize("text, quote, name", [
+    # in a frame opened by "wie" the noun phrase between it and the verb is the subject, whatever the
+    # parser hung it on (it made the clause's first noun the subject of "mitteilte", and "hatte" an
+    # auxiliary of it, so the clause before the frame was read as a subject, no report)
+    ("Die Flüssigkeit hatte Raumtemperatur und stand unter Druck, wie Peter Lindner, Chef der Firma "
+     "Orbital Systems, mitteilte.", "Die Flüssigkeit hatte Raumtemperatur und stand unter Druck", "Peter Lindner"),
+    ("Die Chemikalie hatte Raumtemperatur, wie Anna Berger mitteilte.", "Die Chemikalie hatte Raumtemperatur", "Anna Berger"),
+])
+def test_the_noun_phrase_after_a_frame_subordinator_is_the_subject(extractor, text, quote, name):
+    assert texts_and_speakers(extractor, text, "de") == [(quote, name)]
+
+
+def test_a_frame_subordinator_before_a_phrase_in_commas_and_another_subject_frames_nothing(extractor):
+    # "As president," is no frame: another subject follows the comma
+    assert texts_and_speakers(extractor, "As president, Obama said the plan would fail.", "en") == [
+        ("the plan would fail", "Obama")]
