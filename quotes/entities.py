@@ -258,9 +258,10 @@ class EntityBuilder:
         i = 0
         while i < len(words):
             s, e, w = words[i]
-            if first_name_gender(w) is None or not self._name_word(w) or w.lower() in self.particles:
-                i += 1
-                continue
+            if first_name_gender(w) is None or not self._name_word(w) or w.lower() in self.particles \
+                    or w not in proper_nouns and self._opens_sentence(text, s) and _written_lower(text, w):
+                i += 1  # not "Andere Möglichkeiten schloss …": gender-guesser knows "Andere" as a first
+                continue  # name; a sentence's first word the article writes in lower case too is that word
             j = i + 1
             while j < len(words) and j - i < 4 and self._joins(text[words[j - 1][1]:words[j][0]]) and (
                     len(words[j][2]) == 2 and words[j][2][1] == "." or self._name_word(words[j][2]) and (
@@ -383,6 +384,12 @@ class EntityBuilder:
                 return
 
     @staticmethod
+    def _opens_sentence(text: str, pos: int) -> bool:
+        """Does the word at pos open a sentence or a line (a look at the 8 characters before it)?"""
+        before = text[max(0, pos - 8):pos].rstrip(" \t")
+        return not before and pos < 8 or before[-1:] in set(".!?:\n\"„“”»«")
+
+    @staticmethod
     def _sentence_start(text: str, pos: int) -> bool:
         before = text[:pos].rstrip()
         return not before or before[-1] in ".!?:\n\"„“”»«"
@@ -472,6 +479,12 @@ def role_gender(rules: RuleSet, noun: str) -> str | None:
     if any(low.endswith(x) for x in rules.speakers.masculine_role_endings):
         return "m"
     return None
+
+
+def _written_lower(text: str, word: str) -> bool:
+    """Does the text write the word in lower case, alone or with an ending of up to two letters
+    ("anderen" for "Andere")?"""
+    return regex.search(r"(?<!\w)" + regex.escape(word.lower()) + r"\p{Ll}{0,2}(?!\w)", text) is not None
 
 
 def plausible_name(text: str, name: str, proper_nouns: frozenset[str] = frozenset(),

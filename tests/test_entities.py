@@ -429,3 +429,15 @@ def test_first_name_table_gives_gender_guessers_answers(tmp_path, monkeypatch):
     assert json.loads(kept.read_text(encoding="utf-8"))["anna"] == "female"
     entities._first_names.cache_clear()
     entities.first_name_gender.cache_clear()
+
+
+@pytest.mark.parametrize("lang, text, names", [
+    # gender-guesser knows "Andere" and "One" as first names; opening a sentence, a word the article
+    # also writes in lower case ("anderen", "one") is that word, not the start of a name
+    ("de", "Andere Möglichkeiten schloss er aus. Die anderen Wege sind zu. Mark Weber kam.", ["Mark Weber"]),
+    ("en", "One Republican said no. He is the one. Later Mark Weber came.", ["Mark Weber"]),
+    # a name that opens a sentence stays one when the article never writes its first word in lower case
+    ("de", "Jens Wieseke fordert freie Sicht. Die anderen Wege sind zu.", ["Jens Wieseke"]),
+])
+def test_a_sentence_opening_word_the_article_writes_in_lower_case_opens_no_name(lang, text, names):
+    assert [n for _, _, n in EntityBuilder(load_rules(lang)).person_names(text)] == names
