@@ -23,7 +23,7 @@ from .cues import (BETWEEN_PHRASE, CUE_POS, SENTENCE_END, SOURCE_OPENERS, TRAILI
                    Candidate, Cue, Unit, in_span, rel_or_dem)
 from .headline import headline_claim
 from .marks import QuotedSpan
-from .mentions import VERBAL, Mentions
+from .mentions import NOMINAL, VERBAL, Mentions
 from .parse import ParsedDoc, Word
 from .rules import RuleSet
 from .sources import SourceFinder
@@ -568,6 +568,16 @@ class Detector(ContentFinder, SourceFinder):
             return None
         verb = roots[-1].i if roots[-1].deprel.split(":")[0] not in ("aux", "cop") else roots[-1].head
         subj = self.subject(doc, verb)
+        w = doc.words[subj] if subj is not None else None
+        if w is not None and (w.upos not in NOMINAL | {"PRON"} and not self._written_mid_sentence(doc, w)
+                              or w.deprel.startswith("expl")):
+            subj = None  # "Unterdessen …:" (not a name the tagger made an adverb: "Ali bekannte sich …:")
+        elif w is not None and self._thing(doc, w) and any(k.deprel.startswith("det") for k in doc.children(w.i)):
+            # "Die ersten Worte Armstrongs waren:": a thing (a noun with an article: the tagger makes
+            # names nouns too) says nothing, a name it belongs to does; "Die Pflichten der Union
+            # seien … festgelegt:", "Seine Zuversicht gründet sich auf …:" name no one
+            subj = next((k.i for k in doc.children(w.i) if k.deprel.startswith("nmod") and k.i > w.i and k.upos == "PROPN"
+                         and not any(g.deprel == "case" for g in doc.children(k.i))), None)
         return None, subj if subj is not None and subj in inside else None
 
     def _konjunktiv_mood(self, doc: ParsedDoc, u: Unit) -> str | None:

@@ -942,3 +942,14 @@ def test_a_frame_subordinator_before_a_phrase_in_commas_and_another_subject_fram
     # "As president," is no frame: another subject follows the comma
     assert texts_and_speakers(extractor, "As president, Obama said the plan would fail.", "en") == [
         ("the plan would fail", "Obama")]
+
+
+def test_a_colon_frame_about_a_thing_names_no_speaker_the_paragraph_speaker_speaks(extractor):
+    # "Seine Zuversicht gründet sich auf …:" frames the quotation, but a thing says nothing: the
+    # quotation is the words of the person the paragraph is about
+    text = ("In einem Interview äußerte sich der Außenbeauftragte Jan Berger zuversichtlich: „Ich gehe davon aus, "
+            "dass eine Einigung gelingen wird.“ Seine Zuversicht gründet sich auf Erfahrungen mit der Türkei: "
+            "„Entscheidungen fallen immer erst in letzter Minute.“")
+    assert texts_and_speakers(extractor, text, "de") == [
+        ("Ich gehe davon aus, dass eine Einigung gelingen wird.", "Jan Berger"),
+        ("Entscheidungen fallen immer erst in letzter Minute.", "Jan Berger")]
