@@ -30,6 +30,11 @@ class SourceFinder:
                         g.deprel == "case" for g in doc.children(c.i)) and not (
                         c.i > 0 and doc.words[c.i - 1].upos == "ADP") and not self._in_dateline(doc, c):
                     after = self._subject_after_verb(doc, c, i, content) if c.i < i else None
+                    if after is None and c.upos not in {"PROPN", "PRON", "DET"} and self._bare_opener(doc, c) \
+                            and not self._written_mid_sentence(doc, c) and c.text not in self.mentions.surnames(doc):
+                        # "Unterdessen hat das Busunternehmen … ausgesprochen": the parser made the opening
+                        # adverb the subject; the noun after the verb is in the nominative
+                        after = self._nominative_object(doc, i, content)
                     return after if after is not None else c.i
         for found in (self._stray_subject(doc, min(verbs), content), self._nominative_object(doc, min(verbs), content)):
             if found is not None:

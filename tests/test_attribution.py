@@ -953,3 +953,10 @@ def test_a_colon_frame_about_a_thing_names_no_speaker_the_paragraph_speaker_spea
     assert texts_and_speakers(extractor, text, "de") == [
         ("Ich gehe davon aus, dass eine Einigung gelingen wird.", "Jan Berger"),
         ("Entscheidungen fallen immer erst in letzter Minute.", "Jan Berger")]
+
+
+def test_an_opening_adverb_the_parser_made_the_subject_gives_way_to_the_nominative_after_the_verb(extractor):
+    # "Unterdessen" tagged a noun and made the subject; "die Vereinigung" after the verb is nominative
+    text = "Unterdessen hat die Vereinigung am Montag mitgeteilt, dass die Zahl der Opfer gestiegen sei."
+    (r,) = extractor.extract(Article(id="t", text=text, lang="de"))
+    assert (r.text, r.speaker.mention) == ("dass die Zahl der Opfer gestiegen sei", "die Vereinigung")
