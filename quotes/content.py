@@ -58,7 +58,7 @@ class ContentFinder:
             opener = next((x for x in reversed(words[max(u.first, k - 30):k]) if x.text in self.openers), None)
             if opener is not None and opener.i + 1 < k and not self.mentions.names_in_marks(doc, opener.i, k):
                 return opener.start, words[k].end
-        for j in range(verb + 1, min(u.last, verb + 12)):
+        for j in range(verb + 1, min(u.last, verb + 24)):
             w = words[j]
             if w.text in {",", ";", ":"} or w.upos in VERBAL and w.deprel not in ("xcomp", "obj"):
                 return None

@@ -53,3 +53,17 @@ def test_a_medium_or_title_in_marks_is_no_quotation(extractor):
     text = ('"We will not back down," Governor Ann Miller said on NBC\'s "Meet the Press." '
             'The hearing is set for May.')
     assert [(k, t) for k, t, _, _ in extract(extractor, text, "en")] == [("direct", "We will not back down,")]
+
+
+def test_a_naming_verb_reaches_its_quotation_past_a_long_object(extractor):
+    # the quotation after "als" stands 20 words after the verb, past a coordination of hyphenated names
+    text = ('Katrin Berger, Fraktionsvorsitzende der Grünen im Landtag, bezeichnet die Ergebnisse der Partei '
+            'in Baden-Württemberg und Rheinland-Pfalz als "großartig".')
+    (r,) = extractor.extract(Article(id="t", text=text, lang="de"))
+    assert (r.kind, r.text, r.speaker.name) == ("direct", "großartig", "Katrin Berger")
+
+
+def test_a_medium_in_marks_is_no_naming_quotation(extractor):
+    # "Deutschlandfunk" is a medium ("-funk" is a word for one), not the name the verb gives
+    text = "Albrecht Weber bezeichnete die Reise in einem Interview mit dem „Deutschlandfunk“ als hilfreich."
+    assert extractor.extract(Article(id="t", text=text, lang="de")) == []
