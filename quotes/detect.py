@@ -178,10 +178,47 @@ class Detector(ContentFinder, SourceFinder):
                                         for w in words[end:u.first + j]):
                         continue
                     end = u.first + j + 1
-                cue = self._preposition(doc, u, ui, i, end, p.position, bool(p.nouns))
+                if p.position == "relative":
+                    cue = self._relative_source(doc, u, ui, i, end, p.antecedents)
+                else:
+                    cue = self._preposition(doc, u, ui, i, end, p.position, bool(p.nouns))
                 if cue:
                     cues.append(cue)
         return cues
+
+    def _relative_source(self, doc: ParsedDoc, u: Unit, ui: int, a: int, b: int, antecedents: list[str]) -> Cue | None:
+        """"Es gibt Berichte, | wonach die Maus den Brand verursacht haben soll", "Gerüchte, | nach
+        denen …": a relative clause opened by words a..b after a comma reports what the noun phrase
+        before the comma says, when that phrase's noun ends in one of `antecedents` (a report, a
+        rumour, a complaint; not "ein Spiel, nach dem …", which is a time). The clause is the
+        subtree of the verb the opening words hang on."""
+        words = doc.words
+        if a - 1 <= u.first or words[a - 1].text != "," or b >= u.last:
+            return None
+        np = self.mentions.phrase_before(doc, a - 1, u.first)
+        if np is None and words[a - 2].upos in VERBAL and a - 2 > u.first:
+            np = self.mentions.phrase_before(doc, a - 2, u.first)  # extraposed: "eine Klageschrift eingereicht, | nach der …"
+        if np is None:
+            return None
+        head = self.mentions.phrase_head(doc, np)
+        if words[head].upos not in NOMINAL or not words[head].lower.endswith(tuple(antecedents)):
+            return None
+        verb = words[b - 1].head
+        while verb >= 0 and words[verb].deprel.split(":")[0] in ("aux", "cop"):
+            verb = words[verb].head
+        if verb < b or verb >= u.last:
+            return None
+        clause = [k for k in doc.subtree(verb) if b <= k < u.last]
+        if min(clause) != b or any(k not in clause for k in range(b, verb)):
+            return None  # the words after the cue are not the clause of the verb they hang on
+        last = max(clause)
+        while last > b and words[last].upos == "PUNCT":
+            last -= 1
+        cue = Cue(words=list(range(a, b)), lemma=" ".join(w.lower for w in words[a:b]), kind="preposition",
+                  unit=ui, via="preposition", source_words=np)
+        cue.source = head
+        cue.content = (words[b].start, words[last].end)
+        return cue
 
     @staticmethod
     def _in_compound(doc: ParsedDoc, i: int) -> bool:

@@ -101,15 +101,18 @@ class Preposition(Strict):
     words: list[str] = Field(min_length=1)
     # before: "laut X, …"; after: "X zufolge"; comma_before: "…, so X"; sentence_start: the words
     # open a sentence and name no source, what follows is reported ("Demnach steht …");
-    # possessive: a third-person possessive right before names the source ("ihrer Meinung nach").
-    position: Literal["before", "after", "comma_before", "sentence_start", "possessive"]
+    # possessive: a third-person possessive right before names the source ("ihrer Meinung nach");
+    # relative: the words open a relative clause after a comma, which reports what the noun phrase
+    # before the comma says, when its noun ends in one of `antecedents` ("Berichte, wonach …").
+    position: Literal["before", "after", "comma_before", "sentence_start", "possessive", "relative"]
     # When given, the words count only before a noun ending in one of these, with at most
     # `max_between` determiners, possessives, numbers or adjectives between: "nach ersten
     # Polizeiangaben", "nach Ansicht", "nach einem Bericht der BBC".
     nouns: list[str] = []
     max_between: int = Field(default=3, ge=0)
+    antecedents: list[str] = []
 
-    _norm = field_validator("words", "nouns")(_lower_unique)
+    _norm = field_validator("words", "nouns", "antecedents")(_lower_unique)
 
     def noun_at(self, lows: list[str], k: int) -> int | None:
         """Index of the noun that completes the phrase whose words end before k, else None."""

@@ -5,6 +5,8 @@ Konjunktiv II after a direct quote, a phrase that names no one around a cue that
 
 from __future__ import annotations
 
+import pytest
+
 from quotes.article import Article
 
 
@@ -143,3 +145,21 @@ def test_a_relative_clause_cue_reports_nothing_of_the_clause_its_antecedent_stan
     text = ("Editor's note: Greg Smith is a serial liar, racist, misogynist and birther who has repeatedly "
             "pledged to ban all cats from entering the U.S.")
     assert extractor.extract(Article(id="t", text=text, lang="en")) == []
+
+
+@pytest.mark.parametrize("text, quote, mention", [
+    # a relative clause after a report or rumour reports what it says; the noun before the comma is the source
+    ("Es gibt Berichte, wonach die Katze für den Brand verantwortlich sein soll.",
+     "die Katze für den Brand verantwortlich sein soll", "Berichte"),
+    ("Es gibt Gerüchte, nach denen der Sänger an Krebs litt.", "der Sänger an Krebs litt", "Gerüchte"),
+    # extraposed after the participle
+    ("Die Opposition hatte eine Klageschrift eingereicht, nach der die Veröffentlichung der Ergebnisse "
+     "erzwungen werden soll.", "die Veröffentlichung der Ergebnisse erzwungen werden soll", "eine Klageschrift"),
+])
+def test_a_relative_clause_after_a_report_reports_what_it_says(extractor, text, quote, mention):
+    (r,) = extractor.extract(Article(id="t", text=text, lang="de"))
+    assert (r.kind, r.text, r.speaker.mention) == ("indirect", quote, mention)
+
+
+def test_a_relative_clause_after_an_event_is_a_time_not_a_report(extractor):
+    assert extractor.extract(Article(id="t", text="Es gab ein Spiel, nach dem die Fans lange feierten.", lang="de")) == []
