@@ -91,7 +91,11 @@ class ContentFinder:
             while h >= 0 and not follows_cue:
                 follows_cue = h in reporting
                 h = doc.words[h].head
-        before = None if follows_cue or self._passive_of_a_thing(doc, cue) else self._content_before(doc, u, cue, subj, framed)
+        # "an early voice in | urging the administration to …": a verb form after a preposition is
+        # a noun of the phrase it stands in and frames nothing before it
+        gerund = c > 0 and doc.words[c - 1].upos in {"ADP", "SCONJ"} and "VerbForm=Fin" not in w.feats
+        before = None if follows_cue or gerund or self._passive_of_a_thing(doc, cue) \
+            else self._content_before(doc, u, cue, subj, framed)
         after, via_comma = self._content_after(doc, u, cue)
         text = doc.text
         quoted_before = before is not None and last_char(text, before[1], TRAILING) in self.closers
@@ -304,19 +308,29 @@ class ContentFinder:
 
     def _closer_before_speaker(self, doc: ParsedDoc, u: Unit, comma: int, c: int) -> int | None:
         """The closing mark of a quotation that ends a sentence or clause ("…,”", "…?”") and is
-        followed by a speaker with an apposition set off by commas, then the cue: no verb and no
-        other quotation mark between it and the cue."""
+        followed by a speaker with an apposition or a relative clause set off by commas, then the
+        cue ("“…,” Cruz, who has proposed …, said"): no other verb and no other quotation mark
+        between it and the cue."""
         words = doc.words
-        for k in range(comma - 1, max(u.first, c - 18) - 1, -1):
+        for k in range(comma - 1, max(u.first, c - 24) - 1, -1):
             w = words[k]
             if w.text in self.closers:
-                inner = last_char(doc.text, w.start)
+                inner = last_char(doc.text, w.start, " \t\r\n" + "".join(self.closers))  # "…, darn it,’”"
                 if k + 1 < comma and (inner in {",", "?", "!", "…"} or words[k + 1].text == ","):
                     return k
                 return None
-            if w.upos in VERBAL or self.mentions.is_quote_mark(w) or w.text in {";", ":", "–", "—"}:
+            if w.upos in VERBAL and not self._in_relative_clause(doc, k, u.first) \
+                    or self.mentions.is_quote_mark(w) or w.text in {";", ":", "–", "—"}:
                 return None
         return None
+
+    def _in_relative_clause(self, doc: ParsedDoc, i: int, first: int) -> bool:
+        """Does a relative pronoun open the stretch of words from the last comma before word i?"""
+        words = doc.words
+        j = i
+        while j > first and words[j - 1].text != ",":
+            j -= 1
+        return j > first and j < i and ("PronType=Rel" in words[j].feats or words[j].lower in self.rules.speakers.relative_pronouns)
 
     def _content_after(self, doc: ParsedDoc, u: Unit, cue: Cue) -> tuple[tuple[int, int] | None, bool]:
         words = doc.words

@@ -960,3 +960,17 @@ def test_an_opening_adverb_the_parser_made_the_subject_gives_way_to_the_nominati
     text = "Unterdessen hat die Vereinigung am Montag mitgeteilt, dass die Zahl der Opfer gestiegen sei."
     (r,) = extractor.extract(Article(id="t", text=text, lang="de"))
     assert (r.text, r.speaker.mention) == ("dass die Zahl der Opfer gestiegen sei", "die Vereinigung")
+
+
+@pytest.mark.parametrize("text, quote, name", [
+    # a relative clause set off by commas between the quotation and the cue: the quotation is the
+    # cue's, its closing mark after a nested one ("darn it,’”")
+    ("“The answer you’d like me to give is, ‘I’m for the plan, darn it,’” Cruz, who has proposed repealing "
+     "the mandate over five years, said at the time.", "The answer you’d like me to give is, ‘I’m for the plan, darn it,’", "Cruz"),
+    # a verb form after a preposition ("an early voice in urging …") frames nothing before it
+    ("“This is a big deal for working people,” said Ross Eisenbrey of the Economic Policy Institute, an early "
+     "voice in urging the administration to take up the issue.", "This is a big deal for working people,", "Ross Eisenbrey"),
+])
+def test_a_quotation_before_a_speaker_interrupted_by_a_clause_is_the_cue_s(extractor, text, quote, name):
+    (r,) = extractor.extract(Article(id="t", text=text, lang="en"))
+    assert (r.kind, r.text, r.speaker.mention.split()[-1]) == ("direct", quote, name.split()[-1])
