@@ -407,15 +407,18 @@ class Detector(ContentFinder, SourceFinder):
                          source=self.mentions.phrase_head(doc, np), spans=quoted)
         return sorted(cands + [cand], key=lambda c: c.start)
 
-    @staticmethod
-    def _participle_source(doc: ParsedDoc, cue: Cue, heads: dict[int, Cue]) -> None:
+    def _participle_source(self, doc: ParsedDoc, cue: Cue, heads: dict[int, Cue]) -> None:
         """"X said in a statement, adding that …": a present participle cue with no source of its
-        own, hung on another cue's verb, speaks through that cue's source, however it was found."""
+        own, hung on another cue's verb, speaks through that cue's source, however it was found;
+        so does one after a comma the parser hung on a noun of that cue's clause ("said Rep. X at
+        the time, | adding that …": "adding" an acl of "time")."""
         w = doc.words[cue.words[0]]
         head = heads.get(w.head)
+        if head is None and self._participle_after_comma(doc, w):
+            head = next((heads[v] for v in self._verb_chain(doc, w.i)[1:] if v in heads), None)
         if cue.source is not None or cue.source_words is not None or head is None or head is cue \
                 or "VerbForm=Part" not in w.feats or "Tense=Pres" not in w.feats \
-                or w.deprel not in ("advcl", "parataxis", "ccomp", "xcomp", "conj"):
+                or w.deprel not in ("advcl", "parataxis", "ccomp", "xcomp", "conj", "acl"):
             return
         if head.source is not None or head.source_words is not None:
             cue.source, cue.source_words, cue.via = head.source, head.source_words, head.via

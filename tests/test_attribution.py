@@ -974,3 +974,12 @@ def test_an_opening_adverb_the_parser_made_the_subject_gives_way_to_the_nominati
 def test_a_quotation_before_a_speaker_interrupted_by_a_clause_is_the_cue_s(extractor, text, quote, name):
     (r,) = extractor.extract(Article(id="t", text=text, lang="en"))
     assert (r.kind, r.text, r.speaker.mention.split()[-1]) == ("direct", quote, name.split()[-1])
+
+
+def test_a_participle_the_parser_hung_on_a_noun_of_an_inverted_cue_speaks_through_its_speaker(extractor):
+    # "adding" is an acl of "time": it goes with "said", whose speaker stands after it
+    text = ("“It’s not new in Ohio,” said Rep. Bobby Carter (D-Ohio) at the time, adding that “we’ve been "
+            "electing women to office for a long time.”")
+    assert texts_and_speakers(extractor, text, "en") == [
+        ("It’s not new in Ohio,", "Bobby Carter"),
+        ("that “we’ve been electing women to office for a long time.”", "Bobby Carter")]
