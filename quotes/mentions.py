@@ -482,6 +482,8 @@ class Mentions:
         run = words[i:j]
         if any(self._role(w) or self._before_role_compound(doc, w) for w in run):
             return None
+        if j < m[1] and self._role(words[j]):
+            return None  # the run modifies the role after it: "the independent Vermont | senator"
         last = run[-1]
         first_in_sentence = run[0].i == doc.sentences[run[0].sent].first
         if kind or any(w.upos == "PROPN" for w in run) or any(len(w.text) >= 2 and w.text.isupper() for w in run) \

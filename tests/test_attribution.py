@@ -983,3 +983,16 @@ def test_a_participle_the_parser_hung_on_a_noun_of_an_inverted_cue_speaks_throug
     assert texts_and_speakers(extractor, text, "en") == [
         ("It’s not new in Ohio,", "Bobby Carter"),
         ("that “we’ve been electing women to office for a long time.”", "Bobby Carter")]
+
+
+@pytest.mark.parametrize("text, name, role", [
+    # a place before a role noun modifies the role ("the independent Vermont | senator"), it names no
+    # one: the description goes to the person it describes, not to "Vermont"
+    ("Bernie Sanders spoke in Iowa. “We will win,” said the independent Vermont senator.",
+     "Bernie Sanders", "independent Vermont senator"),
+    ("Paul Ryan spoke on Monday. A top Paul Ryan adviser said the businessman is on a “glide path” to the "
+     "nomination.", None, "top Paul Ryan adviser"),
+])
+def test_a_name_that_modifies_a_role_noun_names_no_speaker(extractor, text, name, role):
+    (r,) = extractor.extract(Article(id="t", text=text, lang="en"))
+    assert (r.speaker.name, r.role) == (name, role)
