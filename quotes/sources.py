@@ -372,6 +372,11 @@ class SourceFinder:
                 np = self.mentions.phrase_before(doc, aux, u.first) if aux is not None else None
                 if np is None or words[np[0]].upos == "ADP":  # "Am Rande … hat der Minister X bekanntgegeben"
                     np = self.mentions.phrase_before(doc, c, u.first)
+                if np and words[np[0]].upos == "ADP" and words[c - 1].upos == "PROPN":
+                    # "In a March 2016 meeting with the editorial board of the Washington Post Trump
+                    # said": a prepositional phrase is no speaker, the name right before the verb is
+                    # (its last word: where the name starts the tags do not tell, "Post Trump")
+                    np = (c - 1, c)
                 if np and (cue.content is None or words[np[0]].start >= cue.content[1] or words[np[1] - 1].end <= cue.content[0]):
                     cue.source_words = np
             if cue.source_words:

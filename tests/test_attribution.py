@@ -996,3 +996,12 @@ def test_a_participle_the_parser_hung_on_a_noun_of_an_inverted_cue_speaks_throug
 def test_a_name_that_modifies_a_role_noun_names_no_speaker(extractor, text, name, role):
     (r,) = extractor.extract(Article(id="t", text=text, lang="en"))
     assert (r.speaker.name, r.role) == (name, role)
+
+
+def test_an_opening_prepositional_phrase_is_no_speaker_the_name_before_the_verb_is(extractor):
+    # the parser hung "Trump" on "board" and gave "said" no subject; the phrase before the verb opens
+    # with a preposition, so the name right before the verb speaks
+    text = ("In a March 2016 meeting with the editorial board of the Washington Post Trump said that U.S. "
+            "involvement in NATO may need to be diminished.")
+    (r,) = extractor.extract(Article(id="t", text=text, lang="en"))
+    assert (r.text, r.speaker.mention) == ("that U.S. involvement in NATO may need to be diminished", "Trump")
