@@ -123,7 +123,7 @@ class SourceFinder:
 
         head = words[w.head]
         subj = [k for k in doc.children(head.i) if k.deprel.startswith("nsubj")]
-        if head.deprel != "ccomp" or head.head < 0 or not subj or not (
+        if head.deprel not in ("ccomp", "parataxis") or head.head < 0 or not subj or not (
                 hearer(head) or all(self._thing(doc, k) for k in subj)):
             return None
         outer = words[head.head]

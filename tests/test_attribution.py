@@ -1005,3 +1005,11 @@ def test_an_opening_prepositional_phrase_is_no_speaker_the_name_before_the_verb_
             "involvement in NATO may need to be diminished.")
     (r,) = extractor.extract(Article(id="t", text=text, lang="en"))
     assert (r.text, r.speaker.mention) == ("that U.S. involvement in NATO may need to be diminished", "Trump")
+
+
+def test_a_cue_coordinated_with_a_complement_the_parser_made_parataxis_speaks_for_the_outer_subject(extractor):
+    # "says" hangs on "depleted" (a parataxis of "telling", not a ccomp): the military says nothing
+    text = ("Donald Trump is telling a veterans group that the country’s military is “depleted” and says he will "
+            "expand the armed forces.")
+    assert texts_and_speakers(extractor, text, "en") == [
+        ("that the country’s military is “depleted”", "Donald Trump"), ("he will expand the armed forces", "Donald Trump")]
