@@ -393,8 +393,18 @@ class RuleSet(Strict):
 
     @cached_property
     def _role_noun_as_written(self):
-        """`_role_noun` of a word as the text writes it: capitals and a full stop do not count."""
-        return lru_cache(maxsize=50_000)(lambda word: self._role_noun(word.lower().rstrip(".")))
+        """`_role_noun` of a word as the text writes it: capitals and a full stop do not count; but
+        in a language that writes nouns in lower case a capitalised word is a role only as a whole
+        ("Mayor") or after a hyphen ("Oscar-winner"), not as a compound's end: "Sotomayor",
+        "Kissinger" are names."""
+        exact = frozenset(self.speakers.role_nouns)
+
+        def test(word: str) -> bool:
+            low = word.lower().rstrip(".")
+            if word[:1].isupper() and not self.language.capitalises_nouns:
+                return low in exact or low.rpartition("-")[2] in exact  # "Oscar-winner", "Vice-President"
+            return self._role_noun(low)
+        return lru_cache(maxsize=50_000)(test)
 
     def is_organization_word(self, word: str) -> bool:
         return self._organization_word(word.lower())

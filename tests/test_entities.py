@@ -441,3 +441,15 @@ def test_first_name_table_gives_gender_guessers_answers(tmp_path, monkeypatch):
 ])
 def test_a_sentence_opening_word_the_article_writes_in_lower_case_opens_no_name(lang, text, names):
     assert [n for _, _, n in EntityBuilder(load_rules(lang)).person_names(text)] == names
+
+
+@pytest.mark.parametrize("word, role", [
+    # English writes nouns in lower case: a capitalised word is a role only whole or after a hyphen
+    ("Sotomayor", False), ("Kissinger", False), ("Mayor", True), ("Oscar-winner", True), ("mayor", True),
+])
+def test_a_capitalised_english_word_ending_in_a_role_noun_is_no_role(word, role):
+    assert load_rules("en").is_role_noun(word) is role
+
+
+def test_a_german_compound_ending_in_a_role_noun_is_one():
+    assert load_rules("de").is_role_noun("Bürgermeisterin")
