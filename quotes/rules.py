@@ -246,12 +246,15 @@ class Speakers(Strict):
     # name the source after one (`source_prepositions`).
     source_nouns: list[str] = []
     source_prepositions: list[str] = []
+    # Nouns for a time, which the parser makes a subject ("At a rally Monday morning, X said"): never
+    # a speaker; a name it was given in apposition or coordination is the subject.
+    time_nouns: list[str] = []
 
     _norm = field_validator(
         "honorifics", "role_nouns", "organization_words", "outlet_words",
         "pronouns_singular", "pronouns_plural", "pronouns_demonstrative", "pronouns_possessive", "not_names", "genitive_endings", "name_particles",
         "feminine_role_endings", "masculine_role_endings", "addressee_determiners", "definite_determiners", "oblique_prepositions",
-        "reflexive_possessives", "relative_pronouns", "source_nouns", "source_prepositions",
+        "reflexive_possessives", "relative_pronouns", "source_nouns", "source_prepositions", "time_nouns",
     )(_lower_unique)
 
     @field_validator("pronoun_gender", "honorific_gender")

@@ -25,6 +25,14 @@ class SourceFinder:
             for c in sorted(kids, key=lambda k: (k.i > i, k.upos not in {"PROPN", "PRON"}, k.i)):
                 if len(before) > 1 and c in before and self._subject_of_what_follows(doc, c, before, i):
                     continue
+                if c.deprel.startswith("nsubj") and c.lower in self.rules.speakers.time_nouns:
+                    # "At a campaign rally Monday morning, Trump's rival Sen. Marco Rubio said": the
+                    # parser made the time the subject and the speaker its conjunct or apposition
+                    named = next((k.i for k in doc.children(c.i) if k.deprel in ("conj", "appos") and k.i > c.i
+                                  and k.upos in NOMINAL and not in_span(content, k)), None)
+                    if named is not None:
+                        return named
+                    continue
                 if (c.deprel.startswith("nsubj") or c.deprel.startswith("expl")) and not in_span(content, c) \
                         and c.lower not in self.rules.speakers.not_names and not any(
                         g.deprel == "case" for g in doc.children(c.i)) and not (
@@ -601,5 +609,7 @@ class SourceFinder:
         """Does the noun phrase headed by word i name a medium ("state television", "a Chinese
         Foreign Ministry statement", "die South China Morning Post")?"""
         w = doc.words[i]
-        near = [x for x in doc.words[max(0, i - 3):i + 3] if x.sent == w.sent and (x.i == i or x.head == i)]
+        # a possessor is someone else: "The Huffington Post's Scott Conroy" is a journalist
+        near = [x for x in doc.words[max(0, i - 3):i + 3] if x.sent == w.sent and (
+            x.i == i or x.head == i and x.deprel != "nmod:poss")]
         return any(self.rules.is_outlet_word(x.text) for x in near)

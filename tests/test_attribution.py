@@ -1013,3 +1013,16 @@ def test_a_cue_coordinated_with_a_complement_the_parser_made_parataxis_speaks_fo
             "expand the armed forces.")
     assert texts_and_speakers(extractor, text, "en") == [
         ("that the country’s military is “depleted”", "Donald Trump"), ("he will expand the armed forces", "Donald Trump")]
+
+
+@pytest.mark.parametrize("text, name", [
+    # the parser made the time the subject and the speaker its conjunct (rules speakers.time_nouns)
+    ("At a campaign rally Monday morning, Trump’s GOP primary rival Sen. Marco Rubio (R-Fla.) said Trump is "
+     "unelectable.", "Marco Rubio"),
+    # a person a medium possesses is its journalist, not the medium
+    ("Last month, The Huffington Post’s Scott Conroy asked Sanders whether questions about his health were fair "
+     "game.", "Scott Conroy"),
+])
+def test_a_time_or_a_medium_s_journalist_is_no_medium_speaker(extractor, text, name):
+    (r,) = extractor.extract(Article(id="t", text=text, lang="en"))
+    assert r.speaker.name == name
