@@ -10,8 +10,8 @@ the dependency parse where it is reliable enough (the subject, the agent, the ob
 many names wrongly.
 
 The stages: units and cues (here), where a verb cue's content lies (content.py, `ContentFinder`),
-who its source is (sources.py, `SourceFinder`), and the candidates with their kinds (here);
-cues.py holds the data they pass.
+who its source is (sources.py, `SourceFinder`), German reports that need no cue (konjunktiv.py,
+`KonjunktivReports`), and the candidates with their kinds (here); cues.py holds the data they pass.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from .content import ContentFinder
 from .cues import (BETWEEN_PHRASE, CUE_POS, SENTENCE_END, SOURCE_OPENERS, TRAILING, SENTENCE_START_AFTER,
                    Candidate, Cue, Unit, in_span, rel_or_dem)
 from .headline import headline_claim
+from .konjunktiv import KonjunktivReports
 from .marks import QuotedSpan
 from .mentions import NOMINAL, VERBAL, Mentions
 from .parse import ParsedDoc, Word
@@ -32,7 +33,7 @@ from .sources import SourceFinder
 _CLAUSES = {"ccomp", "xcomp", "parataxis", "csubj"}  # dependents that make a clause of a verb's own
 
 
-class Detector(ContentFinder, SourceFinder):
+class Detector(ContentFinder, SourceFinder, KonjunktivReports):
     def __init__(self, rules: RuleSet):
         self.rules = rules
         self.cues = rules.cues
@@ -620,97 +621,6 @@ class Detector(ContentFinder, SourceFinder):
                          and not any(g.deprel == "case" for g in doc.children(k.i))), None)
         return None, subj if subj is not None and subj in inside else None
 
-    def _konjunktiv_mood(self, doc: ParsedDoc, u: Unit) -> str | None:
-        """"report" when the unit's main clause is in Konjunktiv I, "continuation" when in Konjunktiv II."""
-        k = self.konjunktiv
-        mood = None
-        for w in doc.words[u.first:u.last]:
-            if w.upos not in VERBAL:
-                continue
-            head = w.head if w.deprel.split(":")[0] in ("aux", "cop") else w.i
-            if head < 0 or doc.words[head].head >= 0:
-                continue  # only the finite verb of the main clause, not one inside a subordinate clause
-            if w.lower in k.forms or w.lower in k.reportative_modals and any(
-                    c.lower in k.perfect_auxiliaries for c in doc.children(head) if c.i > w.i):
-                return "report"
-            if w.upos == "VERB" and self._konjunktiv_from_lemma(doc, w):
-                return "report"
-            if w.lower in k.continuation_forms or w.lower in k.reportative_modals:
-                mood = "continuation"
-        return mood
-
-    def _konjunktiv_from_lemma(self, doc: ParsedDoc, w: Word) -> bool:
-        """"Dazu gehöre …", "Deutschland propagiere …": the form is the lemma with its ending
-        rewritten (`konjunktiv.lemma_endings`), and the subject is not a first person."""
-        k = self.konjunktiv
-        lemma = w.lemma.lower()
-        if not any(lemma.endswith(a) and w.lower == lemma[: len(lemma) - len(a)] + b and len(lemma) > len(a) + 2
-                   for a, b in k.lemma_endings):
-            return False
-        return not any(c.lower in k.first_person for c in doc.children(w.i) if c.deprel.startswith("nsubj"))
-
-    def _konjunktiv(self, doc, units, cands, bare_cues: list[Cue]) -> list[Candidate]:
-        """German reported speech needs no cue: a Konjunktiv I main clause is a report ("Die Lage sei
-        ernst."), and one in Konjunktiv II continues the report just before it ("… sagte Wang. Man
-        würde …"); either takes the speaker of the report before it, or the cue of a speech verb with
-        no content of its own just before it ("Obama berichtet von Angriffen. Diesen sei es gelungen …")."""
-        k = self.konjunktiv
-        if not (k.forms or k.continuation_forms or k.reportative_modals):
-            return cands
-        out = list(cands)
-        for ui, u in enumerate(units):
-            over = [c for c in out if c.start < u.end and c.end > u.start]
-            # a quotation with no speaker inside a Konjunktiv main clause is part of that report ("Es
-            # drohe „eine dramatische Erderwärmung …“": "drohen" a cue with no subject): the clause
-            # takes its place
-            inner = [c for c in over if c.kind == "direct" and (c.cue is None or c.cue.source is None and c.cue.source_words is None)
-                     and c.source is None and c.source_words is None and c.via is None and u.start < c.start and c.end <= u.end + 1]
-            if len(inner) < len(over):
-                continue
-            mood = self._konjunktiv_mood(doc, u)
-            if mood is None or inner and mood != "report":
-                continue
-            prev = max((c for c in out if c.end <= u.start), key=lambda c: c.end, default=None)
-            prev_unit = None if prev is None else next(
-                (j for j, x in enumerate(units) if x.start < prev.end <= x.end + 1), None)  # where it ends
-            near = prev_unit is not None and ui - prev_unit <= 2
-            bare = max((c for c in bare_cues if c.source is not None and 0 < ui - c.unit <= 2
-                        and (prev is None or doc.words[c.words[0]].start >= prev.end)), key=lambda c: c.unit, default=None)
-            if mood == "continuation" and bare is None and not (near and (prev.kind != "direct" or any(  # type: ignore[union-attr]
-                    w.lower in k.continuation_forms for w in doc.words[u.first:u.last]))):
-                # after a direct quote only Konjunktiv II goes on with it ("„…“ Alle Risiken würden
-                # aber nicht eintreten."), not "soll", which is as often the author's
-                continue
-            a, b = self._trim(doc.text, u.start, u.end)
-            if len(doc.text[a:b].split()) < 3:
-                continue
-            for c in inner:
-                out.remove(c)
-            person = None
-            ahead = self._trailing_cue_ahead(doc, units, ui, out) if bare is None else None
-            if bare is None and ahead is None and ui > 0 and units[ui - 1].para == u.para and (prev is None or prev.end <= units[ui - 1].start):
-                # "Greenpeace-Experte Mathias Edler sieht darin Parallelen. Die Ursache sei nie gefunden
-                # worden.": the named person the sentence before is about speaks
-                person = self._person_subject(doc, units[ui - 1])
-            b = self._full_stop(doc.text, u, a, b)
-            kind = "mixed" if any(self.mentions.is_quote_mark(w) for w in doc.words[u.first:u.last]) else "indirect"
-            adjacent = near and prev.kind != "direct" and not doc.text[prev.end:a].strip() and "\n" not in doc.text[prev.end:a]  # type: ignore[union-attr]
-            if bare is not None:
-                out.append(Candidate(kind, a, b, bare))
-            elif ahead is not None and not adjacent:
-                out.append(Candidate(kind, a, b, ahead))
-            elif person is not None:
-                out.append(Candidate(kind, a, b, None, via="continuation", source=person))
-            elif adjacent:
-                # the report goes on right after a quote that ends its sentence: one quote, as annotators
-                # mark it ("Er hätte den Jet zu spät aufgesetzt. Der Airbus sei erst … zu Boden gegangen.")
-                prev.end = b  # type: ignore[union-attr]
-                prev.kind = "mixed" if kind == "mixed" else prev.kind  # type: ignore[union-attr]
-            else:
-                out.append(Candidate(kind, a, b, None, via="continuation", follows=prev if near or mood == "report" else None))
-            out.sort(key=lambda c: c.start)
-        return out
-
     def _fronted_report(self, doc: ParsedDoc, units: list[Unit], cue: Cue) -> None:
         """"Die Enten waren mit H5N1 infiziert. Das erklärte ein Sprecher des Ministeriums.": a pronoun
         object opening the sentence (`cues.fronted_objects`), right before the verb, with the speaker
@@ -730,24 +640,6 @@ class Detector(ContentFinder, SourceFinder):
         a, b = self._trim(doc.text, prev.start, prev.end)
         if len(doc.text[a:b].split()) >= 3:
             cue.content = (a, b)
-
-    def _trailing_cue_ahead(self, doc: ParsedDoc, units: list[Unit], ui: int, cands: list[Candidate]) -> Cue | None:
-        """The cue of the next sentence when that sentence is a report whose cue and speaker trail it
-        in the same paragraph ("Das System habe sich bewährt. Es sei auch gelobt worden, berichtete
-        Sprecher X."): the report before it is X's too."""
-        if ui + 1 >= len(units) or units[ui + 1].para != units[ui].para:
-            return None
-        nxt = units[ui + 1]
-        cue = next((c.cue for c in cands if nxt.start <= c.start < nxt.end), None)
-        if cue is None or cue.kind != "verb" or cue.source is None or cue.content is None or cue.unit != ui + 1:
-            return None
-        verb = doc.words[cue.words[0]]
-        # the main clause's verb after all the rest, its speaker after it: the sentence is the content,
-        # the frame trails it
-        if verb.head >= 0 or verb.start < cue.content[1] or cue.content[0] > doc.words[nxt.first].start \
-                or doc.words[cue.source].start < verb.start:
-            return None
-        return cue
 
     def _antecedent(self, doc: ParsedDoc, units: list[Unit], spans: list[QuotedSpan], cue: Cue) -> int | None:
         """The person a pronoun source points back to when the text just named one: the subject of
@@ -771,31 +663,6 @@ class Detector(ContentFinder, SourceFinder):
             return own
         before = self._person_subject(doc, units[cue.unit - 1]) if cue.unit else None
         return before if framing(before) else None
-
-    def _person_subject(self, doc: ParsedDoc, u: Unit) -> int | None:
-        """The subject of the unit's main verb when it names a person: a name, with or without a role
-        before it ("Mathias Edler", "Greenpeace-Experte Mathias Edler"), not a body or medium."""
-        words = doc.words
-        roots = [w for w in words[u.first:u.last] if w.head < 0 and w.upos in VERBAL]
-        if len(roots) != 1:
-            return None
-        subj = self.subject(doc, roots[0].i)
-        if subj is None or not u.first <= subj < u.last:
-            return None
-        phrase = [words[k] for k in doc.subtree(subj) if u.first <= k < u.last]
-        w = words[subj]
-        # a surname the tagger took for a noun, after its first name ("Gabriela Schimmer-Göresz")
-        surname = w.upos == "NOUN" and subj > 0 and words[subj - 1].upos == "PROPN" and words[subj - 1].head == subj \
-            or subj > 1 and words[subj - 1].text == "-" and words[subj - 2].upos == "PROPN" and words[subj - 2].head == subj
-        # or a surname the article writes after a first name elsewhere, with no article before it
-        surname = surname or w.upos == "NOUN" and w.text in self.mentions.surnames(doc) \
-            and not any(c.deprel == "det" for c in doc.children(subj))
-        if w.upos not in {"PROPN", "NOUN"} or not (surname or any(x.upos == "PROPN" for x in phrase)) \
-                or w.upos == "NOUN" and not surname and not self.rules.is_role_noun(w.text, w.lemma) \
-                or any(self.rules.is_body_word(x.text) for x in phrase if x.i <= subj):
-            return None
-        return subj
-
 
 def _reports(doc: ParsedDoc, outer: Cue, inner: Cue, any_source: bool = False) -> bool:
     """Is the inner cue's verb, one with no speaker of its own (or any, with `any_source`, when each
