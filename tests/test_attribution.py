@@ -1026,3 +1026,11 @@ def test_a_cue_coordinated_with_a_complement_the_parser_made_parataxis_speaks_fo
 def test_a_time_or_a_medium_s_journalist_is_no_medium_speaker(extractor, text, name):
     (r,) = extractor.extract(Article(id="t", text=text, lang="en"))
     assert r.speaker.name == name
+
+
+def test_a_name_in_marks_after_an_article_is_the_subject_of_a_frame(extractor):
+    # the marks hold a verb ("hilft"), but after an article they are a name: the frame's subject
+    text = ("Wie die „Aktion Freunde helfen“ heute mitteilte, werde von den Hilfsorganisationen trotz aller "
+            "Behinderungen effektive Hilfe geleistet.")
+    (r,) = extractor.extract(Article(id="t", text=text, lang="de"))
+    assert r.speaker.mention == "die „Aktion Freunde helfen“"
