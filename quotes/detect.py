@@ -361,6 +361,7 @@ class Detector(ContentFinder, SourceFinder, KonjunktivReports):
             self.verb_content(doc, units[cue.unit], cue, heads)
         for cue in cues:
             self.verb_source(doc, units[cue.unit], cue)
+            self._name_is_no_content(doc, cue)
         for cue in cues:
             self._participle_source(doc, cue, heads)
         framed = {c.unit for c in cues if c.content is not None}
@@ -388,6 +389,18 @@ class Detector(ContentFinder, SourceFinder, KonjunktivReports):
         cands = self._orphans(doc, units, spans, used, bare, cands)
         cands = self._konjunktiv(doc, units, cands, bare)
         return _drop_nested(self._headline(doc, spans, cands))
+
+    @staticmethod
+    def _name_is_no_content(doc: ParsedDoc, cue: Cue) -> None:
+        """A quotation inside the cue's source phrase is the source's name, not words it reports
+        ("„…“, schreibt die „Computerwoche“": the marks after the cue are the medium's)."""
+        if cue.source_words is None:
+            return
+        a, b = doc.words[cue.source_words[0]].start, doc.words[cue.source_words[1] - 1].end
+        inside = [p for p in (cue.content, cue.content2) if p and a <= p[0] and p[1] <= b + 1]
+        if inside:
+            kept = [p for p in (cue.content, cue.content2) if p and p not in inside]
+            cue.content, cue.content2 = (kept[0] if kept else None), None
 
     def _headline(self, doc: ParsedDoc, spans: list[QuotedSpan], cands: list[Candidate]) -> list[Candidate]:
         """The claim of a headline "<who>: <claim>" that names its speaker (headline.py), unless a

@@ -690,7 +690,7 @@ class Mentions:
             if apposition and w.text == "," and noun and (k := self._name_in_commas(doc, j, last)) is not None:
                 j = k  # "laut dem Chefankläger des Strafgerichts, Luis Moreno Ocampo, …"
                 break
-            if (close := self.quoted_name(doc, j, last)) is not None:
+            if (close := self.quoted_name(doc, j, last, source=not noun)) is not None:
                 j, noun, first_noun = close + 1, True, first_noun if noun else j + 1  # "laut dem Fachmagazin „Automobilwoche“"
                 continue
             if w.text in {",", ".", ";", ":", "!", "?"} or self.is_quote_mark(w):
@@ -735,15 +735,22 @@ class Mentions:
         long_words = [words[k] for k in inside if words[k].text[:1].isalpha() and len(words[k].text) > 2]
         return len(long_words) > 1 and all(w.text[:1].isupper() and w.upos != "NOUN" for w in long_words)
 
-    def quoted_name(self, doc: ParsedDoc, opener: int, last: int) -> int | None:
+    def quoted_name(self, doc: ParsedDoc, opener: int, last: int, source: bool = False) -> int | None:
         """The closing mark when word `opener` opens quotation marks that hold a name, up to six
         words before `last` ("der „Frankfurter Allgemeine Zeitung“", "die Organisation „Reporter ohne
-        Grenzen“"), else None."""
+        Grenzen“"), else None. Opening a source's phrase (`source`), marks right after its article
+        hold a name whatever their words ("schreibt die „Computerwoche“"); elsewhere they may be
+        quoted words ("nannte den Bericht eine „Zeitungsente“", "eines Gerichtes des „Aufrufs zu
+        Subversion“")."""
         words = doc.words
         if opener + 2 >= last or not self.is_quote_mark(words[opener]) or not words[opener + 1].text[:1].isupper():
             return None
         close = next((k for k in range(opener + 2, min(last, opener + 8)) if self.is_quote_mark(words[k])), None)
-        return close if close is not None and self.names_in_marks(doc, opener, close) else None
+        if close is None:
+            return None
+        if source and opener > 0 and words[opener - 1].upos == "DET" and words[opener - 1].sent == words[opener].sent:
+            return close
+        return close if self.names_in_marks(doc, opener, close) else None
 
     @staticmethod
     def _name_in_commas(doc: ParsedDoc, comma: int, last: int) -> int | None:

@@ -1034,3 +1034,10 @@ def test_a_name_in_marks_after_an_article_is_the_subject_of_a_frame(extractor):
             "Behinderungen effektive Hilfe geleistet.")
     (r,) = extractor.extract(Article(id="t", text=text, lang="de"))
     assert r.speaker.mention == "die „Aktion Freunde helfen“"
+
+
+def test_a_medium_in_marks_after_the_cue_is_the_speaker_not_a_second_quotation(extractor):
+    # "die „Fachwoche“" opens the source's phrase: a name, whatever its words, and no quotation
+    text = "„Die Betonung von Video beweist, dass die Firma aufschließen will“, schreibt die „Fachwoche“."
+    assert texts_and_speakers(extractor, text, "de") == [
+        ("Die Betonung von Video beweist, dass die Firma aufschließen will", "Fachwoche")]
