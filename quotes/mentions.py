@@ -704,6 +704,9 @@ class Mentions:
             if noun and w.upos == "DET" and (w.head not in doc.subtree(first_noun) or self.rules.cues.genitive_articles
                                              and w.lower not in self.rules.cues.genitive_articles):
                 break  # a new noun phrase, not a genitive of this one: "des Mannes | eine Bombe"
+            if noun and w.upos == "NUM" and j + 1 < last and doc.words[j + 1].upos in {"NOUN", "PROPN"} \
+                    and doc.words[j - 1].upos in NOMINAL:
+                break  # a number and its noun start a new phrase: "des Piratenchefs Mohamed Said | 300.000 US-Dollar"
             if noun and w.text[:1].islower() and (w.upos in {"ADV", "PART"} or w.upos == "ADJ" and (
                     j + 1 >= last or doc.words[j + 1].upos not in NOMINAL | {"ADJ"})):
                 break  # the clause goes on: "laut Tessema | zudem recht klein", "laut IGDRB | unterschriftsreif"

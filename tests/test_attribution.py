@@ -1041,3 +1041,15 @@ def test_a_medium_in_marks_after_the_cue_is_the_speaker_not_a_second_quotation(e
     text = "„Die Betonung von Video beweist, dass die Firma aufschließen will“, schreibt die „Fachwoche“."
     assert texts_and_speakers(extractor, text, "de") == [
         ("Die Betonung von Video beweist, dass die Firma aufschließen will", "Fachwoche")]
+
+
+@pytest.mark.parametrize("text, name", [
+    # a number and its noun after the source start a new phrase: the amount is no part of the source
+    ("Ein Boot, auf dem sich nach Angaben des Piratenchefs Mohamed Said 300.000 US-Dollar befunden haben sollen, "
+     "ist gekentert.", "Mohamed Said"),
+    ("In Deutschland verfügen nach Aussagen des Statistischen Bundesamtes 13 Prozent der Haushalte über kein Auto.",
+     "Statistischen Bundesamtes"),
+])
+def test_a_number_and_its_noun_after_a_source_are_not_the_source(extractor, text, name):
+    (r,) = extractor.extract(Article(id="t", text=text, lang="de"))
+    assert r.speaker.name == name
