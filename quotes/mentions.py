@@ -73,6 +73,7 @@ class Mentions:
         self.people = EntityBuilder(rules)  # the raw text's person names (`surnames`; the Resolver's entities)
         # organization words as whole words only: "Rat", not the "-bild" of "Vorbild"
         self.organization_words = set(sp.organization_words)
+        self.outlet_words = set(sp.outlet_words) | set(rules.outlets.generic)
 
     def is_name_word(self, doc: ParsedDoc, w: Word) -> bool:
         t = w.text
@@ -486,7 +487,11 @@ class Mentions:
             return None  # the run modifies the role after it: "the independent Vermont | senator"
         last = run[-1]
         first_in_sentence = run[0].i == doc.sentences[run[0].sent].first
-        if kind or any(w.upos == "PROPN" for w in run) or any(len(w.text) >= 2 and w.text.isupper() for w in run) \
+        # a medium's name that is one compound of a word for a medium, with no article: "Wikinews",
+        # "Deutschlandfunk" (not "Zeitung", nor "die Tagespresse")
+        medium = len(run) == 1 and not any(words[k].upos == "DET" for k in range(m[0], i)) \
+            and self.rules.is_outlet_word(last.text) and last.lower not in self.outlet_words
+        if kind or medium or any(w.upos == "PROPN" for w in run) or any(len(w.text) >= 2 and w.text.isupper() for w in run) \
                 or last.lemma == last.text and last.upos in {"NOUN", "PROPN", "X"} and (not modified or last.text in surnames) \
                 or len(run) == 1 and last.text in surnames and not modified \
                 or len(run) >= 2 and run[0].upos == "ADJ" and not first_in_sentence \

@@ -1053,3 +1053,10 @@ def test_a_medium_in_marks_after_the_cue_is_the_speaker_not_a_second_quotation(e
 def test_a_number_and_its_noun_after_a_source_are_not_the_source(extractor, text, name):
     (r,) = extractor.extract(Article(id="t", text=text, lang="de"))
     assert r.speaker.name == name
+
+
+def test_a_medium_named_by_one_compound_of_a_medium_word_is_a_name(extractor):
+    # "Wikinews" is tagged a common noun; a compound of a word for a medium with no article is its name
+    text = "Bereits im Juli 2008 vermeldete Wikinews, dass die Firma als Partner im Gespräch sei."
+    (r,) = extractor.extract(Article(id="t", text=text, lang="de"))
+    assert (r.speaker.name, r.speaker.mention) == ("Wikinews", "Wikinews")
