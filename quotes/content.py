@@ -6,8 +6,8 @@ the mention helpers these methods read."""
 from __future__ import annotations
 
 from .cues import TRAILING, Cue, Unit, last_char, rel_or_dem
-from .mentions import VERBAL
 from .parse import ParsedDoc, Word
+from .phrases import VERBAL
 
 
 class ContentFinder:

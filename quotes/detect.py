@@ -24,8 +24,9 @@ from .cues import (BETWEEN_PHRASE, CUE_POS, SENTENCE_END, SOURCE_OPENERS, TRAILI
 from .headline import headline_claim
 from .konjunktiv import KonjunktivReports
 from .marks import QuotedSpan
-from .mentions import NOMINAL, VERBAL, Mentions
+from .mentions import Mentions
 from .parse import ParsedDoc, Word
+from .phrases import NOMINAL, VERBAL
 from .rules import RuleSet
 from .sources import SourceFinder
 

@@ -9,8 +9,8 @@ reports."""
 from __future__ import annotations
 
 from .cues import Candidate, Cue, Unit
-from .mentions import VERBAL
 from .parse import ParsedDoc, Word
+from .phrases import VERBAL
 
 
 class KonjunktivReports:

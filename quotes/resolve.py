@@ -16,8 +16,9 @@ from .attribute import Attributor
 from .cues import Candidate
 from .entities import first_name_gender
 from .interview import Turn, interview_turns
-from .mentions import VERBAL, Mentions, title_case
+from .mentions import Mentions, title_case
 from .parse import ParsedDoc
+from .phrases import VERBAL
 from .record import CueRef, Outlet, Quote, Speaker
 from .rules import RuleSet
 

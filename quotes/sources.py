@@ -8,8 +8,8 @@ from __future__ import annotations
 import regex
 
 from .cues import TRAILING, Cue, Unit, in_span, grammatical_number
-from .mentions import NOMINAL, VERBAL
 from .parse import ParsedDoc, Word
+from .phrases import NOMINAL, VERBAL
 
 
 class SourceFinder:
