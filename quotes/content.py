@@ -319,9 +319,9 @@ class ContentFinder:
                 if k + 1 < comma and (inner in {",", "?", "!", "…"} or words[k + 1].text == ","):
                     return k
                 return None
-            if w.upos in VERBAL and not self._in_relative_clause(doc, k, u.first) \
+            if w.upos in VERBAL and w.deprel != "amod" and not self._in_relative_clause(doc, k, u.first) \
                     or self.mentions.is_quote_mark(w) or w.text in {";", ":", "–", "—"}:
-                return None
+                return None  # (a participle modifying a noun is no verb of its own: "a retired teacher")
         return None
 
     def _in_relative_clause(self, doc: ParsedDoc, i: int, first: int) -> bool:

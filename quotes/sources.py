@@ -542,20 +542,33 @@ class SourceFinder:
         return None
 
     def _name_before_apposition(self, doc: ParsedDoc, cue: Cue) -> tuple[int, int] | None:
-        """"Flynn, a top Trump surrogate, said", "Rendell, a Clinton surrogate, said": the source
-        the parse gave is a description set off by commas right before the cue, after a name that
-        opens the clause (at the sentence start, or after a comma or a quotation mark): the name
-        speaks, the description is its apposition. Returns the name's words."""
+        """"Flynn, a top Trump surrogate, said", "Rendell, a Clinton surrogate, said", "Cecelia Purner,
+        67, a retired customer service representative in Allentown, Pa., said": the source the parse
+        gave is a description set off by commas right before the cue, after a name that opens the
+        clause (at the sentence start, or after a comma or a quotation mark): the name speaks, the
+        description is its apposition. The name ends at the nearest comma before the description
+        that closes one (an age or a place may stand between, in commas of their own). Returns the
+        name's words."""
         words = doc.words
         c = min(cue.words)
-        if c < 2 or words[c - 1].text != ",":
+        if c < 2 or words[c - 1].text != "," or cue.source is None:
             return None
-        end = c - 2  # back to the comma that opens the description
-        while end > 0 and c - end < 12 and words[end].text != "," and words[end].upos not in VERBAL \
-                and not self.mentions.is_quote_mark(words[end]) and words[end].sent == words[c].sent:
-            end -= 1
-        if words[end].text != "," or not end < cue.source < c - 1:
-            return None
+        k = c - 2
+        while k > 0 and c - k < 24 and words[k].sent == words[c].sent:
+            w = words[k]
+            if self.mentions.is_quote_mark(w) or w.upos in VERBAL and w.deprel != "amod":
+                return None  # (a participle modifying a noun is part of the description: "a retired …")
+            if w.text == "," and k < cue.source < c - 1:
+                name = self._name_ending_at_comma(doc, k)
+                if name is not None:
+                    return name
+            k -= 1
+        return None
+
+    def _name_ending_at_comma(self, doc: ParsedDoc, end: int) -> tuple[int, int] | None:
+        """The words of a name of up to four words that ends at the comma `end` and opens its clause
+        (after the sentence start, a comma or a quotation mark, and the honorifics before it)."""
+        words = doc.words
         name_end = end
         if words[end - 1].text == ")":  # a party or place in brackets after the name: "Jim Jordan (R-Ohio), a …"
             name_end = next((k for k in range(end - 2, max(0, end - 9), -1) if words[k].text == "("), end)

@@ -1060,3 +1060,14 @@ def test_a_medium_named_by_one_compound_of_a_medium_word_is_a_name(extractor):
     text = "Bereits im Juli 2008 vermeldete Wikinews, dass die Firma als Partner im Gespräch sei."
     (r,) = extractor.extract(Article(id="t", text=text, lang="de"))
     assert (r.speaker.name, r.speaker.mention) == ("Wikinews", "Wikinews")
+
+
+@pytest.mark.parametrize("text, name", [
+    # an age and a place in commas of their own stand between the name and its description
+    ("''I just don't think she's been truthful,'' Cecelia Purner, 67, a retired customer service representative "
+     "in Allentown, Pa., said in a follow-up interview.", "Cecelia Purner"),
+    ("Flynn, a top Trump surrogate, said the plan would fail.", "Flynn"),
+])
+def test_the_name_before_a_description_in_commas_speaks(extractor, text, name):
+    (r,) = extractor.extract(Article(id="t", text=text, lang="en"))
+    assert r.speaker.mention == name
