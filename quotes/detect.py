@@ -136,8 +136,10 @@ class Detector(ContentFinder, SourceFinder, KonjunktivReports):
                         continue
                 elif lemma not in self.rules.verb_lemmas and low not in self.rules.verb_forms:
                     continue
-                if any(c.lower in self.cues.negations and abs(c.i - w.i) <= 3 for c in doc.children(w.i)):
-                    continue
+                if any(c.lower in self.cues.negations and abs(c.i - w.i) <= 3 and not (
+                        (j := bisect_right(starts, c.start) - 1) >= 0 and c.end <= quoted[j][1])
+                       for c in doc.children(w.i)):
+                    continue  # "did not say"; not a "not" inside the quotation the parser hung on it
                 if lemma in self.cues.impersonal_verbs and not any(
                     c.lower in self.cues.impersonal_subjects for c in doc.children(w.i)
                 ) and not any(x.lower in self.cues.impersonal_subjects for x in words[max(u.first, w.i - 1):w.i + 2]):

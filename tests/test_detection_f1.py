@@ -163,3 +163,15 @@ def test_a_relative_clause_after_a_report_reports_what_it_says(extractor, text, 
 
 def test_a_relative_clause_after_an_event_is_a_time_not_a_report(extractor):
     assert extractor.extract(Article(id="t", text="Es gab ein Spiel, nach dem die Fans lange feierten.", lang="de")) == []
+
+
+@pytest.mark.parametrize("text, quotes", [
+    # the parser hung the quotation's own "not" on the cue: the cue is not negated
+    ("''Some courses are adapting, others are just not,'' said Paul Chipok, a lawyer.",
+     [("Some courses are adapting, others are just not,", "Paul Chipok")]),
+    # a negated cue reports nothing
+    ("He did not say that the plan would fail.", []),
+])
+def test_a_negation_inside_the_quotation_does_not_negate_the_cue(extractor, text, quotes):
+    got = [(r.text, r.speaker.name if r.speaker else None) for r in extractor.extract(Article(id="t", text=text, lang="en"))]
+    assert got == quotes
