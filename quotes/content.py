@@ -215,15 +215,32 @@ class ContentFinder:
         j = c - 1
         if framed and framed[0] - 2 > u.first and words[framed[0] - 2].text == ",":
             j = framed[0] - 2  # "…, | wie Burt Rutan, Chef der Firma, mitteilte": the frame's own commas
-        while j >= u.first and c - j <= 12:
+        # a frame runs back 12 words to its comma; up to 24 to a quotation's closing mark ("“…,”
+        # nuclear experts David Albright and Serena Kelleher-Vergantini of … wrote")
+        while j >= u.first and c - j <= 24:
             w = words[j]
             if w.text == ",":
                 k = self._closer_before_speaker(doc, u, j, c)
                 if k is not None:  # "“…,” Senate Majority Leader Mitch McConnell, R-Ky., said"
                     j, w = k, words[k]
+                elif c - j > 12:
+                    return None
                 break
+            if w.text in self.closers and j + 1 <= c:
+                opener = next((k for k in range(j - 1, max(u.first, j - 8) - 1, -1) if self.mentions.is_quote_mark(words[k])), None)
+                if opener is not None and opener > u.first and words[opener - 1].upos in {"ADP", "PART", "DET"} \
+                        and self.mentions.names_in_marks(doc, opener, j):
+                    # a name in marks after a preposition, possessive or article is part of the frame:
+                    # "Sunday on Fox News channel's “Sunday Morning Futures,” Issa said"
+                    j = opener - 1
+                    continue
             if w.text in {";", "–", "—"} or w.text in self.closers and j + 1 <= c:
+                if c - j > 12 and not (w.text in self.closers and (last_char(
+                        doc.text, w.start, " \t\r\n" + "".join(self.closers)) in {",", "?", "!", "…"})):
+                    return None  # far back only to a quotation that ends its clause, not to „Eagle“
                 break
+            if c - j >= 12 and w.text in {".", "!", "?"}:
+                return None
             if not self._frame_ok(w, cue, doc):
                 return None
             j -= 1

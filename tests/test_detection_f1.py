@@ -175,3 +175,21 @@ def test_a_relative_clause_after_an_event_is_a_time_not_a_report(extractor):
 def test_a_negation_inside_the_quotation_does_not_negate_the_cue(extractor, text, quotes):
     got = [(r.text, r.speaker.name if r.speaker else None) for r in extractor.extract(Article(id="t", text=text, lang="en"))]
     assert got == quotes
+
+
+def test_a_long_frame_after_a_quotation_reaches_back_to_its_closing_mark(extractor):
+    # 14 words between the closing mark and the cue: the quotation is still the cue's
+    text = ("“Tritium would enable designs with a greater yield,” nuclear experts David Albright and Serena "
+            "Kelleher-Vergantini of the Institute for Science and International Security wrote in September.")
+    (r,) = extractor.extract(Article(id="t", text=text, lang="en"))
+    assert (r.kind, r.text) == ("direct", "Tritium would enable designs with a greater yield,")
+
+
+@pytest.mark.parametrize("text", [
+    # a show's name in marks after a possessive or preposition is part of the frame, not a quotation
+    "In an interview on CBS’s “Face the Nation,” Ryan said that all Americans should listen more.",
+    "Speaking Sunday on ABC’s “This Week,” Carson said that the course name in his book was inaccurate.",
+])
+def test_a_name_in_marks_inside_the_frame_is_no_quotation(extractor, text):
+    (r,) = extractor.extract(Article(id="t", text=text, lang="en"))
+    assert r.kind == "indirect" and r.text.startswith("that ")
