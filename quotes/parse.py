@@ -51,7 +51,13 @@ _BREAK_AFTER = ({".", "!", "?", ";", ":"}, {",", "—", "–", "-", ")"})  # pre
 _LINE = regex.compile(r"[^\r\n]+")
 # Tokenization rules of this module applied on top of Stanza's tokenizer (see `_split_marks`): part
 # of the parse cache's identity, so a change here never reuses parses made without it.
-TOKEN_RULES = "marks-split 2, unended-join 2"
+TOKEN_RULES = "marks-split 2, unended-join 2, dash-as-punct 2"
+# A token of dashes is punctuation, whatever the tagger says, before the dependency parse: it read the
+# horizontal bar "―" as a preposition or an adverb (and the parser hung the clause after it on the
+# word before), German "—" as an adverb. The rare dashes are tagged as the em dash they stand for;
+# the words keep their own text.
+_RARE_DASHES = frozenset("―‒⸺⸻")
+_DASHES = _RARE_DASHES | frozenset("—–")
 # Double quotation marks that Stanza's tokenizer sometimes leaves glued to a word ('"GAU', 'froh"'):
 # they are split off as tokens of their own. Single marks stay: they double as apostrophes
 # ("Ganz'", "Campus'").
@@ -359,8 +365,17 @@ class Parser:
             container.sentences = [s for _, s in chunk]
             container.num_tokens = sum(len(s.tokens) for s in container.sentences)
             container.num_words = sum(len(s.words) for s in container.sentences)
+            dashes = [(w, w.text) for s in container.sentences for w in s.words if w.text and set(w.text) <= _DASHES]
+            for w, text in dashes:
+                if set(text) <= _RARE_DASHES:
+                    w.text = "—"
             for name in ANALYSE:
                 container = nlp.processors[name].process(container)
+                if name == "pos":
+                    for w, _ in dashes:
+                        w.upos = "PUNCT"  # the German tagger reads a lone em dash as an adverb too
+            for w, text in dashes:
+                w.text = text
             _bound_lemma_memo(nlp)
             for st, sent in chunk:
                 ws = sent.words

@@ -210,3 +210,14 @@ def test_split_lstms_give_stanzas_tokens(parser):
         nlp.processors["tokenize"].process(stanza.Document([], text=text))).sentences for t in s.tokens]
     theirs = [(t.text, t.start_char, t.end_char) for s in plain(text).sentences for t in s.tokens]
     assert ours == theirs and len(ours) > 60
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "When Clinton noted that he paid nothing ― as was true for years ― Trump boasted, “That makes me smart.”"),
+    ("de", "Er sagte ― wie immer ― dass es gut sei."),
+])
+def test_a_horizontal_bar_is_tagged_punctuation_and_keeps_its_text(parser, lang, text):
+    # the tagger read "―" as a preposition or adverb; it is tagged as the em dash it stands for
+    doc = parser.parse(text, lang)
+    bars = [w for w in doc.words if w.text == "―"]
+    assert len(bars) == 2 and all(w.upos == "PUNCT" for w in bars)
