@@ -51,7 +51,7 @@ _BREAK_AFTER = ({".", "!", "?", ";", ":"}, {",", "—", "–", "-", ")"})  # pre
 _LINE = regex.compile(r"[^\r\n]+")
 # Tokenization rules of this module applied on top of Stanza's tokenizer (see `_split_marks`): part
 # of the parse cache's identity, so a change here never reuses parses made without it.
-TOKEN_RULES = "marks-split 2, unended-join 2, dash-as-punct 2"
+TOKEN_RULES = "marks-split 2, unended-join 2, dash-as-punct 2, first-name-propn 2"
 # A token of dashes is punctuation, whatever the tagger says, before the dependency parse: it read the
 # horizontal bar "―" as a preposition or an adverb (and the parser hung the clause after it on the
 # word before), German "—" as an adverb. The rare dashes are tagged as the em dash they stand for;
@@ -374,6 +374,8 @@ class Parser:
                 if name == "pos":
                     for w, _ in dashes:
                         w.upos = "PUNCT"  # the German tagger reads a lone em dash as an adverb too
+                    for sent in container.sentences:
+                        _first_names_as_names(sent.words, self.sentence_openers.get(lang, frozenset()))
             for w, text in dashes:
                 w.text = text
             _bound_lemma_memo(nlp)
@@ -381,6 +383,21 @@ class Parser:
                 ws = sent.words
                 st.analysis = [[w.lemma or w.text for w in ws], [w.upos or "X" for w in ws], [w.feats or "" for w in ws],
                                [w.head or 0 for w in ws], [w.deprel or "dep" for w in ws]]
+
+
+def _first_names_as_names(words: list, stop: frozenset[str]) -> None:
+    """A known first name inside a sentence, capitalised and followed by a word tagged a proper noun,
+    is a proper noun whatever other class the tagger said ("said | Amy | Deace": a preposition,
+    "Hillary" an adjective; not a noun: German writes "Ende Juli"), with that word's fine tag and
+    features; the dependency parse then joins the name."""
+    from .entities import first_name_gender
+
+    for k in range(1, len(words) - 1):
+        w, nxt = words[k], words[k + 1]
+        if w.upos in ("PROPN", "NOUN", "PUNCT", "NUM", "SYM", "X") or nxt.upos != "PROPN" or not w.text[:1].isupper() \
+                or w.text.isupper() or not w.text.isalpha() or w.text.lower() in stop or not first_name_gender(w.text):
+            continue
+        w.upos, w.xpos, w.feats = "PROPN", nxt.xpos, nxt.feats
 
 
 class TooLongToParse(Exception):

@@ -221,3 +221,19 @@ def test_a_horizontal_bar_is_tagged_punctuation_and_keeps_its_text(parser, lang,
     doc = parser.parse(text, lang)
     bars = [w for w in doc.words if w.text == "―"]
     assert len(bars) == 2 and all(w.upos == "PUNCT" for w in bars)
+
+
+def test_a_first_name_before_a_proper_noun_is_retagged_a_proper_noun():
+    from types import SimpleNamespace as W
+
+    from quotes.parse import _first_names_as_names
+
+    def words(*tagged):
+        return [W(text=t, upos=u, xpos=u, feats="") for t, u in tagged]
+
+    ws = words(("said", "VERB"), ("Amy", "ADP"), ("Deace", "PROPN"), ("and", "CCONJ"), ("Hillary", "ADJ"),
+               ("Clinton", "PROPN"), ("Ende", "NOUN"), ("Juli", "PROPN"), ("will", "AUX"), ("Smith", "PROPN"))
+    _first_names_as_names(ws, frozenset({"will", "and"}))
+    # a preposition or adjective that is a first name before a name is a name; a noun ("Ende Juli")
+    # and a lower-case word are not
+    assert [w.upos for w in ws] == ["VERB", "PROPN", "PROPN", "CCONJ", "PROPN", "PROPN", "NOUN", "PROPN", "AUX", "PROPN"]
