@@ -1071,3 +1071,11 @@ def test_a_medium_named_by_one_compound_of_a_medium_word_is_a_name(extractor):
 def test_the_name_before_a_description_in_commas_speaks(extractor, text, name):
     (r,) = extractor.extract(Article(id="t", text=text, lang="en"))
     assert r.speaker.mention == name
+
+
+def test_a_month_abbreviation_of_a_dateline_is_no_speaker(extractor):
+    # "Dec 29 (Reuters) -" opens the article; the parser made "Dec" the subject of "said"
+    text = ("Dec 29 (Reuters) - U.S. Democratic presidential candidate Hillary Clinton said on Tuesday that the "
+            "violence against Yazidis amounted to genocide.")
+    (r,) = extractor.extract(Article(id="t", text=text, lang="en"))
+    assert r.speaker.name == "Hillary Clinton"
