@@ -442,26 +442,22 @@ class SourceFinder:
         prepositional phrase stands before the verb (not "As president, Obama said")."""
         words = doc.words
         first = doc.sentences[words[c].sent].first
-        k, marks = c, None
+        k = c
         while k > max(first, c - 20):
             k -= 1
             w = words[k]
             if self.mentions.is_quote_mark(w) and k > first:
                 # a name in quotation marks ("Wie die „Aktion Deutschland hilft“ heute mitteilte")
                 opener = next((j for j in range(k - 1, max(first, k - 8) - 1, -1) if self.mentions.is_quote_mark(words[j])), None)
-                if opener is None or not (self.mentions.names_in_marks(doc, opener, k)
-                                          or opener > first and words[opener - 1].upos == "DET"):
-                    return None  # marks right after an article hold a name, whatever its words
-                k, marks = opener, (opener, k)
+                if opener is None or self.mentions.quoted_name(doc, opener, k + 1, source=True) != k:
+                    return None
+                k = opener
                 continue
             if w.upos in VERBAL or w.text in {";", ":", ".", "!", "?"}:
                 return None
             if w.lower not in self.cues.frame_subordinators or k > first and words[k - 1].text not in {",", "(", "–", "—"}:
                 continue
-            if marks and marks[0] == k + 2 and words[k + 1].upos == "DET":
-                np = (k + 1, marks[1] + 1)  # "die „Aktion Deutschland hilft“"
-            else:
-                np = self.mentions.phrase_after(doc, k + 1, c, apposition=True)
+            np = self.mentions.phrase_after(doc, k + 1, c, apposition=True)
             if np is None or words[np[0]].upos in {"ADP", "ADV", "PUNCT"} or in_span(content, words[np[0]]) \
                     or not any(words[x].upos in NOMINAL or words[x].upos == "PRON" for x in range(*np)):
                 return None
