@@ -91,8 +91,9 @@ class ContentFinder:
             while h >= 0 and not follows_cue:
                 follows_cue = h in reporting
                 h = doc.words[h].head
-        # "an early voice in | urging the administration to …": a verb form after a preposition is
-        # a noun of the phrase it stands in and frames nothing before it
+        # "an early voice in | urging the administration to …", "… before | asking her", "…, weil |
+        # berichtet wurde, …": a verb form that is not finite right after a preposition or a
+        # subordinator frames nothing before it (what comes after it is its report, if anything)
         gerund = c > 0 and doc.words[c - 1].upos in {"ADP", "SCONJ"} and "VerbForm=Fin" not in w.feats
         before = None if follows_cue or gerund or self._passive_of_a_thing(doc, cue) \
             else self._content_before(doc, u, cue, subj, framed)
@@ -239,7 +240,7 @@ class ContentFinder:
                         doc.text, w.start, " \t\r\n" + "".join(self.closers)) in {",", "?", "!", "…"})):
                     return None  # far back only to a quotation that ends its clause, not to „Eagle“
                 break
-            if c - j >= 12 and w.text in {".", "!", "?"}:
+            if c - j > 12 and w.text in {".", "!", "?"}:
                 return None
             if not self._frame_ok(w, cue, doc):
                 return None

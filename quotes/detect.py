@@ -207,11 +207,14 @@ class Detector(ContentFinder, SourceFinder, KonjunktivReports):
         head = self.mentions.phrase_head(doc, np)
         if words[head].upos not in NOMINAL or not words[head].lower.endswith(tuple(antecedents)):
             return None
+        if b - a > 1 and not rel_or_dem(words[b - 1]):
+            return None  # "nach der ersten Runde": a preposition and its article, no relative clause
         verb = words[b - 1].head
         while verb >= 0 and words[verb].deprel.split(":")[0] in ("aux", "cop"):
             verb = words[verb].head
-        if verb < b or verb >= u.last:
-            return None
+        if verb < b or verb >= u.last or not (words[verb].upos in VERBAL or any(
+                k.deprel.split(":")[0] in ("aux", "cop") for k in doc.children(verb))):
+            return None  # the opening words hang on a clause's verb (or a predicate with its copula)
         clause = [k for k in doc.subtree(verb) if b <= k < u.last]
         if min(clause) != b or any(k not in clause for k in range(b, verb)):
             return None  # the words after the cue are not the clause of the verb they hang on

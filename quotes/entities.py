@@ -385,9 +385,9 @@ class EntityBuilder:
 
     @staticmethod
     def _opens_sentence(text: str, pos: int) -> bool:
-        """Does the word at pos open a sentence or a line (a look at the 8 characters before it)?"""
-        before = text[max(0, pos - 8):pos].rstrip(" \t")
-        return not before and pos < 8 or before[-1:] in set(".!?:\n\"„“”»«")
+        """Does the word at pos open a sentence or a line (a look at up to 200 characters before it)?"""
+        before = text[max(0, pos - 200):pos].rstrip(" \t")
+        return not before and pos <= 200 or before[-1:] in set(".!?:\n\"„“”»«")
 
     @staticmethod
     def _sentence_start(text: str, pos: int) -> bool:

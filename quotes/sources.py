@@ -552,8 +552,9 @@ class SourceFinder:
         k = c - 2
         while k > 0 and c - k < 24 and words[k].sent == words[c].sent:
             w = words[k]
-            if self.mentions.is_quote_mark(w) or w.upos in VERBAL and w.deprel != "amod":
-                return None  # (a participle modifying a noun is part of the description: "a retired …")
+            if self.mentions.is_quote_mark(w) or w.upos in VERBAL and w.deprel != "amod" or w.upos == "CCONJ":
+                return None  # (a participle modifying a noun is part of the description: "a retired …";
+                # a conjunction joins another subject: "Smith, a senator, and Jones, a governor, said")
             if w.text == "," and k < cue.source < c - 1:
                 name = self._name_ending_at_comma(doc, k)
                 if name is not None:

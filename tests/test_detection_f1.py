@@ -193,3 +193,12 @@ def test_a_long_frame_after_a_quotation_reaches_back_to_its_closing_mark(extract
 def test_a_name_in_marks_inside_the_frame_is_no_quotation(extractor, text):
     (r,) = extractor.extract(Article(id="t", text=text, lang="en"))
     assert r.kind == "indirect" and r.text.startswith("that ")
+
+
+@pytest.mark.parametrize("text", [
+    # a preposition and its article after a comma open no relative clause: no report
+    "Die Studie, nach der ersten Runde der Wahl im Mai in Berlin veröffentlicht, zeigt einen Trend.",
+    "Es gab einen Bericht, nach dem ersten Spiel der Saison in München, über die Fans.",
+])
+def test_a_preposition_and_article_after_a_report_noun_open_no_report(extractor, text):
+    assert extractor.extract(Article(id="t", text=text, lang="de")) == []
