@@ -94,6 +94,9 @@ class Mentions(Phrases):
                 return True  # a surname after its first name, lemmatized as a plural: "Jan | Lorenzen"
             if w.lemma == w.text and any(x.upos == "PROPN" and x.text[:1].isupper() and x.sent == w.sent for x in nb):
                 return True
+            if prev is not None and prev.sent == w.sent and prev.upos == "ADJ" and self._role(prev) \
+                    and w.lemma == w.text and prev.head == w.i and not self.rules.is_organization_word(t):
+                return True  # a surname after its role, the role tagged an adjective: "SPD-Innenexperte | Wiefelspütz"
             if prev is not None and prev.sent == w.sent and prev.upos in {"DET", "ADJ"}:
                 return False
             # nor a word for where words come from: "laut Vorschlag | der CDU"

@@ -1079,3 +1079,10 @@ def test_a_month_abbreviation_of_a_dateline_is_no_speaker(extractor):
             "violence against Yazidis amounted to genocide.")
     (r,) = extractor.extract(Article(id="t", text=text, lang="en"))
     assert r.speaker.name == "Hillary Clinton"
+
+
+def test_a_surname_after_a_role_the_tagger_made_an_adjective_is_a_name(extractor):
+    # "Innenexperte" tagged an adjective, "Wiefelspütz" a noun: the role's noun is its surname
+    text = "SPD-Innenexperte Wiefelspütz nannte den Bericht eine „Zeitungsente“."
+    (r,) = extractor.extract(Article(id="t", text=text, lang="de"))
+    assert (r.speaker.name, r.role) == ("Wiefelspütz", "SPD-Innenexperte")
