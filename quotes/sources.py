@@ -455,7 +455,8 @@ class SourceFinder:
                 continue
             if w.upos in VERBAL or w.text in {";", ":", ".", "!", "?"}:
                 return None
-            if w.lower not in self.cues.frame_subordinators or k > first and words[k - 1].text not in {",", "(", "–", "—"}:
+            if w.lower not in self.cues.frame_subordinators or k > first and words[k - 1].text not in {",", "(", "–", "—"} \
+                    and not (k - 1 == first and words[first].upos == "CCONJ"):  # "Denn wie die „Bild“ berichtete"
                 continue
             np = self.mentions.phrase_after(doc, k + 1, c, apposition=True)
             if np is None or words[np[0]].upos in {"ADP", "ADV", "PUNCT"} or in_span(content, words[np[0]]) \

@@ -1086,3 +1086,10 @@ def test_a_surname_after_a_role_the_tagger_made_an_adjective_is_a_name(extractor
     text = "SPD-Innenexperte Wiefelspütz nannte den Bericht eine „Zeitungsente“."
     (r,) = extractor.extract(Article(id="t", text=text, lang="de"))
     assert (r.speaker.name, r.role) == ("Wiefelspütz", "SPD-Innenexperte")
+
+
+def test_a_frame_opened_by_a_conjunction_and_a_subordinator_names_its_subject(extractor):
+    # "Denn wie die „Stadtzeitung“ berichtet": the conjunction before the subordinator opens the sentence
+    text = "Denn wie die „Stadtzeitung“ berichtet, leidet der Schauspieler an der Nervenkrankheit Alzheimer."
+    (r,) = extractor.extract(Article(id="t", text=text, lang="de"))
+    assert (r.text, r.speaker.mention) == ("leidet der Schauspieler an der Nervenkrankheit Alzheimer", "die „Stadtzeitung“")
