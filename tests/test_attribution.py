@@ -1093,3 +1093,11 @@ def test_a_frame_opened_by_a_conjunction_and_a_subordinator_names_its_subject(ex
     text = "Denn wie die „Stadtzeitung“ berichtet, leidet der Schauspieler an der Nervenkrankheit Alzheimer."
     (r,) = extractor.extract(Article(id="t", text=text, lang="de"))
     assert (r.text, r.speaker.mention) == ("leidet der Schauspieler an der Nervenkrankheit Alzheimer", "die „Stadtzeitung“")
+
+
+def test_a_title_case_dateline_with_an_agency_is_no_speaker(extractor):
+    # "Washington (AFP) –" opens the article; the parser made the city the subject
+    text = ("Washington (AFP) – Democrat Hillary Clinton has taken a swipe at Donald Trump, saying that bombastic "
+            "comments do more harm than good.")
+    (r,) = extractor.extract(Article(id="t", text=text, lang="en"))
+    assert r.speaker.name == "Hillary Clinton"
