@@ -227,8 +227,8 @@ class ContentFinder:
                 elif c - j > 12:
                     return None
                 break
-            if w.text in self.closers and j + 1 <= c:
-                opener = next((k for k in range(j - 1, max(u.first, j - 8) - 1, -1) if self.mentions.is_quote_mark(words[k])), None)
+            if w.text in self.closers:
+                opener = self.mentions.mark_before(doc, j, u.first)
                 if opener is not None and opener > u.first and words[opener - 1].upos in {"ADP", "PART", "DET"} \
                         and self.mentions.names_in_marks(doc, opener, j):
                     # a name in marks after a preposition, possessive or article is part of the frame:
@@ -236,8 +236,7 @@ class ContentFinder:
                     j = opener - 1
                     continue
             if w.text in {";", "–", "—"} or w.text in self.closers and j + 1 <= c:
-                if c - j > 12 and not (w.text in self.closers and (last_char(
-                        doc.text, w.start, " \t\r\n" + "".join(self.closers)) in {",", "?", "!", "…"})):
+                if c - j > 12 and not (w.text in self.closers and self._ends_clause(doc, w)):
                     return None  # far back only to a quotation that ends its clause, not to „Eagle“
                 break
             if c - j > 12 and w.text in {".", "!", "?"}:
@@ -333,14 +332,18 @@ class ContentFinder:
         for k in range(comma - 1, max(u.first, c - 24) - 1, -1):
             w = words[k]
             if w.text in self.closers:
-                inner = last_char(doc.text, w.start, " \t\r\n" + "".join(self.closers))  # "…, darn it,’”"
-                if k + 1 < comma and (inner in {",", "?", "!", "…"} or words[k + 1].text == ","):
+                if k + 1 < comma and (self._ends_clause(doc, w) or words[k + 1].text == ","):
                     return k
                 return None
             if w.upos in VERBAL and w.deprel != "amod" and not self._in_relative_clause(doc, k, u.first) \
                     or self.mentions.is_quote_mark(w) or w.text in {";", ":", "–", "—"}:
                 return None  # (a participle modifying a noun is no verb of its own: "a retired teacher")
         return None
+
+    def _ends_clause(self, doc: ParsedDoc, closer: Word) -> bool:
+        """Does the quotation that this closing mark ends end its clause ("…,”", "…?”", a nested one
+        too: "…, darn it,’”")?"""
+        return last_char(doc.text, closer.start, " \t\r\n" + "".join(self.closers)) in {",", "?", "!", "…"}
 
     def _in_relative_clause(self, doc: ParsedDoc, i: int, first: int) -> bool:
         """Does a relative pronoun open the stretch of words from the last comma before word i?"""

@@ -259,7 +259,7 @@ class EntityBuilder:
         while i < len(words):
             s, e, w = words[i]
             if first_name_gender(w) is None or not self._name_word(w) or w.lower() in self.particles \
-                    or w not in proper_nouns and self._opens_sentence(text, s) and _written_lower(text, w):
+                    or w not in proper_nouns and self._sentence_start(text, s, lines=True) and _written_lower(text, w):
                 i += 1  # not "Andere Möglichkeiten schloss …": gender-guesser knows "Andere" as a first
                 continue  # name; a sentence's first word the article writes in lower case too is that word
             j = i + 1
@@ -384,14 +384,14 @@ class EntityBuilder:
                 return
 
     @staticmethod
-    def _opens_sentence(text: str, pos: int) -> bool:
-        """Does the word at pos open a sentence or a line (a look at up to 200 characters before it)?"""
-        before = text[max(0, pos - 200):pos].rstrip(" \t")
-        return not before and pos <= 200 or before[-1:] in set(".!?:\n\"„“”»«")
-
-    @staticmethod
-    def _sentence_start(text: str, pos: int) -> bool:
-        before = text[:pos].rstrip()
+    def _sentence_start(text: str, pos: int, lines: bool = False) -> bool:
+        """Does the word at pos open the text or a sentence (after a full stop, a colon or a
+        quotation mark), or with `lines` a line too? Looks at the 200 characters before it first,
+        the whole text before it only when those are all blank."""
+        strip = " \t" if lines else None
+        before = text[max(0, pos - 200):pos].rstrip(strip)
+        if not before and pos > 200:
+            before = text[:pos].rstrip(strip)
         return not before or before[-1] in ".!?:\n\"„“”»«"
 
     def _genitives(self, w: str) -> list[str]:

@@ -18,6 +18,12 @@ class Phrases:
         """A quotation mark of the rule file's pairs, or any other mark (marks.py)."""
         return w.text in self.marks or is_mark_text(w.text)
 
+    def mark_before(self, doc: ParsedDoc, closer: int, first: int) -> int | None:
+        """The nearest quotation mark in the eight words before word `closer`, not before word
+        `first`: the opening mark of a short quoted name ("„Aktion Deutschland hilft“")."""
+        return next((k for k in range(closer - 1, max(first, closer - 8) - 1, -1)
+                     if self.is_quote_mark(doc.words[k])), None)
+
     @staticmethod
     def phrase_head(doc: ParsedDoc, np: tuple[int, int]) -> int:
         """The word of a noun phrase whose head lies outside it: the first noun or pronoun among

@@ -448,7 +448,7 @@ class SourceFinder:
             w = words[k]
             if self.mentions.is_quote_mark(w) and k > first:
                 # a name in quotation marks ("Wie die „Aktion Deutschland hilft“ heute mitteilte")
-                opener = next((j for j in range(k - 1, max(first, k - 8) - 1, -1) if self.mentions.is_quote_mark(words[j])), None)
+                opener = self.mentions.mark_before(doc, k, first)
                 if opener is None or self.mentions.quoted_name(doc, opener, k + 1, source=True) != k:
                     return None
                 k = opener
