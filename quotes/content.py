@@ -11,6 +11,11 @@ from .phrases import VERBAL
 
 
 class ContentFinder:
+    def closes(self, w: Word) -> bool:
+        """Is w a closing quotation mark? Not a possessive apostrophe the parse tagged a particle
+        ("Sanders’ campaign manager")."""
+        return w.text in self.closers and w.upos != "PART"
+
     def _frame_ok(self, w: Word, cue: Cue, doc: ParsedDoc) -> bool:
         """Can w belong to the frame around the cue (subject, adverbs, objects), not to content?"""
         if w.i in cue.words:
@@ -54,7 +59,7 @@ class ContentFinder:
         closing right before a clause-final verb ("die als „Knaller“ bezeichnet wurde")."""
         words = doc.words
         k = verb - 1
-        if k > u.first and words[k].text in self.closers:
+        if k > u.first and self.closes(words[k]):
             opener = next((x for x in reversed(words[max(u.first, k - 30):k]) if x.text in self.openers), None)
             if opener is not None and opener.i + 1 < k and not self.mentions.names_in_marks(doc, opener.i, k):
                 return opener.start, words[k].end
@@ -63,7 +68,7 @@ class ContentFinder:
             if w.text in {",", ";", ":"} or w.upos in VERBAL and w.deprel not in ("xcomp", "obj"):
                 return None
             if w.text in self.openers:
-                close = next((x for x in words[j + 1:u.last] if x.text in self.closers), None)
+                close = next((x for x in words[j + 1:u.last] if self.closes(x)), None)
                 if close is None or j + 1 == close.i or self.mentions.names_in_marks(doc, j, close.i):
                     return None
                 start = w.start if self.cues.naming_span == "quote" or j == verb + 1 else words[verb + 1].start
@@ -186,7 +191,7 @@ class ContentFinder:
             cut = words[first].start
             x = first
             while x < len(words) and words[x].upos == "PUNCT" and words[x].start < end:
-                if words[x].text in self.closers:
+                if self.closes(words[x]):
                     cut = words[x].end  # "…,” and urged": the closing mark ends the quotation
                 x += 1
             end = min(end, cut)
@@ -227,7 +232,7 @@ class ContentFinder:
                 elif c - j > 12:
                     return None
                 break
-            if w.text in self.closers:
+            if self.closes(w):
                 opener = self.mentions.mark_before(doc, j, u.first)
                 if opener is not None and opener > u.first and words[opener - 1].upos in {"ADP", "PART", "DET"} \
                         and self.mentions.names_in_marks(doc, opener, j):
@@ -235,8 +240,8 @@ class ContentFinder:
                     # "Sunday on Fox News channel's “Sunday Morning Futures,” Issa said"
                     j = opener - 1
                     continue
-            if w.text in {";", "–", "—"} or w.text in self.closers and j + 1 <= c:
-                if c - j > 12 and not (w.text in self.closers and self._ends_clause(doc, w)):
+            if w.text in {";", "–", "—"} or self.closes(w) and j + 1 <= c:
+                if c - j > 12 and not (self.closes(w) and self._ends_clause(doc, w)):
                     return None  # far back only to a quotation that ends its clause, not to „Eagle“
                 break
             if c - j > 12 and w.text in {".", "!", "?"}:
@@ -246,9 +251,9 @@ class ContentFinder:
             j -= 1
         else:
             return None
-        if j < u.first or j == u.first and w.text not in self.closers:
+        if j < u.first or j == u.first and not self.closes(w):
             return None
-        if subj and all(x < j for x in subj) and not (w.text in self.closers):
+        if subj and all(x < j for x in subj) and not self.closes(w):
             return None  # "Wang Yi, der auch Staatsrat ist, äußerte sich …": the subject, not content
         if self.cues.verb_second and w.text == "," and any(j < x < c for x in subj) and not (
                 words[j + 1].lower in self.cues.frame_subordinators or words[j + 1].upos in VERBAL | {"SCONJ"}):
@@ -256,20 +261,20 @@ class ContentFinder:
             # subject before the verb frames nothing before it (a trailing frame inverts: ", sagte X",
             # ", hatte X erklärt")
             return None
-        if w.text in self.closers and self._name_before_cue(doc, u, j, c):
+        if self.closes(w) and self._name_before_cue(doc, u, j, c):
             return None
-        end = words[j].end if w.text in self.closers else words[j].start
+        end = words[j].end if self.closes(w) else words[j].start
         k = j
         while k > u.first and words[k - 1].text in {",", ";"}:
             k -= 1
-        if w.text not in self.closers:
+        if not self.closes(w):
             end = words[k - 1].end if k > u.first else u.start
         if end <= u.start:
             return None
         span_words = [x for x in words[u.first:j] if x.upos in VERBAL or self.mentions.is_quote_mark(x)]
         if not span_words:
             return None  # "Zhu Yongbiao, Experte …, sagte": a subject with an apposition, no clause
-        if w.text not in self.closers and self._subject_phrase_only(doc, u.first, j) \
+        if not self.closes(w) and self._subject_phrase_only(doc, u.first, j) \
                 and words[j + 1].lower not in self.cues.frame_subordinators:
             # "Deiss, der sich … entschlossen hatte, sagte", "X, Commander Henderson sagte"; not "Die
             # Chemikalie hatte Raumtemperatur, | wie X mitteilte" (the parser hung "hatte" on the cue)
@@ -331,7 +336,7 @@ class ContentFinder:
         words = doc.words
         for k in range(comma - 1, max(u.first, c - 24) - 1, -1):
             w = words[k]
-            if w.text in self.closers:
+            if self.closes(w):
                 if k + 1 < comma and (self._ends_clause(doc, w) or words[k + 1].text == ","):
                     return k
                 return None
@@ -370,7 +375,7 @@ class ContentFinder:
                 return (w.start, u.end), False
             if w.text in self.openers:
                 # "sprach von „X“", "called it “X”", "said: “X”" - not "betonte die Solidarität … „X“"
-                close = next((x for x in words[j + 1:u.last] if x.text in self.closers), None)
+                close = next((x for x in words[j + 1:u.last] if self.closes(x)), None)
                 if close is not None and (self.mentions.names_in_marks(doc, j, close.i) or self._after_cue_preposition(doc, j)):
                     # "sagte der „Berliner Zeitung“, dass …": frame, the name of a noun before it;
                     # "kommentierte dies laut „example.org“ so: …": the source of a prepositional cue

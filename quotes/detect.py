@@ -78,7 +78,7 @@ class Detector(ContentFinder, SourceFinder, KonjunktivReports):
         no clausal dependent of the verb)."""
         if prev.last - prev.first < 2 or not s.parsed:
             return False
-        if doc.words[prev.last - 1].text not in self.closers or doc.words[prev.last - 2].text not in {"?", "!"}:
+        if not self.closes(doc.words[prev.last - 1]) or doc.words[prev.last - 2].text not in {"?", "!"}:
             return False
         ws = doc.words[s.first:s.last]
         root = next((w for w in ws if w.head == -1), None)
@@ -309,7 +309,7 @@ class Detector(ContentFinder, SourceFinder, KonjunktivReports):
                 k -= 1
             while j < u.last - 1 and words[j].text in {",", ":"}:
                 j += 1
-            if k > u.first and words[k].text in self.closers and j > phrase_last and words[j].text in self.openers:
+            if k > u.first and self.closes(words[k]) and j > phrase_last and words[j].text in self.openers:
                 # "„A“, so X: „B“": the frame between two quotations frames each of them
                 cue.content, cue.content2 = (u.start, words[k].end), (words[j].start, u.end)
                 return cue

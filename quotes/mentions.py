@@ -222,7 +222,7 @@ class Mentions(Phrases):
         a = head
         while a - 1 >= sent.first and (a - 1) in sub and words[a - 1].text not in MENTION_STOP \
                 and words[a - 1].upos not in VERBAL and not self._relative(words[a - 1]) \
-                and not is_mark_text(words[a - 1].text):
+                and not (is_mark_text(words[a - 1].text) and words[a - 1].upos != "PART"):  # "Sanders’ | campaign"
             a -= 1
         while a < head and words[a].deprel == "case" and words[a].head == head:
             a += 1  # the preposition is not part of the phrase: "with | Chief Secretary …"

@@ -51,7 +51,7 @@ _BREAK_AFTER = ({".", "!", "?", ";", ":"}, {",", "—", "–", "-", ")"})  # pre
 _LINE = regex.compile(r"[^\r\n]+")
 # Tokenization rules of this module applied on top of Stanza's tokenizer (see `_split_marks`): part
 # of the parse cache's identity, so a change here never reuses parses made without it.
-TOKEN_RULES = "marks-split 2, unended-join 2, dash-as-punct 2, first-name-propn 2"
+TOKEN_RULES = "marks-split 2, unended-join 2, dash-as-punct 2, first-name-propn 2, possessive-apostrophe 1"
 # A token of dashes is punctuation, whatever the tagger says, before the dependency parse: it read the
 # horizontal bar "―" as a preposition or an adverb (and the parser hung the clause after it on the
 # word before), German "—" as an adverb. The rare dashes are tagged as the em dash they stand for;
@@ -376,6 +376,9 @@ class Parser:
                         w.upos = "PUNCT"  # the German tagger reads a lone em dash as an adverb too
                     for sent in container.sentences:
                         _first_names_as_names(sent.words, self.sentence_openers.get(lang, frozenset()))
+                    for st, sent in chunk:
+                        for k in possessive_apostrophes(st):
+                            sent.words[k].upos, sent.words[k].xpos, sent.words[k].feats = "PART", "POS", None
             for w, text in dashes:
                 w.text = text
             _bound_lemma_memo(nlp)
@@ -383,6 +386,29 @@ class Parser:
                 ws = sent.words
                 st.analysis = [[w.lemma or w.text for w in ws], [w.upos or "X" for w in ws], [w.feats or "" for w in ws],
                                [w.head or 0 for w in ws], [w.deprel or "dep" for w in ws]]
+                for k in possessive_apostrophes(st):
+                    st.analysis[1][k] = "PART"
+
+
+def possessive_apostrophes(st: SentenceTokens) -> list[int]:
+    """The words of a sentence that are possessive apostrophes, not closing quotation marks: a single
+    mark glued to a word that ends in s, x or z, with a space and a word after it ("Sanders’ campaign
+    manager", "Ganz' Rolle"), where no single-quoted span is open ("called them ‘losers’ and left")."""
+    texts, starts, ends = st.texts, st.starts, st.ends
+    out, open_single = [], False
+    for k, t in enumerate(texts):
+        if t not in _SINGLE_MARKS:
+            continue
+        glued_before = k > 0 and starts[k] == ends[k - 1]
+        glued_after = k + 1 < len(texts) and starts[k + 1] == ends[k]
+        if not glued_before and glued_after:
+            open_single = True  # "‘losers"
+        elif glued_before and not glued_after and not open_single and k + 1 < len(texts) \
+                and texts[k - 1][-1:].lower() in ("s", "x", "z") and texts[k - 1].isalpha() and texts[k + 1][:1].isalnum():
+            out.append(k)
+        elif glued_before:
+            open_single = False
+    return out
 
 
 def _first_names_as_names(words: list, stop: frozenset[str]) -> None:

@@ -16,7 +16,7 @@ NOMINAL = {"NOUN", "PROPN", "X"}  # what a speaker's noun phrase needs one of (X
 class Phrases:
     def is_quote_mark(self, w: Word) -> bool:
         """A quotation mark of the rule file's pairs, or any other mark (marks.py)."""
-        return w.text in self.marks or is_mark_text(w.text)
+        return (w.text in self.marks or is_mark_text(w.text)) and w.upos != "PART"  # "Sanders’ campaign"
 
     def mark_before(self, doc: ParsedDoc, closer: int, first: int) -> int | None:
         """The nearest quotation mark in the eight words before word `closer`, not before word

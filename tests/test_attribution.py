@@ -1107,3 +1107,11 @@ def test_a_title_case_dateline_with_an_agency_is_no_speaker(extractor):
             "comments do more harm than good.")
     r = single(extractor, text, "en")
     assert r.speaker.name == "Hillary Clinton"
+
+
+def test_a_possessive_apostrophe_inside_the_speaker_ends_no_quotation(extractor):
+    # the "’" of "Sanders’" was read as a closing mark: the quotation ran on over the speaker
+    text = "“We believe in change,” Jeff Weaver, Sanders’ campaign manager, said."
+    r = single(extractor, text, "en")
+    assert (r.kind, r.text, r.speaker.name, r.role) == ("direct", "We believe in change,", "Jeff Weaver",
+                                                        "Sanders’ campaign manager")

@@ -237,3 +237,21 @@ def test_a_first_name_before_a_proper_noun_is_retagged_a_proper_noun():
     # a preposition or adjective that is a first name before a name is a name; a noun ("Ende Juli")
     # and a lower-case word are not
     assert [w.upos for w in ws] == ["VERB", "PROPN", "PROPN", "CCONJ", "PROPN", "PROPN", "NOUN", "PROPN", "AUX", "PROPN"]
+
+
+def test_a_possessive_apostrophe_is_no_closing_mark():
+    from quotes.parse import SentenceTokens, possessive_apostrophes
+
+    def tokens(text):
+        import regex
+        ms = list(regex.finditer(r"\w+|[^\w\s]", text))
+        return SentenceTokens(para=0, texts=[m.group() for m in ms], starts=[m.start() for m in ms],
+                              ends=[m.end() for m in ms])
+
+    st = tokens("Jeff Weaver, Sanders’ campaign manager, said Ganz' film was ‘Jones’ best’.")
+    # glued to a word in s or z and followed by a word: possessive; the closer of ‘…’ is a mark
+    assert [st.texts[k - 1] for k in possessive_apostrophes(st)] == ["Sanders", "Ganz"]
+    # inside an open single-quoted span an s-word's apostrophe closes it
+    st = tokens("He called them ‘losers’ and left.")
+    assert possessive_apostrophes(st) == []
+
