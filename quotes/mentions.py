@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 import regex
 
+from .cues import last_char
 from .entities import EntityBuilder, first_name_gender, occurrences
 from .marks import is_mark_text
 from .parse import ParsedDoc, Word
@@ -497,9 +498,19 @@ class Mentions(Phrases):
                 or len(run) == 1 and last.text in surnames and not modified \
                 or len(run) >= 2 and run[0].upos == "ADJ" and not first_in_sentence \
                 or first_in_sentence and not self.rules.language.capitalises_nouns and all(  # "in Detroit. | Detroit police"
-                    regex.search(r"(?<=\p{Ll} )" + regex.escape(w.text) + r"\b", doc.text) for w in run):
+                    regex.search(r"(?<=\p{Ll} )" + regex.escape(w.text) + r"\b", doc.text) for w in run) \
+                or not self.rules.language.capitalises_nouns and j == m[1] and all(w.upos == "NOUN" for w in run) \
+                and not first_in_sentence and self._inside_sentence(doc, run[0].i):
+            # in a language that writes nouns in lower case, capitalised nouns that end a mention inside
+            # a sentence are a name the tagger took for a noun ("…,'' Xinhua, the official …, wrote")
             return (i, j)
         return None
+
+    def _inside_sentence(self, doc: ParsedDoc, k: int) -> bool:
+        """Does word k stand inside its sentence's words: not after a quotation mark that opens a
+        quotation (one after a comma closes it, and the sentence goes on: "…,” Xinhua")?"""
+        prev = doc.words[k - 1]
+        return not self.is_quote_mark(prev) or last_char(doc.text, prev.start) == ","
 
     def _kind_before_name(self, doc: ParsedDoc, i: int, end: int) -> bool:
         """Is word i a word for an organization or medium with its name right after it, bare or in

@@ -1115,3 +1115,11 @@ def test_a_possessive_apostrophe_inside_the_speaker_ends_no_quotation(extractor)
     r = single(extractor, text, "en")
     assert (r.kind, r.text, r.speaker.name, r.role) == ("direct", "We believe in change,", "Jeff Weaver",
                                                         "Sanders’ campaign manager")
+
+
+def test_a_capitalised_noun_after_a_quotation_ending_in_a_comma_is_a_name(extractor):
+    # the tagger read "Xinhua" as a common noun; after "…,''" the sentence goes on, so the capital
+    # letter marks a name, as it does inside any English sentence
+    text = "''Some may say an overemphasis on his background is a bit unkind,'' Xinhua, the official Chinese news agency, wrote."
+    r = single(extractor, text, "en")
+    assert (r.kind, r.speaker.name, r.role) == ("direct", "Xinhua", "official Chinese news agency")
