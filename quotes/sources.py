@@ -385,6 +385,11 @@ class SourceFinder:
                     # said": a prepositional phrase is no speaker, the name right before the verb is
                     # (its last word: where the name starts the tags do not tell, "Post Trump")
                     np = (c - 1, c)
+                if np and all(words[k].upos in {"ADV", "CCONJ", "SCONJ", "PART"} and (
+                        words[k].lower in self.rules.stopword_set or words[k].text.islower()) for k in range(*np)):
+                    # "Mr. Kirk, who …, also noted": an adverb is no speaker, the name before the
+                    # interruption is (a name the tagger called an adverb stays: "Frankreich hat …")
+                    np = None
                 if np and (cue.content is None or words[np[0]].start >= cue.content[1] or words[np[1] - 1].end <= cue.content[0]):
                     cue.source_words = np
             if cue.source_words:

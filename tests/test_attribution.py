@@ -1123,3 +1123,17 @@ def test_a_capitalised_noun_after_a_quotation_ending_in_a_comma_is_a_name(extrac
     text = "''Some may say an overemphasis on his background is a bit unkind,'' Xinhua, the official Chinese news agency, wrote."
     r = single(extractor, text, "en")
     assert (r.kind, r.speaker.name, r.role) == ("direct", "Xinhua", "official Chinese news agency")
+
+
+def test_an_adverb_before_the_cue_is_no_speaker_the_name_before_the_relative_clause_is(extractor):
+    # the parser left "noted" without a subject; the phrase right before it is "also"
+    text = "Mr. Kirk, who still speaks with difficulty from a stroke in 2012, also noted that Mr. Trump has mocked a disabled reporter."
+    r = single(extractor, text, "en")
+    assert (r.text, r.speaker.mention, r.speaker.name) == ("that Mr. Trump has mocked a disabled reporter", "Mr. Kirk", "Kirk")
+
+
+def test_a_name_the_tagger_called_an_adverb_still_speaks(extractor):
+    # "Frankreich" tagged an adverb: capitalised and no stopword, it stays the speaker
+    text = "Frankreich hat sich bereit erklärt, weitere 2.000 Soldaten in den Libanon zu entsenden."
+    r = single(extractor, text, "de")
+    assert r.speaker.name == "Frankreich"
