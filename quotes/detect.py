@@ -269,8 +269,8 @@ class Detector(ContentFinder, SourceFinder, KonjunktivReports):
             np = (b, b)
         else:
             np = self.mentions.phrase_after(doc, b, u.last, apposition=True)
-        if np is None:
-            return None
+        if np is None or position == "after" and np[1] - np[0] == 1 and self._relative_pronoun(doc, np[0]):
+            return None  # "Grundsätzen, | denen zufolge …": the relative cues (`position = "relative"`) own those
         if position == "comma_before" and (a == u.first or words[a - 1].text != "," or not self._source_after_comma(doc, u, b, np)):
             return None
         if position == "comma_before" and words[b].upos == "VERB":

@@ -1137,3 +1137,13 @@ def test_a_name_the_tagger_called_an_adverb_still_speaks(extractor):
     text = "Frankreich hat sich bereit erklärt, weitere 2.000 Soldaten in den Libanon zu entsenden."
     r = single(extractor, text, "de")
     assert r.speaker.name == "Frankreich"
+
+
+def test_a_relative_pronoun_before_zufolge_reports_nothing_and_the_report_after_is_the_persons(extractor):
+    # "Grundsätzen, denen zufolge …" is what the principles say, no report of a source; it took the
+    # sentence as a speakerless quote, and the Konjunktiv sentence after it continued that one
+    text = ("Der SPD-Bundestagsabgeordnete Jörg Tauss bezweifelte die Vereinbarkeit des Vorhabens mit rechtsstaatlichen "
+            "Grundsätzen, denen zufolge von einer Unschuldsvermutung der Bürger auszugehen sei. Die vorbeugende "
+            "Speicherung der Daten stehe damit nicht in Einklang.")
+    r = single(extractor, text, "de")
+    assert (r.text, r.speaker.name) == ("Die vorbeugende Speicherung der Daten stehe damit nicht in Einklang.", "Jörg Tauss")
