@@ -370,11 +370,12 @@ class Mentions(Phrases):
                 and words[a + 1].text[:1].isupper():
             a += 1  # the name repeats a title: "…, General George Casey"
         b = a
-        while b < sent.last and b - a < 4 and (self.is_name_word(doc, words[b]) or b > a and self._continues_name(doc, b, sent.last)):
-            b += 1
+        while b < sent.last and sum(words[k].text != "-" for k in range(a, b)) < 4 and (
+                self.is_name_word(doc, words[b]) or b > a and self._continues_name(doc, b, sent.last)):
+            b += 1  # (a hyphen inside the name is no word of it: "Damazo Ruiz-Jarabo Colomer")
         if b == a:
             return None
-        if b < sent.last and words[b].text not in {",", ".", "!", "?", ":", "("} and words[b].upos not in VERBAL \
+        if b < sent.last and words[b].text not in {",", ".", "!", "?", ":", "("} and words[b].upos not in VERBAL | {"ADV"} \
                 and not self._affiliation_to_comma(doc, b, sent.last):
             return None
         if not described and not (b - a >= 2 and first_name_gender(words[a].text) in ("m", "f")):

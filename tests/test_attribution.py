@@ -1147,3 +1147,16 @@ def test_a_relative_pronoun_before_zufolge_reports_nothing_and_the_report_after_
             "Speicherung der Daten stehe damit nicht in Einklang.")
     r = single(extractor, text, "de")
     assert (r.text, r.speaker.name) == ("Die vorbeugende Speicherung der Daten stehe damit nicht in Einklang.", "Jörg Tauss")
+
+
+@pytest.mark.parametrize("text, name", [
+    # a hyphen inside the name is no word of it: four name words, not five tokens
+    ("Das VW-Gesetz verstößt nach Ansicht des Generalanwalts des Europäischen Gerichtshofes, Damazo Ruiz-Jarabo "
+     "Colomer, gegen europäisches Recht.", "Damazo Ruiz-Jarabo Colomer"),
+    # an adverb may follow the name where the closing comma is missing
+    ("„Die Terrororganisation bleibt eine Bedrohung“, sagte der Oberkommandierende General der US-Streitkräfte im "
+     "Irak, General George Casey heute anlässlich einer Pressekonferenz.", "George Casey"),
+])
+def test_the_name_in_apposition_after_a_description_speaks(extractor, text, name):
+    r = single(extractor, text, "de")
+    assert r.speaker.name == name
