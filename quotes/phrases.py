@@ -54,7 +54,8 @@ class Phrases:
             if noun and w.upos == "ADP" and not w.text[:1].isupper() and not (
                     w.lower in self.rules.speakers.source_prepositions and self.rules.is_source_noun(doc.words[j - 1].text)):
                 break  # a second prepositional phrase: "der Regierung | zur Bewachung" (not "a report | from X")
-            if noun and w.upos == "DET" and (w.head not in doc.subtree(first_noun) or self.rules.cues.genitive_articles
+            if noun and w.upos == "DET" and (w.head not in doc.subtree(first_noun) and not self._genitive_after_noun(doc, j)
+                                             or self.rules.cues.genitive_articles
                                              and w.lower not in self.rules.cues.genitive_articles):
                 break  # a new noun phrase, not a genitive of this one: "des Mannes | eine Bombe"
             if noun and w.upos == "NUM" and j + 1 < last and doc.words[j + 1].upos in {"NOUN", "PROPN"} \
@@ -67,6 +68,12 @@ class Phrases:
                 noun, first_noun = True, j
             j += 1
         return (i, j) if j > i else None
+
+    def _genitive_after_noun(self, doc: ParsedDoc, j: int) -> bool:
+        """Is word j a genitive article right after a noun, which the parser hung elsewhere ("laut
+        Vorschlag | der CDU", "der CDU" made the verb's object)? It opens the noun's genitive."""
+        w = doc.words[j]
+        return "Case=Gen" in w.feats and w.lower in self.rules.cues.genitive_articles and doc.words[j - 1].upos == "NOUN"
 
     def names_in_marks(self, doc: ParsedDoc, opener: int, closer: int) -> bool:
         """Do these marks hold a name, not quoted words: a medium ("der „Berliner Zeitung“"), a

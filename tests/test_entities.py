@@ -453,3 +453,25 @@ def test_a_capitalised_english_word_ending_in_a_role_noun_is_no_role(word, role)
 
 def test_a_german_compound_ending_in_a_role_noun_is_one():
     assert load_rules("de").is_role_noun("Bürgermeisterin")
+
+
+def test_a_genitive_after_a_noun_stays_in_its_phrase_where_the_parser_hung_it_on_the_verb():
+    # the parse of "… laut Vorschlag der CDU am Mittwoch stattfinden": "CDU" the verb's object
+    from quotes.mentions import Mentions
+    from quotes.parse import SentenceTokens, build_doc, paragraphs
+
+    text = "Sie sollen laut Vorschlag der CDU am Mittwoch stattfinden."
+    toks = text[:-1].split() + ["."]
+    starts, at = [], 0
+    for t in toks:
+        at = text.index(t, at)
+        starts.append(at)
+        at += len(t)
+    upos = ["PRON", "AUX", "ADP", "NOUN", "DET", "NOUN", "ADP", "NOUN", "VERB", "PUNCT"]
+    feats = ["", "", "", "Case=Acc", "Case=Gen", "Case=Gen", "", "Case=Dat", "", ""]
+    heads = [9, 9, 4, 9, 6, 9, 8, 9, 0, 9]  # 1-based; "der" hangs on "CDU", "CDU" on the verb
+    rels = ["nsubj", "aux", "case", "obl", "det", "obj", "case", "obl", "root", "punct"]
+    doc = build_doc(text, paragraphs(text), [SentenceTokens(0, toks, starts, [s + len(t) for s, t in zip(starts, toks)],
+                                                            [toks, upos, feats, heads, rels])])
+    a, b = Mentions(load_rules("de")).phrase_after(doc, 3, len(toks))
+    assert " ".join(toks[a:b]) == "Vorschlag der CDU"
