@@ -11,6 +11,11 @@ from .phrases import VERBAL
 
 
 class ContentFinder:
+    @staticmethod
+    def _present_participle(w: Word) -> bool:
+        """A present participle or gerund: "alluding", "adding"."""
+        return w.upos == "VERB" and ("VerbForm=Ger" in w.feats or "VerbForm=Part" in w.feats and "Tense=Pres" in w.feats)
+
     def closes(self, w: Word) -> bool:
         """Is w a closing quotation mark? Not a possessive apostrophe the parse tagged a particle
         ("Sanders’ campaign manager")."""
@@ -405,6 +410,11 @@ class ContentFinder:
                     return None, False  # ", wie das Ministerium mitteilte", ", where …": not content
                 if w.text == "," and self._trailing_frame(doc, u, j + 1):
                     return None, False  # "…, the trend is set to continue, the United Nations warned"
+                if w.text == "," and self._present_participle(nxt) and not self._speech_verb(nxt) \
+                        and nxt.lemma not in self.naming and nouns == 0 and any(self.closes(x) for x in words[u.first:c]):
+                    # "“…?” Clinton remarked, alluding to …": after a quotation the participle's clause is
+                    # one of its own, no content ("said …, including “…”" lists what was said)
+                    return None, False
                 return (nxt.start, u.end), w.text == ","
             if w.i in in_ccomp:  # "said the plan would fail": the clausal complement, with no "that"
                 sub = doc.subtree(in_ccomp[w.i])

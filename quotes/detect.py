@@ -78,7 +78,7 @@ class Detector(ContentFinder, SourceFinder, KonjunktivReports):
         no clausal dependent of the verb)."""
         if prev.last - prev.first < 2 or not s.parsed:
             return False
-        if not self.closes(doc.words[prev.last - 1]) or doc.words[prev.last - 2].text not in {"?", "!"}:
+        if not self.closes(doc.words[prev.last - 1]) or doc.words[prev.last - 2].text not in {"?", "!", "…", "..."}:
             return False
         ws = doc.words[s.first:s.last]
         root = next((w for w in ws if w.head == -1), None)
@@ -86,7 +86,10 @@ class Detector(ContentFinder, SourceFinder, KonjunktivReports):
             return False
         if not any(w.head == root.i and w.deprel.startswith("nsubj") for w in ws):
             return False
-        return not any(w.text in self.openers or w.text == "," or w.head == root.i and w.deprel in _CLAUSES for w in ws)
+        # (a participle clause after a comma is frame too: "“…, right?” Clinton remarked, alluding to …")
+        cut = next((w.i for w in ws if w.text == "," and w.i + 1 < s.last and self._present_participle(doc.words[w.i + 1])), s.last)
+        return not any(w.text in self.openers or w.text == "," or w.head == root.i and w.deprel in _CLAUSES
+                       for w in doc.words[s.first:cut])
 
     # ------------------------------------------------------------------ cues
     def _speech_verb(self, w: Word) -> bool:

@@ -1160,3 +1160,20 @@ def test_a_relative_pronoun_before_zufolge_reports_nothing_and_the_report_after_
 def test_the_name_in_apposition_after_a_description_speaks(extractor, text, name):
     r = single(extractor, text, "de")
     assert r.speaker.name == name
+
+
+@pytest.mark.parametrize("text, quote", [
+    # the tokenizer ends a sentence after "…”"; the next one is only its frame
+    ('"We will look at a lot of different people…" Clinton said.', "We will look at a lot of different people…"),
+    # a participle clause after the frame is a clause of its own, not what was remarked
+    ('"We will see, right?" Clinton remarked, alluding to the actor.', "We will see, right?"),
+])
+def test_a_frame_after_a_quotation_that_ends_its_sentence_speaks_it(extractor, text, quote):
+    r = single(extractor, text, "en")
+    assert (r.kind, r.text, r.speaker.name) == ("direct", quote, "Clinton")
+
+
+def test_a_speech_participle_after_the_frame_keeps_its_own_content(extractor):
+    rs = extractor.extract(Article(id="t", text='"It is a good plan," Clinton said, adding that she would sign it.', lang="en"))
+    assert [(r.kind, r.text, r.cue.text) for r in rs] == [("direct", "It is a good plan,", "said"),
+                                                          ("indirect", "that she would sign it", "adding")]
