@@ -410,6 +410,8 @@ class ContentFinder:
                     return None, False  # ", wie das Ministerium mitteilte", ", where …": not content
                 if w.text == "," and self._trailing_frame(doc, u, j + 1):
                     return None, False  # "…, the trend is set to continue, the United Nations warned"
+                if w.text == "," and nxt.upos == "CCONJ":
+                    return None, False  # "“…,” Ebeling said, and her husband cut in": the next clause
                 if w.text == "," and self._present_participle(nxt) and not self._speech_verb(nxt) \
                         and nxt.lemma not in self.naming and nouns == 0 and any(self.closes(x) for x in words[u.first:c]):
                     # "“…?” Clinton remarked, alluding to …": after a quotation the participle's clause is

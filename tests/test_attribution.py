@@ -1177,3 +1177,9 @@ def test_a_speech_participle_after_the_frame_keeps_its_own_content(extractor):
     rs = extractor.extract(Article(id="t", text='"It is a good plan," Clinton said, adding that she would sign it.', lang="en"))
     assert [(r.kind, r.text, r.cue.text) for r in rs] == [("direct", "It is a good plan,", "said"),
                                                           ("indirect", "that she would sign it", "adding")]
+
+
+def test_a_clause_after_a_comma_and_a_conjunction_is_no_content(extractor):
+    # "answer" a speech verb here; what follows ", but" is the writer's next clause, not an answer
+    text = "Such contracts sometimes include language forcing the firms to answer other regulators, but the new contracts did not."
+    assert extractor.extract(Article(id="t", text=text, lang="en")) == []
