@@ -109,8 +109,8 @@ class ContentFinder:
             else self._content_before(doc, u, cue, subj, framed)
         after, via_comma = self._content_after(doc, u, cue)
         text = doc.text
-        quoted_before = before is not None and last_char(text, before[1], TRAILING) in self.closers
-        quoted_after = after is not None and text[after[0]:after[0] + 2].lstrip()[:1] in self.openers
+        quoted_before = before is not None and self._ends_in_closer(text, before[1])
+        quoted_after = after is not None and self._starts_with_opener(text, after[0])
         if quoted_before and quoted_after:
             cue.content, cue.content2 = before, after  # “A,” he said, “B”: two quotes, one frame
         elif before is not None and quoted_after and last_char(text, after[0]) == ":" and self._main_clause(doc, before):
@@ -134,6 +134,18 @@ class ContentFinder:
             # neither subject nor auxiliary, the tagger's finite "asked") modifies is no report of
             # it ("Wie die Polizei mitteilte, | …" is one: a subject)
             cue.content = None
+
+    def _ends_in_closer(self, text: str, end: int) -> bool:
+        """Does text[:end], trailing punctuation aside, end in a closing mark (also one of two
+        characters: "…,''")?"""
+        while end > 0 and text[end - 1] in TRAILING:
+            end -= 1
+        return any(text.startswith(m, end - len(m)) for m in self.closers)
+
+    def _starts_with_opener(self, text: str, start: int) -> bool:
+        """Does text[start:], a space aside, open with an opening mark (also "``" or "''")?"""
+        start += text[start:start + 2].startswith(" ")
+        return any(text.startswith(m, start) for m in self.openers)
 
     @staticmethod
     def _main_clause(doc: ParsedDoc, span: tuple[int, int]) -> bool:

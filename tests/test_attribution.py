@@ -1183,3 +1183,11 @@ def test_a_clause_after_a_comma_and_a_conjunction_is_no_content(extractor):
     # "answer" a speech verb here; what follows ", but" is the writer's next clause, not an answer
     text = "Such contracts sometimes include language forcing the firms to answer other regulators, but the new contracts did not."
     assert extractor.extract(Article(id="t", text=text, lang="en")) == []
+
+
+def test_a_quotation_in_doubled_apostrophes_before_the_frame_is_the_cues_content(extractor):
+    # "''" is one closing mark of two characters: the quotation before the frame is what was said,
+    # not the relative clause after it
+    text = "''It's like a new plane,'' Mr. Trump said in a documentary that showed off some of the features."
+    r = single(extractor, text, "en")
+    assert (r.kind, r.text, r.speaker.name) == ("direct", "It's like a new plane,", "Trump")
