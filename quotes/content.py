@@ -172,7 +172,7 @@ class ContentFinder:
         which consigned …"): each is the author's, not what the speaker said."""
         words = doc.words
         end = content[1]
-        if doc.text[content[0]:content[0] + 1] in self.openers:
+        if self._starts_with_opener(doc.text, content[0]):
             return content  # a quotation runs to its closing mark
         c = cue.words[0]
         cue_end = max(cue.words)

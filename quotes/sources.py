@@ -517,7 +517,7 @@ class SourceFinder:
         between), a speaker: a noun or name, not a prepositional phrase or a medium?"""
         words = doc.words
         first, last = words[np[0]], words[np[1] - 1]
-        return last.end <= content[0] and doc.text[content[0]:content[0] + 1] in self.openers \
+        return last.end <= content[0] and self._starts_with_opener(doc.text, content[0]) \
             and not doc.text[last.end:content[0]].strip(TRAILING) \
             and first.upos not in {"ADP", "ADV", "PUNCT"} \
             and self._has_noun(doc, np) \
