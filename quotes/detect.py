@@ -17,6 +17,9 @@ who its source is (sources.py, `SourceFinder`), German reports that need no cue 
 from __future__ import annotations
 
 from bisect import bisect_right
+from functools import cached_property
+
+import regex
 
 from .content import ContentFinder
 from .cues import (BETWEEN_PHRASE, CUE_POS, SENTENCE_END, SOURCE_OPENERS, TRAILING, SENTENCE_START_AFTER,
@@ -574,6 +577,11 @@ class Detector(ContentFinder, SourceFinder, KonjunktivReports):
                 out.append(Candidate("direct", start, q.end, None, via="colon", source_words=np,
                                      source=self.mentions.phrase_head(doc, np), spans=[q]))
                 continue
+            signed = self._signature(doc, q)
+            if signed is not None:  # "“…” ― Pamela Padilla": the name signs the quotation
+                out.append(Candidate("direct", q.start, q.end, None, via="colon", source_words=signed,
+                                     source=self.mentions.phrase_head(doc, signed), spans=[q]))
+                continue
             if q.continued and prev is not None:
                 out.append(Candidate("direct", q.start, q.end, None, via="continuation", follows=prev, spans=[q]))
                 continue
@@ -602,6 +610,26 @@ class Detector(ContentFinder, SourceFinder, KonjunktivReports):
                     continue
         out.sort(key=lambda c: c.start)
         return out
+
+    def _signature(self, doc: ParsedDoc, q: QuotedSpan) -> tuple[int, int] | None:
+        """The words of a name that signs a quotation opening its line: a dash after the closing mark,
+        then one to four capitalised words (name particles between) and nothing else to the end of
+        the line ("“…” ― Pamela Padilla", "“…”— Julie A. Diaz Martinez.")."""
+        line = doc.text.rfind("\n", 0, q.open) + 1
+        if doc.text[line:q.open].strip() or q.close == q.end:
+            return None
+        m = self._signature_rx.match(doc.text, q.close)
+        if m is None:
+            return None
+        ws = [w.i for w in doc.between(*m.span("name"))]
+        return (ws[0], ws[-1] + 1) if ws else None
+
+    @cached_property
+    def _signature_rx(self):
+        particles = "|".join(regex.escape(p) for p in self.rules.speakers.name_particles)
+        word = r"\p{Lu}[\p{L}'’.-]*"
+        return regex.compile(r"[ \t\u00a0]*[―—–-][ \t\u00a0]*(?P<name>" + word + r"(?:[ \t\u00a0]+(?:" + word
+                             + (r"|" + particles if particles else "") + r")){0,3})[ \t\u00a0]*\.?[ \t\u00a0]*(?:\n|$)")
 
     def _speaker_label(self, doc: ParsedDoc, q: QuotedSpan) -> tuple[int, tuple[int, int]] | None:
         """(start of the words spoken, the label's words) when a speaker label opens the span."""

@@ -26,7 +26,7 @@ class Speaker(Span):
     via: Literal["subject", "agent", "preposition", "pronoun", "description", "continuation", "colon"] = Field(
         description="how the speaker was found: the cue's subject, a passive's agent, a prepositional source "
                     "('laut X'), a pronoun or a description resolved to an entity of the article, the quote "
-                    "this one continues, a colon label ('Lewentz: ...')")
+                    "this one continues, a colon label ('Lewentz: ...') or a signature ('“…” ― Pamela Padilla')")
     entity: str | None = Field(default=None, description="article-local id of the speaker entity: all quotes "
                                "of one person in one article share it; 'e1' is the article's first speaker, 'e2' the next")
     aliases: list[str] = Field(default_factory=list, description="other forms the article writes the speaker in")

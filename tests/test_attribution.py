@@ -1191,3 +1191,14 @@ def test_a_quotation_in_doubled_apostrophes_before_the_frame_is_the_cues_content
     text = "''It's like a new plane,'' Mr. Trump said in a documentary that showed off some of the features."
     r = single(extractor, text, "en")
     assert (r.kind, r.text, r.speaker.name) == ("direct", "It's like a new plane,", "Trump")
+
+
+def test_a_name_after_a_dash_signs_the_quotation_that_opens_its_line(extractor):
+    text = ("Readers share their thoughts on the candidate.\n\n"
+            "“During the debate he said we live in hell. He is ignorant of our culture and lives.”― Pamela Padilla\n"
+            "“I cannot believe a man with no credentials is the nominee of a great party.” — Julie A. Diaz Martinez.\n"
+            "“He is the wrong man,” one reader wrote, “for the wrong job.” – and then the page ended with a long list.")
+    rs = extractor.extract(Article(id="t", text=text, lang="en"))
+    signed = [(r.text[:20], r.speaker.name, r.speaker.via) for r in rs if r.speaker and r.speaker.via == "colon"]
+    assert signed == [("During the debate he", "Pamela Padilla", "colon"),
+                      ("I cannot believe a m", "Julie A. Diaz Martinez", "colon")]
