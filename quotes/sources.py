@@ -8,6 +8,7 @@ from __future__ import annotations
 import regex
 
 from .cues import TRAILING, Cue, Unit, in_span, grammatical_number
+from .entities import plausible_name
 from .parse import ParsedDoc, Word
 from .phrases import NOMINAL, VERBAL
 
@@ -25,11 +26,15 @@ class SourceFinder:
             for c in sorted(kids, key=lambda k: (k.i > i, k.upos not in {"PROPN", "PRON"}, k.i)):
                 if len(before) > 1 and c in before and self._subject_of_what_follows(doc, c, before, i):
                     continue
-                if c.deprel.startswith("nsubj") and c.lower in self.rules.speakers.time_nouns:
+                opener = c.deprel.startswith("nsubj") and self._comma_opener(doc, c)
+                if c.deprel.startswith("nsubj") and c.lower in self.rules.speakers.time_nouns or opener:
                     # "At a campaign rally Monday morning, Trump's rival Sen. Marco Rubio said": the
-                    # parser made the time the subject and the speaker its conjunct or apposition
+                    # parser made the time the subject and the speaker its conjunct or apposition (so
+                    # too an opening adverb it tagged a name, the speaker right after its comma:
+                    # "Moreover, Jeffrey D. Sachs, …, noted")
                     named = next((k.i for k in doc.children(c.i) if k.deprel in ("conj", "appos") and k.i > c.i
-                                  and k.upos in NOMINAL and not in_span(content, k)), None)
+                                  and k.upos in NOMINAL and not in_span(content, k)
+                                  and (not opener or doc.extent(k.i)[0] == c.i + 2)), None)
                     if named is not None:
                         return named
                     continue
@@ -288,6 +293,16 @@ class SourceFinder:
     def _written_mid_sentence(doc: ParsedDoc, w: Word) -> bool:
         """Does the article write this capitalised word inside a sentence too (a name, then)?"""
         return regex.search(r"(?<=[\p{Ll},;] )" + regex.escape(w.text) + r"\b", doc.text) is not None
+
+    def _comma_opener(self, doc: ParsedDoc, w: Word) -> bool:
+        """Is w a word that opens the sentence before a comma, with no dependents but the names the
+        parser joined to it, and one the article only ever writes so, a connective ("Moreover,",
+        "Nonetheless,"), no name (`plausible_name`)?"""
+        sent = doc.sentences[w.sent]
+        if w.upos in {"PRON", "DET"} or w.lower in self.rules.speakers.not_names or w.i != sent.first or w.i + 1 >= sent.last or doc.words[w.i + 1].text != "," \
+                or any(k.upos != "PUNCT" and k.deprel not in ("conj", "appos") for k in doc.children(w.i)):
+            return False
+        return not plausible_name(doc.text, w.text, capitalises_nouns=self.rules.language.capitalises_nouns)
 
     @staticmethod
     def _bare_opener(doc: ParsedDoc, w: Word) -> bool:

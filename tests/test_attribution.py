@@ -1202,3 +1202,18 @@ def test_a_name_after_a_dash_signs_the_quotation_that_opens_its_line(extractor):
     signed = [(r.text[:20], r.speaker.name, r.speaker.via) for r in rs if r.speaker and r.speaker.via == "colon"]
     assert signed == [("During the debate he", "Pamela Padilla", "colon"),
                       ("I cannot believe a m", "Julie A. Diaz Martinez", "colon")]
+
+
+def test_an_opening_connective_tagged_a_name_gives_way_to_the_name_after_its_comma(extractor):
+    # the tagger read "Moreover" as a proper noun and the parser made it the subject, the name its
+    # conjunct; a word the article only writes opening a sentence before a comma is no name
+    text = ("Moreover, Jeffrey D. Sachs, director of the Earth Institute at Columbia University, noted this week that "
+            "most of those plans run only to 2030.")
+    r = single(extractor, text, "en")
+    assert (r.speaker.mention, r.speaker.name) == ("Jeffrey D. Sachs", "Jeffrey D. Sachs")
+
+
+def test_an_opening_pronoun_before_a_comma_stays_the_subject(extractor):
+    text = "She, too, is a pragmatic internationalist, cautioning that the turmoil after the vote underscores a need for unity."
+    r = single(extractor, text, "en")
+    assert r.speaker.mention == "She"
