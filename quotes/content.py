@@ -357,10 +357,20 @@ class ContentFinder:
                 if k + 1 < comma and (self._ends_clause(doc, w) or words[k + 1].text == ","):
                     return k
                 return None
-            if w.upos in VERBAL and w.deprel != "amod" and not self._in_relative_clause(doc, k, u.first) \
+            if w.upos in VERBAL and w.deprel != "amod" and not self._participle_alone(doc, w) \
+                    and not self._in_relative_clause(doc, k, u.first) \
                     or self.mentions.is_quote_mark(w) or w.text in {";", ":", "–", "—"}:
-                return None  # (a participle modifying a noun is no verb of its own: "a retired teacher")
+                # (a participle modifying a noun is no verb of its own: "a retired teacher", nor one
+                # with no auxiliary in an apposition: "Mr. Daniloff, now 81 and retired in Cambridge, said")
+                return None
         return None
+
+    @staticmethod
+    def _participle_alone(doc: ParsedDoc, w: Word) -> bool:
+        """A past participle with no auxiliary or subject of its own: a description, no clause."""
+        return "VerbForm=Part" in w.feats and "Tense=Past" in w.feats and w.deprel != "advcl" and not any(
+            k.deprel.startswith(("aux", "nsubj", "mark")) or k.i < w.i and k.upos not in {"PUNCT", "CCONJ"}
+            for k in doc.children(w.i))  # not "when asked about …"
 
     def _ends_clause(self, doc: ParsedDoc, closer: Word) -> bool:
         """Does the quotation that this closing mark ends end its clause ("…,”", "…?”", a nested one

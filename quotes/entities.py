@@ -487,6 +487,9 @@ def _written_lower(text: str, word: str) -> bool:
     return regex.search(r"(?<!\w)" + regex.escape(word.lower()) + r"\p{Ll}{0,2}(?!\w)", text) is not None
 
 
+_ABBREVIATION = regex.compile(r"(?:^|(?<=[\s(]))\p{Lu}\p{Ll}{0,3}\.$")  # "Mr.", "Gov.", "Dr."
+
+
 def plausible_name(text: str, name: str, proper_nouns: frozenset[str] = frozenset(),
                    capitalises_nouns: bool = False) -> bool:
     """A name no entity holds is still a name when it has several words, digits or capitals
@@ -501,8 +504,8 @@ def plausible_name(text: str, name: str, proper_nouns: frozenset[str] = frozense
         k = a
         while k > 0 and text[k - 1] in " \t":
             k -= 1
-        if k > 0 and text[k - 1] not in ".!?:\n\"„“”»«‘’'(":
-            return True
+        if k > 0 and (text[k - 1] not in ".!?:\n\"„“”»«‘’'(" or _ABBREVIATION.search(text, max(0, k - 8), k)):
+            return True  # (the period of an honorific is no sentence end: "Mr. Daniloff, now 81, …")
         comma_always = comma_always and text[a + len(name):a + len(name) + 1] == ","
     if comma_always:
         return False

@@ -1217,3 +1217,20 @@ def test_an_opening_pronoun_before_a_comma_stays_the_subject(extractor):
     text = "She, too, is a pragmatic internationalist, cautioning that the turmoil after the vote underscores a need for unity."
     r = single(extractor, text, "en")
     assert r.speaker.mention == "She"
+
+
+def test_a_name_after_an_honorific_in_an_apposition_with_a_participle_speaks(extractor):
+    # "retired" is a description, no clause; "Mr." ends in a period that ends no sentence, so
+    # "Daniloff," is no sentence-opening word always followed by a comma
+    text = ("''If Reagan had gone with Kemp, I would have been sitting in Siberia for a long time,'' Mr. Daniloff, "
+            "now 81 and retired in Cambridge, Mass., said by telephone this week.")
+    r = single(extractor, text, "en")
+    assert (r.kind, r.text, r.speaker.name) == (
+        "direct", "If Reagan had gone with Kemp, I would have been sitting in Siberia for a long time,", "Daniloff")
+
+
+def test_a_participle_after_a_subordinator_keeps_the_quotation_before_it_out(extractor):
+    text = ("Sunday on CNN’s “Fareed Zakaria GPS,” when asked about Republican presidential nominee Donald Trump, "
+            "President Barack Obama said he expected that Americans will reject his policies.")
+    r = single(extractor, text, "en")
+    assert (r.text, r.speaker.name) == ("he expected that Americans will reject his policies", "Barack Obama")
