@@ -69,6 +69,7 @@ class MarkScanner:
 
     def __init__(self, rules: RuleSet):
         self.pairs = rules.quotes.pairs
+        self.mixed_pairs = rules.quotes.mixed_pairs
         openers = sorted({o for o, _ in self.pairs}, key=len, reverse=True)
         self._openers = regex.compile("|".join(regex.escape(o) for o in openers))
 
@@ -97,11 +98,15 @@ class MarkScanner:
                     continue
                 start = o + len(mark)
                 found = None
-                for op, cl in self.pairs:
-                    if op == mark:
-                        c = self._find_close(text, start, pend, cl)
-                        if c >= 0 and (found is None or c < found[0]):
-                            found = (c, cl)
+                for pairs in (self.pairs, self.mixed_pairs):
+                    for op, cl in pairs:
+                        if op == mark:
+                            c = self._find_close(text, start, pend, cl)
+                            if c >= 0 and pairs is self.mixed_pairs and any(
+                                    cl == cl2 and o2 in text[start:c] for o2, cl2 in self.pairs):
+                                continue  # that closer ends a quotation nested inside: "WALLACE: … “The Journal” …
+                            if c >= 0 and (found is None or c < found[0]):
+                                found = (c, cl)
                 continued = reopen == mark and not text[pstart:o].strip()
                 if found:
                     c, cl = found

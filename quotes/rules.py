@@ -75,6 +75,9 @@ class LanguageInfo(Strict):
 
 class QuoteMarks(Strict):
     pairs: list[tuple[str, str]] = Field(min_length=1)
+    # mixed pairs ("“…," Trump said"): they close an opener like `pairs` (the nearest closer wins),
+    # but not at a closer that ends a quotation opened inside the span
+    mixed_pairs: list[tuple[str, str]] = []
     min_words_without_cue: int = Field(default=4, ge=1)
     strip_prefixes: list[str] = []  # patterns removed from the start of a quote (datelines)
     # A speaker label opening a quoted span ("WALLACE: …" in a transcript), matched at the span's
@@ -88,7 +91,7 @@ class QuoteMarks(Strict):
             _compile(p)
         return patterns
 
-    @field_validator("pairs")
+    @field_validator("pairs", "mixed_pairs")
     @classmethod
     def _marks(cls, pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
         for o, c in pairs:

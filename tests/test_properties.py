@@ -81,3 +81,18 @@ def test_lookups_by_offset_agree_with_a_scan_of_every_word(sentences, probe):
     doc.paragraphs = paras
     assert doc.paragraph_of(probe) == max([0] + [k for k, (a, _) in enumerate(paras) if a <= probe])
     assert doc.word_at(probe) == {w.start: w.i for w in doc.words}.get(probe)
+
+
+def test_mixed_double_marks_pair_up_unless_the_closer_ends_a_nested_quotation():
+    def spans(text, lang="en"):
+        return [text[q.start:q.end] for q in MarkScanner(load_rules(lang)).scan(text, paragraphs(text))]
+
+    # a curly opener closed by a straight mark, and the other way round
+    assert spans('“We will win so much," Trump said. "You will be so happy.”') == ["We will win so much,",
+                                                                                   "You will be so happy."]
+    assert spans('„Wir schaffen das", sagte sie.', "de") == ["Wir schaffen das"]
+    # a straight opener whose paragraph has no straight closer: the curly closer after a nested
+    # curly opener is that nested quotation's, not the outer one's
+    assert spans('"WALLACE: as “The Journal” wrote, it shows concern') == ["The Journal"]
+    # a mixed closer after a nested opener is the nested quotation's: the straight pair closes outside it
+    assert spans('"He said “no” twice," she wrote.') == ["He said “no” twice,"]
