@@ -119,6 +119,8 @@ class ContentFinder:
             cue.content, cue.content2 = before, after
         elif quoted_before:
             cue.content = before  # "“…,” Chaffetz said after Pagliano failed to appear": the quotation
+        elif quoted_after and before is not None and (not self._main_clause(doc, before) or self._opens_with_participle(doc, before)):
+            cue.content = after  # "Holding open a book, Beck said, “…”": the clause before is no report
         elif after and not via_comma:
             cue.content = after  # "In a call …, Wang said China …": the clause after the cue
         else:
@@ -146,6 +148,12 @@ class ContentFinder:
         """Does text[start:], a space aside, open with an opening mark (also "``" or "''")?"""
         start += text[start:start + 2].startswith(" ")
         return any(text.startswith(m, start) for m in self.openers)
+
+    def _opens_with_participle(self, doc: ParsedDoc, span: tuple[int, int]) -> bool:
+        """Does the span open with a present participle ("Holding open a book", an adverbial clause
+        however the parser read the words after it)?"""
+        first = doc.between(*span)
+        return bool(first) and self._present_participle(first[0])
 
     @staticmethod
     def _main_clause(doc: ParsedDoc, span: tuple[int, int]) -> bool:

@@ -1234,3 +1234,14 @@ def test_a_participle_after_a_subordinator_keeps_the_quotation_before_it_out(ext
             "President Barack Obama said he expected that Americans will reject his policies.")
     r = single(extractor, text, "en")
     assert (r.text, r.speaker.name) == ("he expected that Americans will reject his policies", "Barack Obama")
+
+
+@pytest.mark.parametrize("text, quote", [
+    ('Asked if the comments had rattled them as well, Ryan said, “Sure. I get that, too.”', "Sure. I get that, too."),
+    # the parser read "open" as an imperative: the clause still opens with a participle
+    ('Holding open a book, Beck said, “I just want to ask you if you can recognize this person.”',
+     "I just want to ask you if you can recognize this person."),
+])
+def test_the_quotation_after_the_cue_beats_an_adverbial_clause_before_it(extractor, text, quote):
+    r = single(extractor, text, "en")
+    assert (r.kind, r.text) == ("direct", quote)
