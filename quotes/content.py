@@ -134,8 +134,10 @@ class ContentFinder:
             # "Responding to X's statement, | Mbalula claimed …", "(When) asked about the plan, |
             # Clinton said …": the clause a participle (or a verb right after its subordinator with
             # neither subject nor auxiliary, the tagger's finite "asked") modifies is no report of
-            # it ("Wie die Polizei mitteilte, | …" is one: a subject)
-            cue.content = None
+            # it ("Wie die Polizei mitteilte, | …" is one: a subject); a quotation after it is its
+            # report ("…, telling the crowd, “…”")
+            # (after a colon the quotation is the colon frame's: `Detector._colon_frame`)
+            cue.content = after if quoted_after and after != cue.content and last_char(text, after[0]) == "," else None
 
     def _ends_in_closer(self, text: str, end: int) -> bool:
         """Does text[:end], trailing punctuation aside, end in a closing mark (also one of two

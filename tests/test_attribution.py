@@ -1245,3 +1245,9 @@ def test_a_participle_after_a_subordinator_keeps_the_quotation_before_it_out(ext
 def test_the_quotation_after_the_cue_beats_an_adverbial_clause_before_it(extractor, text, quote):
     r = single(extractor, text, "en")
     assert (r.kind, r.text) == ("direct", quote)
+
+
+def test_a_participle_cue_hung_on_the_main_clause_reports_the_quotation_after_it(extractor):
+    text = "Clinton seemed ready to riff on the incident in Iowa, telling the crowd, “Some people get a little carried away.”"
+    r = single(extractor, text, "en")
+    assert (r.kind, r.text, r.cue.text, r.speaker.name) == ("direct", "Some people get a little carried away.", "telling", "Clinton")
