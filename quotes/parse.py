@@ -51,7 +51,7 @@ _BREAK_AFTER = ({".", "!", "?", ";", ":"}, {",", "—", "–", "-", ")"})  # pre
 _LINE = regex.compile(r"[^\r\n]+")
 # Tokenization rules of this module applied on top of Stanza's tokenizer (see `_split_marks`): part
 # of the parse cache's identity, so a change here never reuses parses made without it.
-TOKEN_RULES = "marks-split 2, unended-join 2, dash-as-punct 2, first-name-propn 2, possessive-apostrophe 1"
+TOKEN_RULES = "marks-split 2, unended-join 2, dash-as-punct 2, first-name-propn 2, possessive-apostrophe 1, number-stop-split 1"
 # A token of dashes is punctuation, whatever the tagger says, before the dependency parse: it read the
 # horizontal bar "―" as a preposition or an adverb (and the parser hung the clause after it on the
 # word before), German "—" as an adverb. The rare dashes are tagged as the em dash they stand for;
@@ -342,7 +342,8 @@ class Parser:
             for (a, p), sdoc in zip(chunk, docs):
                 offset = paras[a][p][0]
                 ptext = texts[a][slice(*paras[a][p])]
-                for sent in _bounded(_split_marks(_join_unended(sdoc.sentences, ptext, openers, abbreviations), ptext), ptext):
+                joined = _join_unended(sdoc.sentences, ptext, openers, abbreviations)
+                for sent in _bounded(_split_marks(_split_after_numbers(joined, ptext, openers), ptext), ptext):
                     words, starts, ends = [], [], []
                     for token in sent.tokens:
                         for w in token.words:
@@ -590,6 +591,36 @@ def _join_unended(sentences: list, text: str, openers: frozenset[str] = frozense
     from stanza import Document
 
     return Document(out, text=text).sentences
+
+
+_NUMBER_WITH_STOP = regex.compile(r"\d[\d.,:]*\.")
+
+
+def _split_after_numbers(sentences: list, text: str, openers: frozenset[str] = frozenset()) -> list:
+    """Stanza sentences cut after a number that ends in a full stop when a capitalised word of
+    `openers` follows: "… im TV-Sender Rossija 24. | Im laufenden Jahr …", "… endete 31:31. | Die …".
+    The tokenizer reads every such number as an ordinal ("am 24. Juni") and runs the sentences
+    together; a capitalised article, preposition or pronoun after it opens the next one."""
+    from stanza import Document
+
+    out, changed = [], False
+    for sent in sentences:
+        tokens = sent.tokens
+        cuts = [k + 1 for k in range(len(tokens) - 1) if _NUMBER_WITH_STOP.fullmatch(tokens[k].text)
+                and tokens[k + 1].text[:1].isupper() and tokens[k + 1].text.lower() in openers]
+        if not cuts:
+            out.append(sent)
+            continue
+        changed = True
+        rows, pieces, start = sent.to_dict(), [], 0
+        for cut in cuts + [len(tokens)]:
+            n = sum(1 + (len(t.words) if len(t.words) > 1 else 0) for t in tokens[start:cut])
+            group, rows = rows[:n], rows[n:]
+            shift = _first_word_id(group) - 1
+            pieces.append([{**row, "id": _shifted(row["id"], shift)} for row in group])
+            start = cut
+        out.extend(Document(pieces, text=text).sentences)
+    return out if changed else sentences
 
 
 def _split_marks(sentences: list, text: str) -> list:

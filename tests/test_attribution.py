@@ -1251,3 +1251,16 @@ def test_a_participle_cue_hung_on_the_main_clause_reports_the_quotation_after_it
     text = "Clinton seemed ready to riff on the incident in Iowa, telling the crowd, “Some people get a little carried away.”"
     r = single(extractor, text, "en")
     assert (r.kind, r.text, r.cue.text, r.speaker.name) == ("direct", "Some people get a little carried away.", "telling", "Clinton")
+
+
+def test_a_number_with_a_full_stop_before_a_capitalised_article_ends_its_sentence(extractor):
+    # the tokenizer read "24." as an ordinal and ran the report after it into the quotation's sentence
+    text = ("„Das beeinflusst das Wachstum stark negativ“, sagte Andrej Klepatsch, Vizechef der Staatsbank, im "
+            "TV-Sender Rossija 24. Im laufenden Jahr werde der Negativeffekt recht eingeschränkt sein.")
+    rs = extractor.extract(Article(id="t", text=text, lang="de"))
+    assert [(r.kind, r.text, r.speaker.name) for r in rs] == [
+        ("direct", "Das beeinflusst das Wachstum stark negativ", "Andrej Klepatsch"),
+        ("indirect", "Im laufenden Jahr werde der Negativeffekt recht eingeschränkt sein.", "Andrej Klepatsch")]
+    # a date keeps its ordinal
+    (r,) = extractor.extract(Article(id="t", text="Das Treffen sei am 24. Juni in Berlin, sagte er.", lang="de"))
+    assert r.text == "Das Treffen sei am 24. Juni in Berlin"
