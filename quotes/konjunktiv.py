@@ -22,7 +22,7 @@ class KonjunktivReports:
             if w.upos not in VERBAL:
                 continue
             head = w.head if w.deprel.split(":")[0] in ("aux", "cop") else w.i
-            if head < 0 or doc.words[head].head >= 0:
+            if head < 0 or not self._main_clause_of(doc, head):
                 continue  # only the finite verb of the main clause, not one inside a subordinate clause
             if w.lower in k.forms or w.lower in k.reportative_modals and any(
                     c.lower in k.perfect_auxiliaries for c in doc.children(head) if c.i > w.i):
@@ -32,6 +32,20 @@ class KonjunktivReports:
             if w.lower in k.continuation_forms or w.lower in k.reportative_modals:
                 mood = "continuation"
         return mood
+
+    @staticmethod
+    def _main_clause_of(doc: ParsedDoc, head: int) -> bool:
+        """Does the predicate `head` belong to the sentence's main clause: the root, or a phrase the
+        parser hung on the root with no clause between ("Besonders hervorzuheben sei auch sein
+        Engagement": the adjective made the root, "Engagement" with its copula its subject)?"""
+        words = doc.words
+        k = head
+        while words[k].head >= 0:
+            if words[k].deprel.split(":")[0] in ("advcl", "acl", "ccomp", "csubj", "xcomp", "conj", "parataxis") \
+                    or any(c.deprel == "mark" for c in doc.children(k)):
+                return False
+            k = words[k].head
+        return k == head or words[k].upos not in VERBAL and words[k].upos != "AUX"
 
     def _konjunktiv_from_lemma(self, doc: ParsedDoc, w: Word) -> bool:
         """"Dazu gehöre …", "Deutschland propagiere …": the form is the lemma with its ending

@@ -1264,3 +1264,12 @@ def test_a_number_with_a_full_stop_before_a_capitalised_article_ends_its_sentenc
     # a date keeps its ordinal
     (r,) = extractor.extract(Article(id="t", text="Das Treffen sei am 24. Juni in Berlin, sagte er.", lang="de"))
     assert r.text == "Das Treffen sei am 24. Juni in Berlin"
+
+
+def test_a_konjunktiv_copula_the_parser_hung_below_an_adjective_root_is_still_the_main_clause(extractor):
+    # "hervorzuheben" made the root, "sei" the copula of its subject "Engagement"
+    text = ('Auch Müller erinnerte an den Film "Der Himmel über Berlin" sowie an die Rolle, die ihn berühmt gemacht habe. '
+            'Besonders hervorzuheben sei auch sein politisches Engagement. "Wir werden ihn vermissen und sind mit den '
+            'Gedanken bei seinen Angehörigen."')
+    texts = [(r.text, r.speaker.name if r.speaker else None) for r in extractor.extract(Article(id="t", text=text, lang="de"))]
+    assert ("Besonders hervorzuheben sei auch sein politisches Engagement.", "Müller") in texts
