@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from .cues import TRAILING, Cue, Unit, last_char, rel_or_dem
 from .parse import ParsedDoc, Word
-from .phrases import VERBAL
+from .phrases import NOMINAL, VERBAL
 
 
 class ContentFinder:
@@ -484,6 +484,9 @@ class ContentFinder:
                 # "said waiting relatives were told …": a bare participle the parser hung on the cue
                 # right before its clausal complement opens that clause
                 return (w.start, u.end), False
+            if w.deprel == "acl:relcl" and c < w.head < w.i and words[w.head].upos in NOMINAL:
+                j += 1  # "said fathers and parents who | adopt would not be …": a relative clause of the noun
+                continue
             if not self._frame_ok(w, cue, doc):
                 return None, False
             nouns += w.upos in {"NOUN", "PROPN"} and w.i not in subject

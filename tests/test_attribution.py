@@ -1273,3 +1273,8 @@ def test_a_konjunktiv_copula_the_parser_hung_below_an_adjective_root_is_still_th
             'Gedanken bei seinen Angehörigen."')
     texts = [(r.text, r.speaker.name if r.speaker else None) for r in extractor.extract(Article(id="t", text=text, lang="de"))]
     assert ("Besonders hervorzuheben sei auch sein politisches Engagement.", "Müller") in texts
+
+
+def test_a_relative_clause_inside_the_reported_clause_is_no_frame_verb(extractor):
+    r = single(extractor, "She said fathers and parents who adopt would not be eligible for the six weeks.", "en")
+    assert (r.kind, r.text) == ("indirect", "fathers and parents who adopt would not be eligible for the six weeks")
