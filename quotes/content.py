@@ -203,6 +203,10 @@ class ContentFinder:
             speech = self._speech_verb(k)
             if k.deprel == "conj" and k.head == c and finite:
                 pass  # coordinated with the cue: the author goes on about the speaker
+            elif k.deprel in ("ccomp", "parataxis") and k.head == c and finite and speech \
+                    and any(words[x].upos == "CCONJ" for x in range(first, min(first + 2, k.i))) \
+                    and any(x.deprel.startswith("nsubj") for x in kids):
+                pass  # "…, and human rights groups warned that …": the parser's second complement of the cue
             elif k.deprel in ("conj", "advcl") and speech and finite and joined:
                 pass  # a second report inside the first one's clause
             elif k.deprel == "conj" and joined and any(

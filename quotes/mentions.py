@@ -225,8 +225,8 @@ class Mentions(Phrases):
                 and words[a - 1].upos not in VERBAL and not self._relative(words[a - 1]) \
                 and not (is_mark_text(words[a - 1].text) and words[a - 1].upos != "PART"):  # "Sanders’ | campaign"
             a -= 1
-        while a < head and words[a].deprel == "case" and words[a].head == head:
-            a += 1  # the preposition is not part of the phrase: "with | Chief Secretary …"
+        while a < head and words[a].deprel in ("case", "cc") and words[a].head == head:
+            a += 1  # the preposition or conjunction is not part of the phrase: "with | Chief Secretary …", "and | human rights groups"
         b = head + 1
         while b < sent.last:
             close = self.quoted_name(doc, b, sent.last) if b != avoid else None

@@ -1278,3 +1278,12 @@ def test_a_konjunktiv_copula_the_parser_hung_below_an_adjective_root_is_still_th
 def test_a_relative_clause_inside_the_reported_clause_is_no_frame_verb(extractor):
     r = single(extractor, "She said fathers and parents who adopt would not be eligible for the six weeks.", "en")
     assert (r.kind, r.text) == ("indirect", "fathers and parents who adopt would not be eligible for the six weeks")
+
+
+def test_a_report_coordinated_after_the_content_is_a_report_of_its_own(extractor):
+    text = ("Obama emphasized that the reforms were not complete, and human rights groups warned that the administration "
+            "was relinquishing its leverage.")
+    rs = extractor.extract(Article(id="t", text=text, lang="en"))
+    assert [(r.text, r.cue.text, r.speaker.mention) for r in rs] == [
+        ("that the reforms were not complete", "emphasized", "Obama"),
+        ("that the administration was relinquishing its leverage", "warned", "human rights groups")]
