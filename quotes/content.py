@@ -127,6 +127,7 @@ class ContentFinder:
             cue.content = before or after
         if cue.content is not None and cue.content == after:
             cue.content = self._before_coordinated_verb(doc, cue, cue.content)
+            cue.frame_in_commas = self._parenthetical_frame(doc, u, cue, cue.content)
         elliptic = "VerbForm=Part" in w.feats or c > 0 and doc.words[c - 1].upos in {"SCONJ", "ADV"} \
             and doc.words[c - 1].head == c and not any(k.deprel.startswith("aux") for k in doc.children(c))
         if cue.content is not None and w.deprel == "advcl" and w.head >= 0 and elliptic \
@@ -150,6 +151,28 @@ class ContentFinder:
         """Does text[start:], a space aside, open with an opening mark (also "``" or "''")?"""
         start += text[start:start + 2].startswith(" ")
         return any(text.startswith(m, start) for m in self.openers)
+
+    def _parenthetical_frame(self, doc: ParsedDoc, u: Unit, cue: Cue, after: tuple[int, int]) -> tuple[int, int] | None:
+        """The speaker's words of a frame in commas that interrupts its clause: the sentence opens with
+        a noun phrase, a comma, the speaker and the cue, a comma, and the content goes on with a finite
+        verb that has no subject of its own ("The latest test, | North Korea said, | was its biggest
+        yet"): what was said is the whole clause around the frame (`Detector.detect` widens the
+        content once the source is set). Else None."""
+        words = doc.words
+        c = max(cue.words)
+        if c + 2 >= u.last or words[c + 1].text != "," or words[c + 2].start != after[0]:
+            return None
+        verb = words[c + 2]
+        head = words[verb.head] if verb.deprel.split(":")[0] in ("aux", "cop") and verb.head >= 0 else verb
+        if verb.upos not in VERBAL or "VerbForm=Fin" not in verb.feats \
+                or any(k.deprel.startswith("nsubj") and k.i > c for k in doc.children(head.i)):
+            return None
+        comma = next((k for k in range(min(cue.words) - 1, u.first, -1) if words[k].text == ","), None)
+        if comma is None or comma - u.first > 8 or any(w.upos in VERBAL or self.mentions.is_quote_mark(w)
+                                                       for w in words[u.first:comma]) \
+                or not any(w.upos in NOMINAL for w in words[u.first:comma]) or comma + 1 >= min(cue.words):
+            return None
+        return comma + 1, min(cue.words)
 
     def _opens_with_participle(self, doc: ParsedDoc, span: tuple[int, int]) -> bool:
         """Does the span open with a present participle ("Holding open a book", an adverbial clause

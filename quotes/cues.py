@@ -64,6 +64,7 @@ class Cue:
     content2: tuple[int, int] | None = None  # the second part of a quote the frame interrupts
     anaphoric: bool = False  # names no source, points back to one ("Demnach …")
     antecedent: int | None = None  # a pronoun source's person named just before ("X verteidigte … Er halte …")
+    frame_in_commas: tuple[int, int] | None = None  # "The test, | North Korea said, | was …": the speaker's words
 
 
 @dataclass(slots=True)

@@ -374,6 +374,12 @@ class Detector(ContentFinder, SourceFinder, KonjunktivReports):
         for cue in cues:
             self.verb_source(doc, units[cue.unit], cue)
             self._name_is_no_content(doc, cue)
+            if cue.frame_in_commas is not None and cue.content is not None:
+                # "The latest test, North Korea said, was its biggest yet": the words between the
+                # commas speak, and the whole clause around them is what they said
+                cue.source_words = cue.frame_in_commas
+                cue.source = self.mentions.phrase_head(doc, cue.frame_in_commas)
+                cue.content = (doc.words[units[cue.unit].first].start, cue.content[1])
         for cue in cues:
             self._participle_source(doc, cue, heads)
         framed = {c.unit for c in cues if c.content is not None}

@@ -1287,3 +1287,11 @@ def test_a_report_coordinated_after_the_content_is_a_report_of_its_own(extractor
     assert [(r.text, r.cue.text, r.speaker.mention) for r in rs] == [
         ("that the reforms were not complete", "emphasized", "Obama"),
         ("that the administration was relinquishing its leverage", "warned", "human rights groups")]
+
+
+def test_a_frame_in_commas_inside_its_clause_reports_the_whole_clause(extractor):
+    r = single(extractor, "The latest test, North Korea said, was its biggest yet.", "en")
+    assert (r.text, r.speaker.mention) == ("The latest test, North Korea said, was its biggest yet", "North Korea")
+    # a fronted adverbial is no part of a clause the frame interrupts
+    r = single(extractor, "In Paris, the mayor said, the plan will cost more.", "en")
+    assert (r.text, r.speaker.mention) == ("the plan will cost more", "the mayor")
