@@ -722,11 +722,12 @@ def test_name_in_quotation_marks_is_the_source(extractor, text, content, name, m
 
 @pytest.mark.parametrize("text, quote, name", [
     # the parser makes the reported clause's subject a second subject of the parenthetical "said":
-    # the subject right before the cue speaks, even when the first one is a name the article uses
+    # the subject right before the cue speaks, even when the first one is a name the article uses,
+    # and the whole clause the frame interrupts is what was said (as the gold marks it)
     ("Voters cheered for Trump at the rally. Trump, Sexton said, has created a \u201cstrange zone\u201d for his fans.",
-     "has created a \u201cstrange zone\u201d for his fans", "Sexton"),
+     "Trump, Sexton said, has created a \u201cstrange zone\u201d for his fans", "Sexton"),
     ("Vice President Joe Biden, Rubio said, had been in the Senate for \u201ca thousand years.\u201d",
-     "had been in the Senate for \u201ca thousand years.\u201d", "Rubio"),
+     "Vice President Joe Biden, Rubio said, had been in the Senate for \u201ca thousand years.\u201d", "Rubio"),
     # not without the comma after the cue (a place after a comma), nor when the one before the cue
     # is a floating quantifier
     ("Stacy Baker of Columbia, South Carolina says she really thinks Cruz can win.",
