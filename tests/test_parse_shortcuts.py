@@ -226,21 +226,22 @@ def test_a_horizontal_bar_is_tagged_punctuation_and_keeps_its_text(parser, lang,
 def test_a_first_name_before_a_proper_noun_is_retagged_a_proper_noun():
     from types import SimpleNamespace as W
 
-    from quotes.parse import _first_names_as_names
+    from quotes.repairs import first_names_as_names
 
     def words(*tagged):
         return [W(text=t, upos=u, xpos=u, feats="") for t, u in tagged]
 
     ws = words(("said", "VERB"), ("Amy", "ADP"), ("Deace", "PROPN"), ("and", "CCONJ"), ("Hillary", "ADJ"),
                ("Clinton", "PROPN"), ("Ende", "NOUN"), ("Juli", "PROPN"), ("will", "AUX"), ("Smith", "PROPN"))
-    _first_names_as_names(ws, frozenset({"will", "and"}))
+    first_names_as_names(ws, frozenset({"will", "and"}))
     # a preposition or adjective that is a first name before a name is a name; a noun ("Ende Juli")
     # and a lower-case word are not
     assert [w.upos for w in ws] == ["VERB", "PROPN", "PROPN", "CCONJ", "PROPN", "PROPN", "NOUN", "PROPN", "AUX", "PROPN"]
 
 
 def test_a_possessive_apostrophe_is_no_closing_mark():
-    from quotes.parse import SentenceTokens, possessive_apostrophes
+    from quotes.parse import SentenceTokens
+    from quotes.repairs import possessive_apostrophes
 
     def tokens(text):
         import regex
