@@ -404,7 +404,10 @@ class ContentFinder:
 
     @staticmethod
     def _participle_alone(doc: ParsedDoc, w: Word) -> bool:
-        """A past participle with no auxiliary or subject of its own: a description, no clause."""
+        """A past participle with no auxiliary or subject of its own, or a non-finite verb modifying
+        the noun before it ("one of the states | suing the EPA"): a description, no clause."""
+        if w.deprel == "acl" and "VerbForm=Fin" not in w.feats and 0 <= w.head < w.i:
+            return True
         return "VerbForm=Part" in w.feats and "Tense=Past" in w.feats and w.deprel != "advcl" and not any(
             k.deprel.startswith(("aux", "nsubj", "mark")) or k.i < w.i and k.upos not in {"PUNCT", "CCONJ"}
             for k in doc.children(w.i))  # not "when asked about …"

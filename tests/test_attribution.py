@@ -1296,3 +1296,10 @@ def test_a_frame_in_commas_inside_its_clause_reports_the_whole_clause(extractor)
     # a fronted adverbial is no part of a clause the frame interrupts
     r = single(extractor, "In Paris, the mayor said, the plan will cost more.", "en")
     assert (r.text, r.speaker.mention) == ("the plan will cost more", "the mayor")
+
+
+def test_a_participle_modifying_a_noun_between_quotation_and_speaker_is_a_description(extractor):
+    text = ("“It is an invasion of the state regulatory domain,” Scott Pruitt, the Republican attorney general of "
+            "Oklahoma, one of the states suing the agency, told reporters.")
+    r = single(extractor, text, "en")
+    assert (r.kind, r.text, r.speaker.name) == ("direct", "It is an invasion of the state regulatory domain,", "Scott Pruitt")
