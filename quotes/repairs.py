@@ -1,7 +1,8 @@
 """Repairs to Stanza's tokenizer and tagger output, before the dependency parse.
 
 Each is a rule of the parse cache's identity (`parse.TOKEN_RULES`):
-- sentences: a split inside a phrase undone (`join_unended`), a sentence cut after a number that
+- sentences: a split inside a phrase undone (`join_unended`), a closing mark given back to the
+  sentence it closes (`closers_back`), a sentence cut after a number that
   ends in a full stop before a capitalised stopword (`split_after_numbers`), double quotation marks
   glued to a word split off (`split_marks`);
 - tags: a possessive apostrophe is a particle, no closing mark (`possessive_apostrophes`), a known
@@ -113,6 +114,35 @@ def join_unended(sentences: list, text: str, openers: frozenset[str] = frozenset
     from stanza import Document
 
     return Document(out, text=text).sentences
+
+
+def closers_back(sentences: list, text: str) -> list:
+    """Stanza sentences with a closing quotation mark that opens the next sentence given back to the
+    one it closes ("… so close to the United States. | '' Facing the prospect …": the tokenizer
+    ended the sentence at the full stop inside the quotation). A mark token glued to the stop that
+    ends the sentence before, which holds an odd number of double marks, closes that sentence."""
+    rows = [s.to_dict() for s in sentences]
+    changed = False
+    for a in range(len(rows) - 1):
+        prev, nxt = rows[a], rows[a + 1]
+        first = nxt[0]
+        if isinstance(first["id"], tuple) or len(nxt) < 2 or not _is_double_mark(first["text"]) \
+                or prev[-1]["text"] not in {".", "?", "!", "…"} or first.get("start_char") != prev[-1].get("end_char") \
+                or sum(_is_double_mark(r["text"]) for r in prev if not isinstance(r["id"], tuple)) % 2 == 0:
+            continue  # (the mark glued to the sentence's last stop: "States.'' | Facing")
+        words = sum(1 for r in prev if not isinstance(r["id"], tuple))
+        rows[a] = prev + [{**first, "id": words + 1}]
+        rows[a + 1] = [{**r, "id": shifted(r["id"], 1)} for r in nxt[1:]]
+        changed = True
+    if not changed:
+        return sentences
+    from stanza import Document
+
+    return Document(rows, text=text).sentences
+
+
+def _is_double_mark(token: str) -> bool:
+    return bool(token) and (all(ch in _DOUBLE_MARKS for ch in token) or token in ("''", "``"))
 
 
 _NUMBER_WITH_STOP = regex.compile(r"\d[\d.,:]*\.")

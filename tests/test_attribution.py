@@ -1303,3 +1303,11 @@ def test_a_participle_modifying_a_noun_between_quotation_and_speaker_is_a_descri
             "Oklahoma, one of the states suing the agency, told reporters.")
     r = single(extractor, text, "en")
     assert (r.kind, r.text, r.speaker.name) == ("direct", "It is an invasion of the state regulatory domain,", "Scott Pruitt")
+
+
+def test_a_closing_mark_the_tokenizer_put_in_the_next_sentence_closes_the_quotation(extractor):
+    # Stanza ends the sentence at "States." and opens the next with the closing "''"
+    text = ("Lamenting their luck, Mexicans often say, ''Poor Mexico, so far from God and so close to the United States.'' "
+            "Facing the prospect of a new president, many Mexicans would hope their leaders act.")
+    r = single(extractor, text, "en")
+    assert (r.kind, r.text) == ("direct", "Poor Mexico, so far from God and so close to the United States.")
