@@ -145,7 +145,7 @@ class ContentFinder:
         characters: "…,''")?"""
         while end > 0 and text[end - 1] in TRAILING:
             end -= 1
-        return any(text.startswith(m, end - len(m)) for m in self.closers)
+        return any(end >= len(m) and text.startswith(m, end - len(m)) for m in self.closers)
 
     def _starts_with_opener(self, text: str, start: int) -> bool:
         """Does text[start:], a space aside, open with an opening mark (also "``" or "''")?"""
@@ -423,7 +423,7 @@ class ContentFinder:
         j = i
         while j > first and words[j - 1].text != ",":
             j -= 1
-        return j > first and j < i and ("PronType=Rel" in words[j].feats or words[j].lower in self.rules.speakers.relative_pronouns)
+        return j > first and j < i and self.mentions.opens_relative(words[j])
 
     def _content_after(self, doc: ParsedDoc, u: Unit, cue: Cue) -> tuple[tuple[int, int] | None, bool]:
         words = doc.words

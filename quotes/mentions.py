@@ -223,7 +223,7 @@ class Mentions(Phrases):
         a = head
         while a - 1 >= sent.first and (a - 1) in sub and words[a - 1].text not in MENTION_STOP \
                 and words[a - 1].upos not in VERBAL and not self._relative(words[a - 1]) \
-                and not (is_mark_text(words[a - 1].text) and words[a - 1].upos != "PART"):  # "Sanders’ | campaign"
+                and not self.is_quote_mark(words[a - 1]):  # (a possessive apostrophe is none: "Sanders’ | campaign")
             a -= 1
         while a < head and words[a].deprel in ("case", "cc") and words[a].head == head:
             a += 1  # the preposition or conjunction is not part of the phrase: "with | Chief Secretary …", "and | human rights groups"

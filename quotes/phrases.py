@@ -18,6 +18,11 @@ class Phrases:
         """A quotation mark of the rule file's pairs, or any other mark (marks.py)."""
         return (w.text in self.marks or is_mark_text(w.text)) and w.upos != "PART"  # "Sanders’ campaign"
 
+    def opens_relative(self, w: Word) -> bool:
+        """Is w a relative pronoun, as the tagger says or the rule file lists it
+        (`speakers.relative_pronouns`: German "der", "die" are often tagged articles)?"""
+        return "PronType=Rel" in w.feats or w.lower in self.rules.speakers.relative_pronouns
+
     def mark_before(self, doc: ParsedDoc, closer: int, first: int) -> int | None:
         """The nearest quotation mark in the eight words before word `closer`, not before word
         `first`: the opening mark of a short quoted name ("„Aktion Deutschland hilft“")."""

@@ -208,7 +208,7 @@ class SourceFinder:
                 while start > first and words[start - 1].text != ",":
                     start -= 1
                 seg = words[start:j + 1]
-                relative = "PronType=Rel" in seg[0].feats or seg[0].lower in self.rules.speakers.relative_pronouns
+                relative = self.mentions.opens_relative(seg[0])
                 if skipped == 2 or start <= first + 1 or not relative and any(
                         w.upos == "AUX" or w.upos == "VERB" and "VerbForm=Fin" in w.feats for w in seg):
                     break
