@@ -102,11 +102,12 @@ class MarkScanner:
                     for op, cl in pairs:
                         if op == mark:
                             c = self._find_close(text, start, pend, cl)
-                            if c >= 0 and pairs is self.mixed_pairs and any(
-                                    cl == cl2 and o2 in text[start:c] for o2, cl2 in self.pairs):
+                            if c < 0 or found is not None and c >= found[0]:
+                                continue
+                            if pairs is self.mixed_pairs and any(cl == cl2 and text.find(o2, start, c) >= 0
+                                                                 for o2, cl2 in self.pairs):
                                 continue  # that closer ends a quotation nested inside: "WALLACE: … “The Journal” …
-                            if c >= 0 and (found is None or c < found[0]):
-                                found = (c, cl)
+                            found = (c, cl)
                 continued = reopen == mark and not text[pstart:o].strip()
                 if found:
                     c, cl = found

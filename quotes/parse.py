@@ -384,8 +384,6 @@ class Parser:
                 ws = sent.words
                 st.analysis = [[w.lemma or w.text for w in ws], [w.upos or "X" for w in ws], [w.feats or "" for w in ws],
                                [w.head or 0 for w in ws], [w.deprel or "dep" for w in ws]]
-                for k in possessive_apostrophes(st):
-                    st.analysis[1][k] = "PART"
 
 
 class TooLongToParse(Exception):

@@ -121,13 +121,15 @@ def closers_back(sentences: list, text: str) -> list:
     one it closes ("… so close to the United States. | '' Facing the prospect …": the tokenizer
     ended the sentence at the full stop inside the quotation). A mark token glued to the stop that
     ends the sentence before, which holds an odd number of double marks, closes that sentence."""
+    if not any(_mark_glued_to_stop(a, b) for a, b in zip(sentences, sentences[1:])):
+        return sentences  # the common case, decided on the tokens: no sentence turned into rows
     rows = [s.to_dict() for s in sentences]
     changed = False
     for a in range(len(rows) - 1):
         prev, nxt = rows[a], rows[a + 1]
         first = nxt[0]
         if isinstance(first["id"], tuple) or len(nxt) < 2 or not _is_double_mark(first["text"]) \
-                or prev[-1]["text"] not in {".", "?", "!", "…"} or first.get("start_char") != prev[-1].get("end_char") \
+                or prev[-1]["text"] not in _STOPS or first.get("start_char") != prev[-1].get("end_char") \
                 or sum(_is_double_mark(r["text"]) for r in prev if not isinstance(r["id"], tuple)) % 2 == 0:
             continue  # (the mark glued to the sentence's last stop: "States.'' | Facing")
         words = sum(1 for r in prev if not isinstance(r["id"], tuple))
@@ -139,6 +141,16 @@ def closers_back(sentences: list, text: str) -> list:
     from stanza import Document
 
     return Document(rows, text=text).sentences
+
+
+def _mark_glued_to_stop(prev, nxt) -> bool:
+    """Does sentence `nxt` open with a double mark token glued to the stop that ends `prev`?"""
+    first, last = nxt.tokens[0], prev.tokens[-1]
+    return len(nxt.words) >= 2 and len(first.words) == 1 and _is_double_mark(first.text) \
+        and last.text in _STOPS and first.start_char == last.end_char
+
+
+_STOPS = frozenset({".", "?", "!", "…"})
 
 
 def _is_double_mark(token: str) -> bool:
