@@ -97,7 +97,15 @@ class Detector(ContentFinder, SourceFinder, KonjunktivReports):
     # ------------------------------------------------------------------ cues
     def _speech_verb(self, w: Word) -> bool:
         """Is w a speech verb of the rule file, by lemma or by form?"""
-        return w.lemma in self.rules.verb_lemmas or w.lower in self.rules.verb_forms
+        return self._lemma(w) in self.rules.verb_lemmas or w.lower in self.rules.verb_forms
+
+    def _lemma(self, w: Word) -> str:
+        """The word's lemma, or, for a verb whose lemma is no cue, the speech verb its form is a
+        regular form of ("Er betone": the lemmatizer says "beton")."""
+        lemma = w.lemma.lower()
+        if lemma in self.cue_lemmas or w.upos not in ("VERB", "AUX"):
+            return lemma
+        return self.rules.regular_verb_lemma(w.lower) or lemma
 
     def verb_cues(self, doc: ParsedDoc, units: list[Unit], spans: list[QuotedSpan]) -> list[Cue]:
         """Speech verbs outside quotations ("… as thin as the paper it's written on," said Brooks:
@@ -112,7 +120,7 @@ class Detector(ContentFinder, SourceFinder, KonjunktivReports):
                 low = w.lower
                 if w.upos not in CUE_POS and not (w.upos == "NOUN" and low in self.rules.verb_forms):
                     continue
-                lemma = w.lemma.lower()
+                lemma = self._lemma(w)
                 if lemma not in self.cue_lemmas and low not in self.cue_forms:
                     continue  # no speech verb, separable verb or naming verb by lemma or form
                 k = bisect_right(starts, w.start) - 1

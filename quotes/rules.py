@@ -167,9 +167,12 @@ class Cues(Strict):
     # Forms of irregular verbs whose stem is not the lemma's ("gesprochen", "verwies"): the prefilter
     # needs them to find those verbs; detection goes by the parser's lemma and ignores them.
     irregular_forms: list[str] = []
+    # Endings a regular verb's finite forms put after that stem ("befürcht|e", "betont|en"): a verb
+    # the lemmatizer gives a wrong lemma ("betone" -> "beton") is still a speech verb by its form.
+    finite_endings: list[str] = []
 
     _norm = field_validator(
-        "verbs", "forms", "irregular_forms", "stem_endings", "naming_verbs", "quoting_verbs", "complementizers", "frame_subordinators",
+        "verbs", "forms", "irregular_forms", "stem_endings", "finite_endings", "naming_verbs", "quoting_verbs", "complementizers", "frame_subordinators",
         "agent_markers", "impersonal_subjects", "impersonal_verbs", "negations",
         "impersonal_document_prepositions", "impersonal_body_prepositions", "addressee_markers", "fronted_objects",
         "genitive_articles",
@@ -327,6 +330,25 @@ class RuleSet(Strict):
     @cached_property
     def verb_forms(self) -> frozenset[str]:
         return frozenset(self.cues.forms)
+
+    @cached_property
+    def _verbs_by_stem(self) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for v in self.cues.verbs:
+            for e in self.cues.stem_endings:
+                if v.endswith(e) and len(v) - len(e) >= 3:
+                    out.setdefault(v[:-len(e)], v)
+                    break
+        return out
+
+    def regular_verb_lemma(self, form: str) -> str | None:
+        """The speech verb a lower-cased word is a regular finite form of (`cues.finite_endings` after
+        a verb's stem: "befürchte" -> "befürchten"), or None."""
+        stems = self._verbs_by_stem
+        for e in self.cues.finite_endings:
+            if form.endswith(e) and (lemma := stems.get(form[:-len(e)])):
+                return lemma
+        return None
 
     @cached_property
     def stopword_set(self) -> frozenset[str]:

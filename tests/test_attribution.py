@@ -1311,3 +1311,10 @@ def test_a_closing_mark_the_tokenizer_put_in_the_next_sentence_closes_the_quotat
             "Facing the prospect of a new president, many Mexicans would hope their leaders act.")
     r = single(extractor, text, "en")
     assert (r.kind, r.text) == ("direct", "Poor Mexico, so far from God and so close to the United States.")
+
+
+def test_a_speech_verb_the_lemmatizer_misreads_is_a_cue_by_its_regular_form(extractor):
+    # the lemmatizer gives "betone" the lemma "beton": the form is "betonen"'s stem and an ending
+    text = "Der Minister Hans Kraus sprach am Montag in Berlin. Er betone, dass die Lage ernst sei."
+    r = single(extractor, text, "de")
+    assert (r.kind, r.text, r.speaker.name, r.cue.lemma) == ("indirect", "dass die Lage ernst sei", "Hans Kraus", "betonen")
