@@ -457,6 +457,9 @@ class ContentFinder:
                     return (w.start, close.end), False
                 if near:
                     return (w.start, u.end), False
+                if j + 1 in in_ccomp and words[in_ccomp[j + 1]].deprel == "ccomp":
+                    j += 1  # "said CNN’s business “is so much broader”": the quotation opens the complement
+                    continue
                 return None, False
             if w.text == "," and j - 1 in subject:
                 colon = self._apposition_to_colon(doc, u, j)
@@ -487,9 +490,10 @@ class ContentFinder:
                 if prev.upos == "PROPN" and prev.deprel == "obj" and prev.head == cue.words[0] and \
                         words[first].upos == "PROPN" and words[first].deprel.startswith("nsubj"):
                     first = min(doc.subtree(prev.i))  # "claimed Jane | Morton was …": one name the parser split
-                elif words[first].upos in VERBAL and "VerbForm=Fin" in words[first].feats and first - 1 > c \
-                        and "VerbForm=Fin" in words[cue.words[0]].feats and self._object_as_subject(doc, cue, words[first]):
-                    first = c + 1  # "claimed Anna Lind | was …": the object is the complement's subject
+                elif words[verb := self._after_openers(doc, first, u.last)].upos in VERBAL \
+                        and "VerbForm=Fin" in words[verb].feats and first - 1 > c \
+                        and "VerbForm=Fin" in words[cue.words[0]].feats and self._object_as_subject(doc, cue, first, words[verb]):
+                    first = c + 1  # "claimed Anna Lind | was …", "says Obama | “knows …”": the object is the complement's subject
                 return (words[first].start, u.end), False
             if w.upos == "VERB" and w.deprel == "acl" and words[w.head].deprel == "obj" and words[w.head].head == c \
                     and not any(x.lower in self.cues.complementizers for x in words[j:u.last]):
@@ -497,7 +501,7 @@ class ContentFinder:
                 # object with a participle; what one says is the clause, not the noun
                 return (words[max(min(doc.subtree(w.head)), c + 1)].start, u.end), False
             if w.upos in VERBAL and "VerbForm=Fin" in w.feats and w.i not in in_ccomp and j - 1 > c \
-                    and "VerbForm=Fin" in words[cue.words[0]].feats and self._object_as_subject(doc, cue, w):
+                    and "VerbForm=Fin" in words[cue.words[0]].feats and self._object_as_subject(doc, cue, w.i, w):
                 # "claimed Keir Starmer was a …": a finite verb right after a finite cue's object, in a
                 # clause with no subject of its own; the object is that clause's subject (not after a
                 # participle: "Claiming the criticism is designed to …, Trump told Fox")
@@ -523,14 +527,21 @@ class ContentFinder:
             j += 1
         return None, False
 
-    @staticmethod
-    def _object_as_subject(doc: ParsedDoc, cue: Cue, w: Word) -> bool:
-        """Does the finite word w follow right after the cue's object (a noun phrase that starts right
-        after the cue), and does w's clause have no subject?"""
+    def _after_openers(self, doc: ParsedDoc, i: int, last: int) -> int:
+        """The first word from i on that is no opening quotation mark (i itself when none)."""
+        while i + 1 < last and doc.words[i].text in self.openers:
+            i += 1
+        return i
+
+    def _object_as_subject(self, doc: ParsedDoc, cue: Cue, first: int, w: Word) -> bool:
+        """Does w's clause, starting at word `first` (w or the quotation marks before it), follow right
+        after the cue's object (a noun phrase that starts right after the cue; a quotation mark may
+        stand between), and is the finite word w's clause one with no subject?"""
         words = doc.words
         c = max(cue.words)
         span = {k for x in doc.children(cue.words[0]) if x.deprel == "obj" and x.i > c for k in doc.subtree(x.i)}
-        if not span or span != set(range(c + 1, w.i)):
+        between = set(range(c + 1, first))
+        if not span or not span <= between or any(words[k].text not in self.openers for k in between - span):
             return False  # (the parser may split a name into two objects: "claimed Keir | Starmer")
         head = words[w.head] if w.deprel.split(":")[0] in ("aux", "cop") and w.head >= 0 else w
         return head.i != cue.words[0] and not any(

@@ -97,11 +97,15 @@ class SourceFinder:
         created …", "Vice President Joe Biden, Rubio said, had been …". Not "Smith, the mayor,
         said" (a comma after the other subject too), nor "Stacy Baker of Columbia, South Carolina
         says she …" (no comma after the cue), nor "Merkley (D-Ore.), … and Menendez all suggested"
-        (the other one must be a noun phrase)."""
+        (the other one must be a noun phrase). Or a comma and a conjunction stand before a later subject: "But
+        it’s not, and | Dayton says"."""
         words = doc.words
         if words[c.i + 1].text == "," and c.i == min(doc.subtree(c.i)) == doc.sentences[c.sent].first \
                 and not self._written_mid_sentence(doc, c):
             return True
+        if any(d.i > c.i and any(k.deprel == "cc" and k.i < d.i and words[k.i - 1].text == "," for k in doc.children(d.i))
+               for d in before):
+            return True  # "But it’s not, and | Dayton says": a conjunction after a comma opens the cue's clause
         if i + 1 >= len(words) or words[i + 1].text != ",":
             return False
         return any(d.i > c.i and (d.upos in NOMINAL or d.upos == "PRON")

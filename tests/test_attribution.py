@@ -1318,3 +1318,10 @@ def test_a_speech_verb_the_lemmatizer_misreads_is_a_cue_by_its_regular_form(extr
     text = "Der Minister Hans Kraus sprach am Montag in Berlin. Er betone, dass die Lage ernst sei."
     r = single(extractor, text, "de")
     assert (r.kind, r.text, r.speaker.name, r.cue.lemma) == ("indirect", "dass die Lage ernst sei", "Hans Kraus", "betonen")
+
+
+def test_the_subject_after_a_comma_and_a_conjunction_speaks_not_the_one_before(extractor):
+    # the parser gives "says" two subjects: "it" of the clause before, and Dayton
+    text = "But it’s not, and Dayton says caucuses “are such an unknown” because turnout is low."
+    r = single(extractor, text, "en")
+    assert (r.text, r.speaker.name) == ("caucuses “are such an unknown” because turnout is low", "Dayton")

@@ -7,6 +7,8 @@ object of a cue that is the subject of the clause after it."""
 
 from __future__ import annotations
 
+import pytest
+
 from quotes.article import Article
 
 
@@ -132,3 +134,14 @@ def test_sentence_with_its_own_clause_after_a_closing_question_is_no_frame(extra
         ("direct", "Why would we do that?", "Vitter"),
         ("direct", "Who is going to pay for all of this?", "Vitter"),
         ("indirect", "the town would pay for the new harbour", None)]
+
+
+@pytest.mark.parametrize("text, quote", [
+    # the parser hangs the complement's subject on the cue as its object; the quotation opens the rest
+    ("He says Obama “knows full well that the law is clear.”", "Obama “knows full well that the law is clear.”"),
+    ("Downplaying the ratings, Zucker said CNN’s business “is so much broader” than television.",
+     "CNN’s business “is so much broader” than television"),
+])
+def test_a_quotation_opening_the_complement_after_its_subject_is_the_content(extractor, text, quote):
+    (r,) = extractor.extract(Article(id="t", text=text, lang="en"))
+    assert (r.kind, r.text) == ("mixed", quote)
