@@ -232,6 +232,8 @@ class ContentFinder:
                 pass  # "…, and human rights groups warned that …": the parser's second complement of the cue
             elif k.deprel in ("conj", "advcl") and speech and finite and joined:
                 pass  # a second report inside the first one's clause
+            elif speech and self._present_participle(k) and words[before].text == "," and k.deprel in ("advcl", "xcomp", "conj"):
+                pass  # "said he saw no need …, | telling X that …": the speaker's next report, a cue of its own
             elif k.deprel == "conj" and joined and any(
                     x.deprel.startswith("nsubj") and "PronType=Rel" in x.feats for x in kids):
                 pass  # "and which …": a relative clause coordinated with the one holding the cue

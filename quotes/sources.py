@@ -58,6 +58,10 @@ class SourceFinder:
         """Cue i and the verbs whose subject it shares, nearest first: the verb it is coordinated
         with, auxiliary to, or the complement or adverbial clause of."""
         seen: list[int] = []
+        outer = self._report_around(doc, doc.words[i])
+        if outer is not None:
+            seen.append(i)  # "said he saw no need to change …, | telling X that …": the speaker's
+            i = outer
         while i >= 0 and i not in seen:
             seen.append(i)
             w = doc.words[i]
@@ -75,6 +79,22 @@ class SourceFinder:
             else:
                 break
         return seen
+
+    def _report_around(self, doc: ParsedDoc, w: Word) -> int | None:
+        """A speech verb's present participle after a comma that the parser hung inside another speech
+        verb's report ("denied the notion that …, | explaining …"): that verb, whose subject it shares
+        (not the subject of the clause it hangs on)."""
+        if not (self._present_participle(w) and self._speech_verb(w)):
+            return None
+        k = w.i - 1
+        while k > 0 and self.mentions.is_quote_mark(doc.words[k]):
+            k -= 1  # ",” adding": the comma before the closing mark
+        if k < 0 or doc.words[k].text != ",":
+            return None
+        h = w.head
+        while h >= 0 and not self._speech_verb(doc.words[h]):
+            h = doc.words[h].head
+        return h if h >= 0 and h != w.head else None
 
     @staticmethod
     def _clause_head(doc: ParsedDoc, w: Word) -> bool:

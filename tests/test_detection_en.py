@@ -145,3 +145,14 @@ def test_sentence_with_its_own_clause_after_a_closing_question_is_no_frame(extra
 def test_a_quotation_opening_the_complement_after_its_subject_is_the_content(extractor, text, quote):
     (r,) = extractor.extract(Article(id="t", text=text, lang="en"))
     assert (r.kind, r.text) == ("mixed", quote)
+
+
+def test_a_speech_participle_after_the_content_is_a_report_of_its_own_by_the_same_speaker(extractor):
+    # the parser hangs "explaining" inside the first report's clause, below its subject "a shakeup"
+    text = ("Bennett denied the notion that a campaign shakeup is coming, explaining that he was "
+            "unaware of the interview because he was “taking a day off.”")
+    got = [(r.kind, r.text, r.speaker.name, r.cue.text) for r in extractor.extract(Article(id="t", text=text, lang="en"))]
+    assert got == [
+        ("indirect", "that a campaign shakeup is coming", "Bennett", "denied"),
+        ("mixed", "that he was unaware of the interview because he was “taking a day off.”", "Bennett", "explaining"),
+    ]
