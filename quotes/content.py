@@ -121,6 +121,12 @@ class ContentFinder:
             cue.content = before  # "“…,” Chaffetz said after Pagliano failed to appear": the quotation
         elif quoted_after and before is not None and (not self._main_clause(doc, before) or self._opens_with_participle(doc, before)):
             cue.content = after  # "Holding open a book, Beck said, “…”": the clause before is no report
+        elif before is not None and after is not None and via_comma and not quoted_before and not quoted_after \
+                and "VerbForm=Fin" in w.feats and before[0] == u.start and self._main_clause(doc, after):
+            # "By eliminating the line, | Ms. Tchen said, | the White House is able to …": the frame in
+            # commas interrupts one clause, what was said is all of it (`Detector.detect` widens the
+            # content to `content_to` once the source, inside it, is set)
+            cue.content, cue.content_to = before, self._before_coordinated_verb(doc, cue, after)[1]
         elif after and not via_comma:
             cue.content = after  # "In a call …, Wang said China …": the clause after the cue
         else:

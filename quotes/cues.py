@@ -65,6 +65,7 @@ class Cue:
     anaphoric: bool = False  # names no source, points back to one ("Demnach …")
     antecedent: int | None = None  # a pronoun source's person named just before ("X verteidigte … Er halte …")
     frame_in_commas: tuple[int, int] | None = None  # "The test, | North Korea said, | was …": the speaker's words
+    content_to: int | None = None  # once the source is set, the content runs on to here: the clause a frame interrupts
 
 
 @dataclass(slots=True)

@@ -388,6 +388,8 @@ class Detector(ContentFinder, SourceFinder, KonjunktivReports):
                 cue.source_words = cue.frame_in_commas
                 cue.source = self.mentions.phrase_head(doc, cue.frame_in_commas)
                 cue.content = (doc.words[units[cue.unit].first].start, cue.content[1])
+            elif cue.content_to is not None and cue.content is not None:
+                cue.content = (cue.content[0], cue.content_to)
         for cue in cues:
             self._participle_source(doc, cue, heads)
         framed = {c.unit for c in cues if c.content is not None}

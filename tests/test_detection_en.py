@@ -156,3 +156,13 @@ def test_a_speech_participle_after_the_content_is_a_report_of_its_own_by_the_sam
         ("indirect", "that a campaign shakeup is coming", "Bennett", "denied"),
         ("mixed", "that he was unaware of the interview because he was “taking a day off.”", "Bennett", "explaining"),
     ]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("By eliminating the receiving line, Ms. Tchen said, the White House is able to invite more guests.", "Tchen"),
+    ("Rather than seeing the tax burden rise further, said Marcia Smith, a senior vice president, Teck wants the gap narrowed.",
+     "Marcia Smith"),
+])
+def test_a_frame_in_commas_that_interrupts_a_clause_reports_all_of_it(extractor, text, speaker):
+    (r,) = extractor.extract(Article(id="t", text=text, lang="en"))
+    assert (r.kind, r.text, r.speaker.name) == ("indirect", text.rstrip("."), speaker)
