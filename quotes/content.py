@@ -442,6 +442,9 @@ class ContentFinder:
         # would describe
         subject = {k for x in doc.children(cue.words[0]) if x.deprel.startswith("nsubj") and x.i > c
                    for k in doc.subtree(x.i)}
+        infinitive = self._infinitive_complement(doc, cue)
+        if infinitive is not None:
+            return infinitive, False
         j = c + 1
         nouns = 0
         while j < u.last and j - c <= 14:
@@ -534,6 +537,22 @@ class ContentFinder:
             nouns += w.upos in {"NOUN", "PROPN"} and w.i not in subject
             j += 1
         return None, False
+
+    def _infinitive_complement(self, doc: ParsedDoc, cue: Cue) -> tuple[int, int] | None:
+        """The infinitive after a verb of `cues.infinitive_verbs` that is what was said ("promised |
+        to take bold action should he win", "urged the judge | to give me a fair sentence"): from its
+        marker to the end of its clause. None when the verb has no such complement."""
+        v = cue.words[0]
+        if cue.lemma not in self.cues.infinitive_verbs or v > 0 and doc.words[v - 1].upos in {"ADP", "SCONJ"} \
+                and "VerbForm=Fin" not in doc.words[v].feats:
+            return None  # (nor after a preposition: "an early voice in | urging the administration to …")
+        c = max(cue.words)
+        for x in doc.children(cue.words[0]):
+            if x.deprel in ("xcomp", "advcl") and x.i > c and any(
+                    k.deprel == "mark" and k.lower in self.cues.infinitive_markers and k.i < x.i for k in doc.children(x.i)):
+                a, b = doc.extent(x.i)
+                return doc.words[a].start, doc.words[b].end
+        return None
 
     def _after_openers(self, doc: ParsedDoc, i: int, last: int) -> int:
         """The first word from i on that is no opening quotation mark (i itself when none)."""

@@ -130,6 +130,10 @@ class Cues(Strict):
     forms: list[str] = []
     separable: list[tuple[str, str]] = []
     quoting_verbs: list[str] = []
+    # Verbs whose infinitive complement is what was said ("promised | to take bold action", "urged
+    # the judge | to give me a fair sentence"), with the words that mark that infinitive ("to").
+    infinitive_verbs: list[str] = []
+    infinitive_markers: list[str] = []
     complementizers: list[str] = []
     frame_subordinators: list[str] = []
     agent_markers: list[str] = []
@@ -172,7 +176,7 @@ class Cues(Strict):
     finite_endings: list[str] = []
 
     _norm = field_validator(
-        "verbs", "forms", "irregular_forms", "stem_endings", "finite_endings", "naming_verbs", "quoting_verbs", "complementizers", "frame_subordinators",
+        "verbs", "forms", "irregular_forms", "stem_endings", "finite_endings", "infinitive_verbs", "infinitive_markers", "naming_verbs", "quoting_verbs", "complementizers", "frame_subordinators",
         "agent_markers", "impersonal_subjects", "impersonal_verbs", "negations",
         "impersonal_document_prepositions", "impersonal_body_prepositions", "addressee_markers", "fronted_objects",
         "genitive_articles",

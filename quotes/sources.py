@@ -152,7 +152,8 @@ class SourceFinder:
         coordinated with the clausal complement of a speech verb and that complement's subject is a
         thing or, of a passive speech verb, the hearer ("Politis said the plane had to divert but
         said they were …", "Politis said relatives were told … but said …"): neither says anything,
-        the parser hung w on the wrong verb. None otherwise."""
+        the parser hung w on the wrong verb; so too a neuter pronoun ("China said it was “opposed” to
+        the test and warned …"). None otherwise."""
         words = doc.words
 
         def hearer(x: Word) -> bool:  # "relatives were told": a passive speech verb's subject heard it
@@ -161,7 +162,7 @@ class SourceFinder:
         head = words[w.head]
         subj = [k for k in doc.children(head.i) if k.deprel.startswith("nsubj")]
         if head.deprel not in ("ccomp", "parataxis") or head.head < 0 or not subj or not (
-                hearer(head) or all(self._thing(doc, k) for k in subj)):
+                hearer(head) or all(self._thing(doc, k) or _neuter_pronoun(k) for k in subj)):
             return None
         outer = words[head.head]
         while hearer(outer) and outer.deprel == "ccomp" and outer.head >= 0:
@@ -681,3 +682,8 @@ class SourceFinder:
         near = [x for x in doc.words[max(0, i - 3):i + 3] if x.sent == w.sent and (
             x.i == i or x.head == i and x.deprel != "nmod:poss")]
         return any(self.rules.is_outlet_word(x.text) for x in near)
+
+
+def _neuter_pronoun(w: Word) -> bool:
+    """A personal pronoun in the neuter ("it", "es"): a thing, or a body that speaks for itself."""
+    return w.upos == "PRON" and "Gender=Neut" in w.feats and "PronType=Prs" in w.feats

@@ -27,8 +27,9 @@ def test_clause_coordinated_with_the_cue_is_the_authors(extractor):
 
 def test_speech_verb_coordinated_inside_the_content_ends_it(extractor):
     text = "The regional council said the new bridge “will open in the spring,” and urged drivers to plan ahead."
+    # (the second verb's infinitive is a report of its own: `cues.infinitive_verbs`)
     assert [(k, t, c) for k, t, _, c in extract(extractor, text)] == [
-        ("mixed", "the new bridge “will open in the spring,”", "said")]
+        ("mixed", "the new bridge “will open in the spring,”", "said"), ("indirect", "to plan ahead", "urged")]
 
 
 def test_second_report_after_a_comma_and_while_is_a_quote_of_its_own(extractor):
@@ -166,3 +167,16 @@ def test_a_speech_participle_after_the_content_is_a_report_of_its_own_by_the_sam
 def test_a_frame_in_commas_that_interrupts_a_clause_reports_all_of_it(extractor, text, speaker):
     (r,) = extractor.extract(Article(id="t", text=text, lang="en"))
     assert (r.kind, r.text, r.speaker.name) == ("indirect", text.rstrip("."), speaker)
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    ("Bernie Sanders promised Monday to begin taking executive action on immigration reform.",
+     "to begin taking executive action on immigration reform", "Bernie Sanders"),
+    ("I urged the judge to give me a fair sentence.", "to give me a fair sentence", None),
+    ("China said it was opposed to the test and warned North Korea to refrain from further actions.",
+     "to refrain from further actions", "China"),
+])
+def test_the_infinitive_after_a_verb_of_promising_or_urging_is_what_was_said(extractor, text, quote, speaker):
+    got = [(r.kind, r.text, r.speaker.name if r.speaker else None)
+           for r in extractor.extract(Article(id="t", text=text, lang="en"))]
+    assert ("indirect", quote, speaker) in got
