@@ -132,7 +132,7 @@ class ContentFinder:
         else:
             cue.content = before or after
         if cue.content is not None and cue.content == after:
-            cue.content = self._before_coordinated_verb(doc, cue, cue.content)
+            cue.content = self._before_trailing_frame(doc, u, self._before_coordinated_verb(doc, cue, cue.content))
             cue.frame_in_commas = self._parenthetical_frame(doc, u, cue, cue.content)
         elliptic = "VerbForm=Part" in w.feats or c > 0 and doc.words[c - 1].upos in {"SCONJ", "ADV"} \
             and doc.words[c - 1].head == c and not any(k.deprel.startswith("aux") for k in doc.children(c))
@@ -583,6 +583,16 @@ class ContentFinder:
             return False
         return any(x.deprel.startswith("nsubj") and x.upos == "PRON" and "PronType=Prs" in x.feats and x.i < w.i
                    for x in kids)
+
+    def _before_trailing_frame(self, doc: ParsedDoc, u: Unit, content: tuple[int, int]) -> tuple[int, int]:
+        """Content after the cue ends before another speech verb's frame that closes the sentence ("a
+        witness reported that a man had been shot nearby, | White said."): that frame reports the
+        whole sentence, this cue's report with it (`Detector._stack`)."""
+        for w in doc.between(*content):
+            if w.text == "," and self._trailing_frame(doc, u, w.i + 1) and any(
+                    self._speech_verb(x) and "VerbForm=Fin" in x.feats for x in doc.words[w.i + 1:u.last]):
+                return content[0], w.start  # (a finite verb: not "…, allerdings wolle man darüber sprechen")
+        return content
 
     def _trailing_frame(self, doc: ParsedDoc, u: Unit, first: int) -> bool:
         """Are the words from `first` to the end of the unit only another speech verb's frame, its

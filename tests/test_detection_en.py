@@ -180,3 +180,12 @@ def test_the_infinitive_after_a_verb_of_promising_or_urging_is_what_was_said(ext
     got = [(r.kind, r.text, r.speaker.name if r.speaker else None)
            for r in extractor.extract(Article(id="t", text=text, lang="en"))]
     assert ("indirect", quote, speaker) in got
+
+
+def test_a_frame_closing_the_sentence_reports_the_report_before_it(extractor):
+    # "reported that …" runs to ", White said": that frame is the outer report, of the whole sentence
+    text = ("While officers were investigating the shooting, a witness reported that a man had been shot "
+            "nearby, White said.")
+    assert extract(extractor, text) == [
+        ("indirect", "While officers were investigating the shooting, a witness reported that a man had been shot nearby",
+         "White", "said")]
