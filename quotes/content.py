@@ -498,9 +498,12 @@ class ContentFinder:
                 sub = doc.subtree(in_ccomp[w.i])
                 first = max(min(sub), c + 1)
                 prev = words[first - 1]
+                obj = self._object_before(doc, cue, first)
                 if prev.upos == "PROPN" and prev.deprel == "obj" and prev.head == cue.words[0] and \
                         words[first].upos == "PROPN" and words[first].deprel.startswith("nsubj"):
                     first = min(doc.subtree(prev.i))  # "claimed Jane | Morton was …": one name the parser split
+                elif obj is not None:
+                    first = obj  # "said a Cypriot journalist on board | the flight had alerted them"
                 elif words[verb := self._after_openers(doc, first, u.last)].upos in VERBAL \
                         and "VerbForm=Fin" in words[verb].feats and first - 1 > c \
                         and "VerbForm=Fin" in words[cue.words[0]].feats and self._object_as_subject(doc, cue, first, words[verb]):
@@ -537,6 +540,18 @@ class ContentFinder:
             nouns += w.upos in {"NOUN", "PROPN"} and w.i not in subject
             j += 1
         return None, False
+
+    def _object_before(self, doc: ParsedDoc, cue: Cue, first: int) -> int | None:
+        """The first word of the cue's object that ends right before word `first` (where the clausal
+        complement starts), when the cue is no verb of `cues.addressee_verbs` and the object no time
+        ("said Monday"): the parser split the complement's subject; else None."""
+        if cue.lemma in self.cues.addressee_verbs:
+            return None
+        for x in doc.children(cue.words[0]):
+            if x.deprel == "obj" and x.i > max(cue.words) and max(doc.subtree(x.i)) == first - 1 \
+                    and x.lower not in self.rules.speakers.time_nouns and x.upos in NOMINAL:
+                return min(doc.subtree(x.i))
+        return None
 
     def _infinitive_complement(self, doc: ParsedDoc, cue: Cue) -> tuple[int, int] | None:
         """The infinitive after a verb of `cues.infinitive_verbs` that is what was said ("promised |

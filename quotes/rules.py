@@ -134,6 +134,10 @@ class Cues(Strict):
     # the judge | to give me a fair sentence"), with the words that mark that infinitive ("to").
     infinitive_verbs: list[str] = []
     infinitive_markers: list[str] = []
+    # Verbs whose object is the hearer ("told reporters the plan …"): of any other cue, an object the
+    # parser put right before the clausal complement is that clause's first words ("said a journalist
+    # on board | the flight had alerted them").
+    addressee_verbs: list[str] = []
     complementizers: list[str] = []
     frame_subordinators: list[str] = []
     agent_markers: list[str] = []
@@ -176,7 +180,7 @@ class Cues(Strict):
     finite_endings: list[str] = []
 
     _norm = field_validator(
-        "verbs", "forms", "irregular_forms", "stem_endings", "finite_endings", "infinitive_verbs", "infinitive_markers", "naming_verbs", "quoting_verbs", "complementizers", "frame_subordinators",
+        "verbs", "forms", "irregular_forms", "stem_endings", "finite_endings", "infinitive_verbs", "infinitive_markers", "addressee_verbs", "naming_verbs", "quoting_verbs", "complementizers", "frame_subordinators",
         "agent_markers", "impersonal_subjects", "impersonal_verbs", "negations",
         "impersonal_document_prepositions", "impersonal_body_prepositions", "addressee_markers", "fronted_objects",
         "genitive_articles",

@@ -189,3 +189,12 @@ def test_a_frame_closing_the_sentence_reports_the_report_before_it(extractor):
     assert extract(extractor, text) == [
         ("indirect", "While officers were investigating the shooting, a witness reported that a man had been shot nearby",
          "White", "said")]
+
+
+def test_an_object_the_parser_split_off_the_complement_is_its_first_words_but_a_hearer_is_not(extractor):
+    said = "Maria Michael said a Cypriot journalist on board the flight had alerted them."
+    told = "Maria Michael told the crew the flight had been diverted."
+    assert [r.text for r in extractor.extract(Article(id="t", text=said, lang="en"))] == [
+        "a Cypriot journalist on board the flight had alerted them"]
+    assert [r.text for r in extractor.extract(Article(id="t", text=told, lang="en"))] == [
+        "the flight had been diverted"]
