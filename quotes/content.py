@@ -108,6 +108,8 @@ class ContentFinder:
         before = None if follows_cue or gerund or self._passive_of_a_thing(doc, cue) \
             else self._content_before(doc, u, cue, subj, framed)
         after, via_comma = self._content_after(doc, u, cue)
+        if after is None and before is None:
+            after = self._misread_clause(doc, u, cue)
         text = doc.text
         quoted_before = before is not None and self._ends_in_closer(text, before[1])
         quoted_after = after is not None and self._starts_with_opener(text, after[0])
@@ -540,6 +542,23 @@ class ContentFinder:
             nouns += w.upos in {"NOUN", "PROPN"} and w.i not in subject
             j += 1
         return None, False
+
+    def _misread_clause(self, doc: ParsedDoc, u: Unit, cue: Cue) -> tuple[int, int] | None:
+        """A verb of `cues.clause_verbs` with a noun object right after it and words after the object's
+        phrase reports a clause the parser misread ("said | smugglers dig tunnels into …", "dig" a
+        noun): from the object to the end of the unit. None otherwise."""
+        if cue.lemma not in self.cues.clause_verbs:
+            return None
+        c = max(cue.words)
+        words = doc.words
+        obj = next((x for x in doc.children(cue.words[0]) if x.deprel == "obj" and x.upos in {"NOUN", "PROPN"}
+                    and min(doc.subtree(x.i)) == c + 1), None)
+        if obj is None or obj.lower in self.rules.speakers.time_nouns:
+            return None
+        rest = [w for w in words[max(doc.subtree(obj.i)) + 1:u.last] if w.upos != "PUNCT"]
+        if len(rest) < 2 or any(self.mentions.is_quote_mark(w) for w in words[c + 1:u.last]):
+            return None
+        return words[c + 1].start, u.end
 
     def _object_before(self, doc: ParsedDoc, cue: Cue, first: int) -> int | None:
         """The first word of the cue's object that ends right before word `first` (where the clausal

@@ -138,6 +138,9 @@ class Cues(Strict):
     # parser put right before the clausal complement is that clause's first words ("said a journalist
     # on board | the flight had alerted them").
     addressee_verbs: list[str] = []
+    # Verbs that report a clause, never a thing ("said smugglers dig tunnels …"): a noun object the
+    # parser gave one, with more words after it, is the misread clause ("dig" tagged a noun).
+    clause_verbs: list[str] = []
     complementizers: list[str] = []
     frame_subordinators: list[str] = []
     agent_markers: list[str] = []
@@ -180,7 +183,7 @@ class Cues(Strict):
     finite_endings: list[str] = []
 
     _norm = field_validator(
-        "verbs", "forms", "irregular_forms", "stem_endings", "finite_endings", "infinitive_verbs", "infinitive_markers", "addressee_verbs", "naming_verbs", "quoting_verbs", "complementizers", "frame_subordinators",
+        "verbs", "forms", "irregular_forms", "stem_endings", "finite_endings", "infinitive_verbs", "infinitive_markers", "addressee_verbs", "clause_verbs", "naming_verbs", "quoting_verbs", "complementizers", "frame_subordinators",
         "agent_markers", "impersonal_subjects", "impersonal_verbs", "negations",
         "impersonal_document_prepositions", "impersonal_body_prepositions", "addressee_markers", "fronted_objects",
         "genitive_articles",

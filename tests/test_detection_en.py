@@ -198,3 +198,10 @@ def test_an_object_the_parser_split_off_the_complement_is_its_first_words_but_a_
         "a Cypriot journalist on board the flight had alerted them"]
     assert [r.text for r in extractor.extract(Article(id="t", text=told, lang="en"))] == [
         "the flight had been diverted"]
+
+
+def test_a_noun_object_of_say_with_more_words_after_it_is_the_clause_the_parser_misread(extractor):
+    # the tagger reads "dig" as a noun: "said" gets "tunnels" as its object and no complement
+    text = "Mr. Hecht said smugglers dig tunnels mostly into the drainage system shared by the two cities."
+    assert extract(extractor, text) == [
+        ("indirect", "smugglers dig tunnels mostly into the drainage system shared by the two cities", "Hecht", "said")]
