@@ -110,6 +110,9 @@ class ContentFinder:
         after, via_comma = self._content_after(doc, u, cue)
         if after is None and before is None:
             after = self._misread_clause(doc, u, cue)
+        if after is not None and not self._starts_with_opener(doc.text, after[0]) \
+                and self._holds_governing_speech_verb(doc, cue, after):
+            after = None  # "Asked … to respond to the criticism, | Carson said, “…”": the frame it hangs in
         text = doc.text
         quoted_before = before is not None and self._ends_in_closer(text, before[1])
         quoted_after = after is not None and self._starts_with_opener(text, after[0])
@@ -542,6 +545,20 @@ class ContentFinder:
             nouns += w.upos in {"NOUN", "PROPN"} and w.i not in subject
             j += 1
         return None, False
+
+    def _holds_governing_speech_verb(self, doc: ParsedDoc, cue: Cue, span: tuple[int, int]) -> bool:
+        """Does the span after the cue hold a speech verb the cue's clause hangs on (a head of the cue,
+        however far up)? What a subordinate verb reports never holds the frame around it; but a frame
+        clause ("Wie AFP berichtet, | habe sich ein Bewohner … geäußert, …") reports the clause it hangs on."""
+        if doc.words[min(doc.subtree(cue.words[0]))].lower in self.cues.frame_subordinators:
+            return False  # (whatever the parser made of "wie": a mark, a conjunction)
+        h = doc.words[cue.words[0]].head
+        while h >= 0:
+            w = doc.words[h]
+            if span[0] <= w.start < span[1] and self._speech_verb(w):
+                return True
+            h = w.head
+        return False
 
     def _misread_clause(self, doc: ParsedDoc, u: Unit, cue: Cue) -> tuple[int, int] | None:
         """A verb of `cues.clause_verbs` with a noun object right after it and words after the object's

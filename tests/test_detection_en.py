@@ -205,3 +205,10 @@ def test_a_noun_object_of_say_with_more_words_after_it_is_the_clause_the_parser_
     text = "Mr. Hecht said smugglers dig tunnels mostly into the drainage system shared by the two cities."
     assert extract(extractor, text) == [
         ("indirect", "smugglers dig tunnels mostly into the drainage system shared by the two cities", "Hecht", "said")]
+
+
+def test_what_a_subordinate_speech_verb_reports_never_holds_the_frame_it_hangs_in(extractor):
+    # "respond" hangs on "Asked", which hangs on "said": ", Carson said, “…”" is no report of "respond"
+    text = ("Asked by Stephanopoulos to respond to the criticism, Carson said, “What does it say about "
+            "people who jump on the bandwagon?”")
+    assert ("direct", "What does it say about people who jump on the bandwagon?", "Carson", "said") in extract(extractor, text)
