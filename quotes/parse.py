@@ -53,7 +53,7 @@ _BREAK_AFTER = ({".", "!", "?", ";", ":"}, {",", "—", "–", "-", ")"})  # pre
 _LINE = regex.compile(r"[^\r\n]+")
 # Tokenization and tagging rules applied on top of Stanza's (this module's dashes and repairs.py): part
 # of the parse cache's identity, so a change here never reuses parses made without it.
-TOKEN_RULES = "marks-split 2, unended-join 2, dash-as-punct 2, first-name-propn 2, possessive-apostrophe 1, number-stop-split 1, closers-back 2"
+TOKEN_RULES = "marks-split 3, unended-join 2, dash-as-punct 2, first-name-propn 2, possessive-apostrophe 1, number-stop-split 1, closers-back 2"
 # A token of dashes is punctuation, whatever the tagger says, before the dependency parse: it read the
 # horizontal bar "―" as a preposition or an adverb (and the parser hung the clause after it on the
 # word before), German "—" as an adverb. The rare dashes are tagged as the em dash they stand for;

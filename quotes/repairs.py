@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 # ("Ganz'", "Campus'").
 _DOUBLE_MARKS = frozenset('"“”„«»')
 _SINGLE_MARKS = frozenset("'‘’‚‹›")
+_TWO_CHAR_MARKS = ("''", "``")
 
 
 def possessive_apostrophes(st: SentenceTokens) -> list[int]:
@@ -65,7 +66,7 @@ def first_names_as_names(words: list, stop: frozenset[str]) -> None:
 
 def _mark_pieces(token) -> list[tuple[int, int]] | None:
     """(start, end) offsets of the pieces a one-word token splits into when a double quotation mark
-    is glued to its start or end ('"GAU' -> '"', 'GAU'), or into its marks when it is only quotation
+    (or a two-character one, "''", "``") is glued to its start or end ('"GAU' -> '"', 'GAU'), or into its marks when it is only quotation
     marks, a single one closing inside a double one ('’”': the tagger called it a preposition and
     hung it on the name after it, "… please,’” Nicklaus said"); None when it stays whole."""
     text = token.text
@@ -76,8 +77,12 @@ def _mark_pieces(token) -> list[tuple[int, int]] | None:
     a, b = 0, len(text)
     while a < b and text[a] in _DOUBLE_MARKS:
         a += 1
+    if a == 0 and text[:2] in _TWO_CHAR_MARKS:
+        a = 2  # "''predatory": a two-character opener (New York Times style)
     while b > a and text[b - 1] in _DOUBLE_MARKS:
         b -= 1
+    if b == len(text) and text[-2:] == "''" and b - 2 > a:
+        b -= 2  # "predatory''"
     if a == b or (a, b) == (0, len(text)) or not any(ch.isalnum() for ch in text[a:b]):
         return None
     s = token.start_char

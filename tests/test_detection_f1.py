@@ -26,6 +26,12 @@ def test_glued_straight_marks_are_tokens_of_their_own(extractor):
         assert text[w.start:w.end] == w.text or len(w.text) != w.end - w.start
 
 
+def test_a_two_character_opener_glued_to_its_word_is_a_token_of_its_own(extractor):
+    text = "Valeant has become a punching bag. Hillary Clinton called it ''predatory.''"
+    assert "''" in [w.text for w in extractor.parser.parse(text, "en").words][:-1]
+    assert extract(extractor, text, "en") == [("mixed", "it ''predatory.''", "Hillary Clinton", "called")]
+
+
 def test_quotation_glued_to_its_first_word_is_the_object_of_sprach(extractor):
     text = 'Der Bürgermeister Karl Winter sprach am Abend von einem "schweren Schlag für die ganze Stadt".'
     assert extract(extractor, text, "de") == [
