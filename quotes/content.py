@@ -450,6 +450,9 @@ class ContentFinder:
         infinitive = self._infinitive_complement(doc, cue)
         if infinitive is not None:
             return infinitive, False
+        k = self._complementizer_ahead(doc, u, c)
+        if k is not None:
+            return (words[k].start, u.end), False
         j = c + 1
         nouns = 0
         while j < u.last and j - c <= 14:
@@ -545,6 +548,17 @@ class ContentFinder:
             nouns += w.upos in {"NOUN", "PROPN"} and w.i not in subject
             j += 1
         return None, False
+
+    def _complementizer_ahead(self, doc: ParsedDoc, u: Unit, c: int) -> int | None:
+        """The complementizer that opens the report within 14 words after the cue word c, with no
+        finite verb, punctuation or quotation mark before it ("told a Senate committee hearing on
+        Thursday | that …": the tagger's verb "hearing" is no clause of its own), else None."""
+        for w in doc.words[c + 1:min(u.last, c + 15)]:
+            if w.lower in self.cues.complementizers:
+                return w.i
+            if w.upos == "PUNCT" or "VerbForm=Fin" in w.feats:
+                return None
+        return None
 
     def _holds_governing_speech_verb(self, doc: ParsedDoc, cue: Cue, span: tuple[int, int]) -> bool:
         """Does the span after the cue hold a speech verb the cue's clause hangs on (a head of the cue,

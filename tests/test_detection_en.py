@@ -212,3 +212,9 @@ def test_what_a_subordinate_speech_verb_reports_never_holds_the_frame_it_hangs_i
     text = ("Asked by Stephanopoulos to respond to the criticism, Carson said, “What does it say about "
             "people who jump on the bandwagon?”")
     assert ("direct", "What does it say about people who jump on the bandwagon?", "Carson", "said") in extract(extractor, text)
+
+
+def test_a_complementizer_a_few_words_after_the_cue_opens_the_report_past_a_tagged_gerund(extractor):
+    # the tagger reads "hearing" as a verb: it opens no clause between "told" and "that"
+    text = "John Brennan told a Senate committee hearing on Thursday that the agency had found no link."
+    assert extract(extractor, text) == [("indirect", "that the agency had found no link", "John Brennan", "told")]
