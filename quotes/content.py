@@ -442,6 +442,11 @@ class ContentFinder:
         words = doc.words
         c = max(cue.words)
         ccomp = {x.i for x in doc.children(cue.words[0]) if x.deprel in ("ccomp", "parataxis") and x.i > c}
+        v = words[cue.words[0]]
+        if v.deprel == "xcomp" and v.head >= 0:
+            # "made sure to say | there is no one plan": the parser hung the complement on the verb
+            # the infinitive completes
+            ccomp |= {x.i for x in doc.children(v.head) if x.deprel == "ccomp" and x.i > c}
         in_ccomp = {k: h for h in ccomp for k in doc.subtree(h)}
         # "äußerten die Richter „…“": the subject after the cue is frame, not a noun the quotation
         # would describe

@@ -218,3 +218,9 @@ def test_a_complementizer_a_few_words_after_the_cue_opens_the_report_past_a_tagg
     # the tagger reads "hearing" as a verb: it opens no clause between "told" and "that"
     text = "John Brennan told a Senate committee hearing on Thursday that the agency had found no link."
     assert extract(extractor, text) == [("indirect", "that the agency had found no link", "John Brennan", "told")]
+
+
+def test_the_complement_the_parser_hung_on_the_verb_an_infinitive_cue_completes_is_its_content(extractor):
+    text = "Cuomo made sure to say there is no one plan, and each state may have to roll out a different plan."
+    assert extract(extractor, text) == [
+        ("indirect", "there is no one plan, and each state may have to roll out a different plan", "Cuomo", "say")]
