@@ -355,8 +355,14 @@ class ContentFinder:
 
     @staticmethod
     def _relative_pronoun(doc: ParsedDoc, i: int) -> bool:
-        """Does word i open a relative clause after a comma ("…, der sagte")?"""
-        return i > 0 and doc.words[i - 1].text == "," and rel_or_dem(doc.words[i])
+        """Does word i open a relative clause: after a comma ("…, der sagte"), or as the subject of a
+        clause the parser made relative ("a historian who attended …, recalled", "a staff member
+        who said")?"""
+        w = doc.words[i]
+        if i > 0 and doc.words[i - 1].text == "," and rel_or_dem(w):
+            return True
+        return w.upos == "PRON" and "PronType=Rel" in w.feats and w.deprel.startswith("nsubj") \
+            and w.head > i and doc.words[w.head].deprel == "acl:relcl"
 
     def _subject_phrase_only(self, doc: ParsedDoc, a: int, b: int) -> bool:
         """Are words a..b a noun phrase with, at most, relative clauses and names in quotation marks,

@@ -233,7 +233,7 @@ class Mentions(Phrases):
             if close is not None and any(k in sub for k in range(b, close + 1)):
                 b = close + 1  # a name in marks is whole: "die Organisation „Reporter ohne Grenzen“"
             elif b in sub and words[b].text not in MENTION_STOP and words[b].upos not in VERBAL \
-                    and words[b].deprel not in ("acl:relcl", "acl") and not (
+                    and words[b].deprel not in ("acl:relcl", "acl") and not self._opens_clause(words[b]) and not (
                         is_mark_text(words[b].text) and not self._possessive_mark(doc, b, sub)):
                 b += 1
             else:
@@ -280,6 +280,21 @@ class Mentions(Phrases):
 
     def _relative(self, w: Word) -> bool:
         return w.deprel in ("acl:relcl",)
+
+    @staticmethod
+    def _behind_preposition(doc: ParsedDoc, head: int, name_r: tuple[int, int]) -> bool:
+        """Does the name hang on the role noun `head`, after a preposition, so that it names someone
+        else: "a spokesman for | Senator John Smith"?"""
+        words = doc.words
+        k = name_r[0]
+        while k >= 0 and k != head:
+            k = words[k].head
+        return k == head and any(words[j].upos == "ADP" for j in range(head + 1, name_r[0]))
+
+    @staticmethod
+    def _opens_clause(w: Word) -> bool:
+        """A relative pronoun opening the clause it hangs in: "a historian | who attended"."""
+        return "PronType=Rel" in w.feats and w.head > w.i
 
     def pick_name(self, doc: ParsedDoc, head: int, mention: tuple[int, int]) -> tuple[int, int] | None:
         runs = self.name_runs(doc, *mention)
@@ -414,6 +429,11 @@ class Mentions(Phrases):
                 desc = [i for i in range(m[0], appos[0] - 1) if words[i].upos not in {"DET"}]
                 return Resolved(self.text_of(doc, *appos), (m[0], appos[1]), "person",
                                 self.text_of(doc, desc[0], desc[-1] + 1) if desc else None)
+        # "a spokesman for Senator John Smith", "a staff member for the campaign in Philadelphia": a
+        # name behind a preposition of the role noun heading the mention names someone else
+        someone_else = bool(name_r) and self._role(words[head]) and self._behind_preposition(doc, head, name_r)
+        if someone_else:
+            name_r = None
         lows = [words[i].lower for i in range(*m)]
         org = any(self.rules.is_body_word(words[i].text) for i in range(*m))
         person_hint = any(x in self.rules.speakers.honorifics for x in lows) or any(
@@ -432,7 +452,7 @@ class Mentions(Phrases):
         else:
             name = None
             kind = "organization" if org else ("person" if person_hint else "unknown")
-            bare = self.bare_name(doc, m, surnames)
+            bare = None if someone_else else self.bare_name(doc, m, surnames)
             if bare:  # "nach Angaben des USGS", "laut Automobilwoche", a name the tagger missed
                 name = self._nominative(doc, *bare)
                 name_r = bare
@@ -440,7 +460,7 @@ class Mentions(Phrases):
             while content and words[content[0]].upos in {"ADP", "ADV", "CCONJ", "PUNCT"}:
                 content.pop(0)  # "from | a Cypriot passenger"
             # a description is a role when a common noun heads it ("around 4:15 Saturday" is none)
-            if content and kind != "organization" and not bare and words[content[-1]].upos == "NOUN":
+            if content and kind != "organization" and not bare and (words[content[-1]].upos == "NOUN" or someone_else):
                 role = self.text_of(doc, content[0], content[-1] + 1)
         if kind == "organization" and name_r and name_r[1] < m[1] and self.rules.is_body_word(words[name_r[1]].text) \
                 and words[name_r[1]].text[:1].islower():

@@ -232,6 +232,7 @@ class Speakers(Strict):
     # Words that open a relative clause, also where the tagger calls them articles ("Mr. Holm,
     # whose finish was a setback, said": the clause sets off the subject from its verb).
     relative_pronouns: list[str] = []
+    person_relative_pronouns: list[str] = []  # "who": its antecedent is a person, never a place
     # Capitalised words that are never a speaker's name (weekdays, months: "Trump said Friday").
     not_names: list[str] = []
     # Endings of a name in the genitive, dropped to link it to the full name ("Strauss-Kahns" ->
@@ -271,7 +272,7 @@ class Speakers(Strict):
         "honorifics", "role_nouns", "organization_words", "outlet_words",
         "pronouns_singular", "pronouns_plural", "pronouns_demonstrative", "pronouns_possessive", "not_names", "genitive_endings", "name_particles",
         "feminine_role_endings", "masculine_role_endings", "addressee_determiners", "definite_determiners", "oblique_prepositions",
-        "reflexive_possessives", "relative_pronouns", "source_nouns", "source_prepositions", "time_nouns",
+        "reflexive_possessives", "relative_pronouns", "person_relative_pronouns", "source_nouns", "source_prepositions", "time_nouns",
     )(_lower_unique)
 
     @field_validator("pronoun_gender", "honorific_gender")

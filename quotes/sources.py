@@ -522,13 +522,25 @@ class SourceFinder:
         of appositions before it ("Reinhard Bütikofer, Parteivorsitzender der Grünen, der sagte",
         "Sven Liebich, einst führender Rechtsextremist, der …")."""
         words = doc.words
-        ant = words[verb].head if words[verb].deprel == "acl:relcl" and words[verb].head < pronoun else None
+        after_comma = words[pronoun - 1].text == ","
+        # with no comma before it, the pronoun's own clause ("a historian who attended …, recalled")
+        clause = verb if after_comma else words[pronoun].head
+        ant = words[clause].head if words[clause].deprel == "acl:relcl" and words[clause].head < pronoun else None
+        if ant is None and not after_comma:
+            return None
         if ant is None:
             np = self.mentions.phrase_before(doc, pronoun - 1, u.first)
             ant = self.mentions.phrase_head(doc, np) if np else None
             if np and np[0] - 2 >= u.first and words[np[0] - 1].text == "," and any(
                     words[k].upos == "PROPN" for k in range(max(u.first, np[0] - 3), np[0] - 1)):
                 ant = np[0] - 2
+        if ant is not None and words[pronoun].lower in self.rules.speakers.person_relative_pronouns:
+            role = ant
+            while not self.rules.is_role_noun(words[role].text, words[role].lemma) and words[role].deprel.startswith("nmod") \
+                    and words[words[role].head].upos in NOMINAL:
+                role = words[role].head
+            if self.rules.is_role_noun(words[role].text, words[role].lemma):
+                ant = role
         while ant is not None and words[ant].deprel in ("appos", "conj") and words[ant].head >= 0 \
                 and words[words[ant].head].upos in NOMINAL:
             ant = words[ant].head

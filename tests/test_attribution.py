@@ -244,7 +244,10 @@ def speakers(extractor, text, lang):
 def test_hyphenated_names_stay_whole(extractor):
     text = ("Die Verteidiger von Dominique Strauss-Kahn sagten, er habe nicht fliehen wollen. "
             "Die Anwälte Strauss-Kahns sagten, er sei empört.")
-    assert speakers(extractor, text, "de") == [("Dominique Strauss-Kahn", "Verteidiger")] * 2
+    # the defenders speak, not Strauss-Kahn: a name behind a preposition of the role noun is someone
+    # else's (the name whole in the role); the genitive names him whole from its inflected form
+    assert speakers(extractor, text, "de") == [(None, "Verteidiger von Dominique Strauss-Kahn"),
+                                               ("Dominique Strauss-Kahn", "Anwälte")]
     text = ("Douglas Holtz-Eakin, a Republican, said it was bad. "
             "''I have admiration for the mechanics'' of the Clinton proposals, Mr. Holtz-Eakin said.")
     assert speakers(extractor, text, "en") == [("Douglas Holtz-Eakin", None)] * 2
@@ -1325,3 +1328,30 @@ def test_the_subject_after_a_comma_and_a_conjunction_speaks_not_the_one_before(e
     text = "But it’s not, and Dayton says caucuses “are such an unknown” because turnout is low."
     r = single(extractor, text, "en")
     assert (r.text, r.speaker.name) == ("caucuses “are such an unknown” because turnout is low", "Dayton")
+
+
+def test_a_relative_pronoun_with_no_comma_before_it_stands_for_its_antecedent(extractor):
+    # "who" opens a relative clause of "historian" with no comma before it; the parser hung
+    # "recalled" on that clause, so the cue's subject is "who": the speaker is the apposition's name
+    text = ("Douglas Brinkley, a historian who attended the session, recalled, \u201cOut of nowhere, he said, "
+            "\u2018If we do nothing on the climate issue, all bets are off.\u2019\u201d")
+    r = single(extractor, text, "en")
+    assert (r.speaker.name, r.speaker.mention) == ("Douglas Brinkley", "Douglas Brinkley")
+
+
+def test_a_mention_ends_before_the_relative_pronoun_of_its_clause(extractor):
+    records = extractor.extract(Article(id="t", text="It was a new ad that urged voters to \u201csend a message\u201d to the banks.", lang="en"))
+    assert [(q.text, q.speaker.name, q.speaker.mention) for q in records] == [
+        ("to \u201csend a message\u201d to the banks", None, "a new ad")]
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("A former staff member for the campaign in Philadelphia said she planned to demonstrate.",
+     "A former staff member for the campaign in Philadelphia"),
+    ("An activist for the environmental group Greenpeace asked whether the senator would give the money back.",
+     "An activist for the environmental group Greenpeace"),
+])
+def test_a_name_behind_a_preposition_of_the_role_noun_is_someone_else(extractor, text, mention):
+    # the member speaks, not Philadelphia; the activist, not Greenpeace: no name (a wrong one misleads)
+    r = single(extractor, text, "en")
+    assert (r.speaker.name, r.speaker.mention) == (None, mention)
