@@ -465,6 +465,20 @@ class RuleSet(Strict):
         low = word.lower()
         return self._organization_word(low) or self._outlet_word(low)
 
+    def compound_source(self, word: str) -> str | None:
+        """The body a compound source noun names as its first part: "Polizeiangaben" -> "Polizei",
+        "Unternehmensangaben" -> "Unternehmen", "UNHCR-Angaben" -> "UNHCR"; None for a plain one
+        ("Angaben") or one whose first part is no body ("Zeugenaussagen")."""
+        low = word.lower()
+        for noun in sorted({n for p in self.cues.prepositions for n in p.nouns}, key=len, reverse=True):
+            if low.endswith(noun) and len(low) - len(noun) >= 2:
+                first = word[:len(word) - len(noun)].rstrip("-")
+                for part in (first, first[:-1] if first.endswith("s") else ""):
+                    if len(part) >= 2 and (part.isupper() or self.is_body_word(part)):
+                        return part
+                return None
+        return None
+
 
 def rules_dir(explicit: str | os.PathLike | None = None) -> Path:
     """The rules folder: an explicit option, else $QUOTES_RULES_DIR, else the project's `rules/`."""

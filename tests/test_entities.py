@@ -475,3 +475,21 @@ def test_a_genitive_after_a_noun_stays_in_its_phrase_where_the_parser_hung_it_on
                                                             [toks, upos, feats, heads, rels])])
     a, b = Mentions(load_rules("de")).phrase_after(doc, 3, len(toks))
     assert " ".join(toks[a:b]) == "Vorschlag der CDU"
+
+
+def test_a_compound_source_noun_speaks_for_the_body_the_article_names():
+    rules = load_rules("de")
+    assert [rules.compound_source(w) for w in ("Polizeiangaben", "Unternehmensangaben", "UNHCR-Angaben",
+                                                "Angaben", "Zeugenaussagen")] == ["Polizei", "Unternehmen", "UNHCR", None, None]
+
+
+def test_nach_polizeiangaben_is_the_police_of_the_article(extractor):
+    # "nach Polizeiangaben": the police the article quoted before speak; with none, no one
+    text = ("Wie die Polizei in Mittelfranken berichtet, ist die Lage ruhig. "
+            "Der Fahrer war nach Polizeiangaben nicht betrunken.")
+    (first, second) = extractor.extract(Article(id="t", text=text, lang="de"))
+    assert (second.text, second.speaker.name, second.speaker.mention, second.speaker.via) == (
+        "Der Fahrer war nach Polizeiangaben nicht betrunken", first.speaker.name, "Polizeiangaben", "preposition")
+    assert second.speaker.entity == first.speaker.entity and first.speaker.name.startswith("Polizei")
+    (alone,) = extractor.extract(Article(id="t", text="Der Fahrer war nach Polizeiangaben nicht betrunken.", lang="de"))
+    assert alone.speaker is None
