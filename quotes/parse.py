@@ -28,7 +28,7 @@ from pathlib import Path
 import regex
 
 from .errors import ModelsMissingError
-from .repairs import (closers_back, first_names_as_names, first_word_id, join_unended, possessive_apostrophes, shifted,
+from .repairs import (closers_back, first_names_as_names, first_names_whole, first_word_id, join_unended, possessive_apostrophes, shifted,
                       split_after_numbers, split_marks)
 from .padded_ids import use_padded_ids
 
@@ -53,7 +53,7 @@ _BREAK_AFTER = ({".", "!", "?", ";", ":"}, {",", "—", "–", "-", ")"})  # pre
 _LINE = regex.compile(r"[^\r\n]+")
 # Tokenization and tagging rules applied on top of Stanza's (this module's dashes and repairs.py): part
 # of the parse cache's identity, so a change here never reuses parses made without it.
-TOKEN_RULES = "marks-split 3, unended-join 2, dash-as-punct 2, first-name-propn 2, possessive-apostrophe 1, number-stop-split 1, closers-back 2"
+TOKEN_RULES = "marks-split 3, unended-join 2, dash-as-punct 2, first-name-propn 2, possessive-apostrophe 1, number-stop-split 1, closers-back 2, first-name-whole 1"
 # A token of dashes is punctuation, whatever the tagger says, before the dependency parse: it read the
 # horizontal bar "―" as a preposition or an adverb (and the parser hung the clause after it on the
 # word before), German "—" as an adverb. The rare dashes are tagged as the em dash they stand for;
@@ -340,7 +340,7 @@ class Parser:
                 offset = paras[a][p][0]
                 ptext = texts[a][slice(*paras[a][p])]
                 joined = closers_back(join_unended(sdoc.sentences, ptext, openers, abbreviations), ptext)
-                for sent in _bounded(split_marks(split_after_numbers(joined, ptext, openers), ptext), ptext):
+                for sent in _bounded(first_names_whole(split_marks(split_after_numbers(joined, ptext, openers), ptext), ptext), ptext):
                     words, starts, ends = [], [], []
                     for token in sent.tokens:
                         for w in token.words:

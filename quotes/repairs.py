@@ -4,7 +4,8 @@ Each is a rule of the parse cache's identity (`parse.TOKEN_RULES`):
 - sentences: a split inside a phrase undone (`join_unended`), a closing mark given back to the
   sentence it closes (`closers_back`), a sentence cut after a number that
   ends in a full stop before a capitalised stopword (`split_after_numbers`), double quotation marks
-  glued to a word split off (`split_marks`);
+  glued to a word split off (`split_marks`), a first name the mwt model split made whole
+  (`first_names_whole`);
 - tags: a possessive apostrophe is a particle, no closing mark (`possessive_apostrophes`), a known
   first name before a proper noun is a proper noun (`first_names_as_names`).
 Sentences are Stanza's; rows are their `to_dict()` words, renumbered with `first_word_id`/`shifted`.
@@ -196,9 +197,29 @@ def split_marks(sentences: list, text: str) -> list:
     """Stanza sentences with every double quotation mark glued to a word split off as a token of its
     own, so the tagger and parser see the word ('sprach von einem "GAU …"') and the detector the
     mark; offsets stay exact into the text."""
+    return _retokenized(sentences, text, _mark_pieces)
+
+
+def first_names_whole(sentences: list, text: str) -> list:
+    """Stanza sentences with a known first name that the mwt model split into pieces of itself made
+    one word again: English "Donna" -> "Don" + "na", "Hanna", "Ivy" (the model learned "gonna",
+    "wanna"); a contraction whose words differ from its text ("zum" -> "zu dem") is not touched."""
+    from .entities import first_name_gender
+
+    def whole(token) -> list[tuple[int, int]] | None:
+        if len(token.words) > 1 and "".join(w.text for w in token.words) == token.text \
+                and token.text[:1].isupper() and first_name_gender(token.text):
+            return [(token.start_char, token.end_char)]
+        return None
+    return _retokenized(sentences, text, whole)
+
+
+def _retokenized(sentences: list, text: str, pieces_of) -> list:
+    """The sentences with each token that `pieces_of` cuts ((start, end) offsets into `text`, else
+    None) replaced by one word per piece; the others as they are, renumbered."""
     out = []
     for sent in sentences:
-        pieces = [_mark_pieces(t) for t in sent.tokens]
+        pieces = [pieces_of(t) for t in sent.tokens]
         if not any(pieces):
             out.append(sent)
             continue
@@ -223,7 +244,6 @@ def split_marks(sentences: list, text: str) -> list:
                 groups.append(row)
         out.extend(Document([groups], text=text).sentences)
     return out
-
 
 
 def first_word_id(group: list[dict]) -> int:

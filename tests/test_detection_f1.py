@@ -26,6 +26,18 @@ def test_glued_straight_marks_are_tokens_of_their_own(extractor):
         assert text[w.start:w.end] == w.text or len(w.text) != w.end - w.start
 
 
+def test_a_first_name_the_mwt_model_splits_stays_one_word(extractor):
+    # the English mwt model reads "Donna" like "gonna" ("Don" + "na") and "Hanna" likewise; the
+    # speaker was named "Don". Contractions with other words stay split: "zum" -> "zu dem", "cannot".
+    text = "Donna Sampson Rawlings, 59, of Ashton, said the event brought back memories. Later, Hanna Ito said she cannot stay."
+    words = [w.text for w in extractor.parser.parse(text, "en").words]
+    assert words[:3] == ["Donna", "Sampson", "Rawlings"] and "Hanna" in words and words[-4:-1] == ["can", "not", "stay"]
+    assert [q.speaker.name for q in extractor.extract(Article(id="t", text=text, lang="en"))] == [
+        "Donna Sampson Rawlings", "Hanna Ito"]
+    assert [w.text for w in extractor.parser.parse("Donna ging zum Markt.", "de").words] == [
+        "Donna", "ging", "zu", "dem", "Markt", "."]
+
+
 def test_a_two_character_opener_glued_to_its_word_is_a_token_of_its_own(extractor):
     text = "Valeant has become a punching bag. Hillary Clinton called it ''predatory.''"
     assert "''" in [w.text for w in extractor.parser.parse(text, "en").words][:-1]
