@@ -270,12 +270,26 @@ class EntityBuilder:
                 j += 1  # a third word only after a middle name: not "Elizabeth Warren | Hammers", "Ted Cruz | South"
             while j > i + 1 and not self._name_word(words[j - 1][2]):
                 j -= 1
+            if j > i + 1 and (org := self._organization_after(text, words, j)) is not None:
+                i = org  # "the Urban-Brookings Tax Policy Center": the first name opens a body's name
+                continue
             if j > i + 1:
                 out.append((s, words[j - 1][1], text[s:words[j - 1][1]]))
                 i = j
             else:
                 i += 1
         return out
+
+    def _organization_after(self, text: str, words: list[tuple[int, int, str]], j: int) -> int | None:
+        """Does the run of capitalised words from word j on, in one name with the words before it,
+        end in an organisation word within four words ("… Tax | Policy Center", "… Gates |
+        Foundation")? The index after that word, else None."""
+        for k in range(j, min(len(words), j + 4)):
+            if not self._joins(text[words[k - 1][1]:words[k][0]]):
+                return None
+            if self.rules.is_organization_word(words[k][2]):
+                return k + 1
+        return None
 
     def build(self, text: str, named: list[tuple[str, str]], roles: dict[str, str],
               proper_nouns: frozenset[str] = frozenset(), verbs: frozenset[int] = frozenset(),

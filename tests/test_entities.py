@@ -493,3 +493,12 @@ def test_nach_polizeiangaben_is_the_police_of_the_article(extractor):
     assert second.speaker.entity == first.speaker.entity and first.speaker.name.startswith("Polizei")
     (alone,) = extractor.extract(Article(id="t", text="Der Fahrer war nach Polizeiangaben nicht betrunken.", lang="de"))
     assert alone.speaker is None
+
+
+def test_a_first_name_opening_an_organisation_name_is_no_person():
+    # gender-guesser knows "Urban" and "George" as first names: the words before "Center",
+    # "University", "News" belong to a body's name, not to a person "Urban-Brookings Tax"
+    builder = EntityBuilder(load_rules("en"))
+    text = ("Burman directs the Urban-Brookings Tax Policy Center. J.M. Berger of George Washington University "
+            "spoke, and Ruth Marcus wrote for the New York Daily News.")
+    assert [n for _, _, n in builder.person_names(text)] == ["Ruth Marcus"]
