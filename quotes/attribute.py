@@ -335,6 +335,11 @@ class Attributor:
         words = [m.group() for m in WORD.finditer(mention)]
         heads = [w for w in words if w.lower() not in self.stop and (self.rules.is_role_noun(w) or self.rules.is_body_word(w))]
         bare = self._bare_description(text, pos + len(mention), words, heads)
+        # "The Democrats said", "die Grünen": a plural description is read like no singular pronoun
+        last = None
+        for last in WORD.finditer(mention):
+            pass
+        plural = last is not None and pos + last.start() in table.plurals
         if not bare:
             # "der Wissenschaftsjournalist | Dirk Lorenzen": the name right after it; "Der
             # Vertreter Libyens", "the official last step Wednesday of": someone new
@@ -344,7 +349,7 @@ class Attributor:
         if not heads:
             # a definite noun that is no role ("der Isländer") is read like a pronoun
             definite = len(words) == 2 and words[0].lower() in self.definite and words[1][:1].isupper()
-            return self.salient(text, table, pos, None, hidden) if definite else None
+            return self.salient(text, table, pos, None, hidden) if definite and not plural else None
         head = fold(heads[-1])
         modifiers = {fold(w) for w in words if w.lower() not in self.stop and w not in heads}
 
@@ -376,7 +381,7 @@ class Attributor:
             and all(w in heads or w[:1].isupper() for w in words)
         if not definite:
             return None
-        if self.rules.is_role_noun(heads[-1]):
+        if self.rules.is_role_noun(heads[-1]) and not plural:
             return self.salient(text, table, pos, role_gender(self.rules, heads[-1]), hidden) or next(
                 self._after(table, pos, hidden, True), None)
         if self.rules.is_outlet_word(heads[-1]):  # the last medium of the sentence or the one before

@@ -164,6 +164,7 @@ class EntityTable:
     sentences: list[tuple[int, int]]  # character spans of the article's sentences
     proper_nouns: frozenset[str] = frozenset()  # words the parse tagged PROPN
     verbs: frozenset[int] = frozenset()  # start offsets of words the parse tagged verbs
+    plurals: frozenset[int] = frozenset()  # start offsets of nouns the parse tagged plural
 
     def sentence_of(self, offset: int) -> int:
         lo, hi = 0, len(self.sentences)
@@ -293,16 +294,16 @@ class EntityBuilder:
 
     def build(self, text: str, named: list[tuple[str, str]], roles: dict[str, str],
               proper_nouns: frozenset[str] = frozenset(), verbs: frozenset[int] = frozenset(),
-              labels: list[str] = ()) -> EntityTable:
+              labels: list[str] = (), plurals: frozenset[int] = frozenset()) -> EntityTable:
         """The entities of the article: persons found by their first names in the text, the names
         the article prints as speaker labels (`labels`: interview turns, persons whatever they look
         like), then the names the parse found (`named`: name and kind: person, organization or
         unknown), each with its mentions, gender and roles (`roles`: role by name, from the
         resolved quotes). `proper_nouns` are the words and `verbs` the start offsets of words the
-        parse tagged so."""
+        parse tagged so, `plurals` the start offsets of nouns it tagged plural."""
         sentences = sentence_spans(text, self.abbreviations)
         entities: list[Entity] = []
-        table = EntityTable(entities, sentences, proper_nouns, verbs)
+        table = EntityTable(entities, sentences, proper_nouns, verbs, plurals)
 
         def add(name: str, kind: str) -> Entity:
             e = table.lookup(name, strict=True)

@@ -291,6 +291,17 @@ class Mentions(Phrases):
             k = words[k].head
         return k == head and any(words[j].upos == "ADP" for j in range(head + 1, name_r[0]))
 
+    def _modifies_indefinite(self, doc: ParsedDoc, m: tuple[int, int], head: int, name_r: tuple[int, int]) -> bool:
+        """Is the name a modifier of a role noun, or the head itself, in a description opened by an
+        indefinite determiner: "another Connecticut lawmaker", "a senior Obama administration
+        official", "a Republican", "a New Hampshire Republican" (not the body behind a thing: "an
+        FBI investigation", "a Washington Post database")?"""
+        words = doc.words
+        return name_r[0] <= head and (self._role(words[head]) or head < name_r[1]) \
+            and not self.rules.is_source_noun(words[head].text) and any(
+            words[k].upos in ("DET", "NUM") and words[k].lower in self.rules.speakers.indefinite_determiners
+            for k in range(m[0], name_r[0]))
+
     @staticmethod
     def _opens_clause(w: Word) -> bool:
         """A relative pronoun opening the clause it hangs in: "a historian | who attended"."""
@@ -431,7 +442,8 @@ class Mentions(Phrases):
                                 self.text_of(doc, desc[0], desc[-1] + 1) if desc else None)
         # "a spokesman for Senator John Smith", "a staff member for the campaign in Philadelphia": a
         # name behind a preposition of the role noun heading the mention names someone else
-        someone_else = bool(name_r) and self._role(words[head]) and self._behind_preposition(doc, head, name_r)
+        someone_else = bool(name_r) and (self._role(words[head]) and self._behind_preposition(doc, head, name_r)
+                                         or self._modifies_indefinite(doc, m, head, name_r))
         if someone_else:
             name_r = None
         lows = [words[i].lower for i in range(*m)]

@@ -87,7 +87,9 @@ class Resolver:
         table = self.mentions.people.build(doc.text, named, roles,
                                           proper_nouns(doc, self.rules.language.capitalises_nouns),
                                           frozenset(w.start for w in doc.words if w.upos in VERBAL),
-                                          labels=list(dict.fromkeys(t.name for t in turns)))
+                                          labels=list(dict.fromkeys(t.name for t in turns)),
+                                          plurals=frozenset(w.start for w in doc.words
+                                                            if w.upos in ("NOUN", "PROPN") and "Number=Plur" in w.feats))
         self.attributor.link(doc.text, out, follows, table, list(quoted))
         return out
 

@@ -255,6 +255,7 @@ class Speakers(Strict):
     # Definite determiners: a description opened by one ("die Ministerin", "the coach") stands for
     # an entity the article has named.
     definite_determiners: list[str] = []
+    indefinite_determiners: list[str] = []
     # Words that make a prepositional cue the clause subject's own words ("X war nach eigenen
     # Angaben überwältigt": X is the source).
     reflexive_possessives: list[str] = []
@@ -271,7 +272,7 @@ class Speakers(Strict):
     _norm = field_validator(
         "honorifics", "role_nouns", "organization_words", "outlet_words",
         "pronouns_singular", "pronouns_plural", "pronouns_demonstrative", "pronouns_possessive", "not_names", "genitive_endings", "name_particles",
-        "feminine_role_endings", "masculine_role_endings", "addressee_determiners", "definite_determiners", "oblique_prepositions",
+        "feminine_role_endings", "masculine_role_endings", "addressee_determiners", "definite_determiners", "indefinite_determiners", "oblique_prepositions",
         "reflexive_possessives", "relative_pronouns", "person_relative_pronouns", "source_nouns", "source_prepositions", "time_nouns",
     )(_lower_unique)
 
