@@ -456,13 +456,17 @@ def _join_fragments(blocks: dict[tuple, list[_Rec]], lex: Lexicon, union: _Union
         for y in same_doc:
             for k in keys[y.n]:
                 holders[k].add(y.n)
+        surfaces = {y.n: _surface(y.r.get("text") or "") for y in same_doc}
         for x in same_doc:
             if x.r.get("kind") not in ("indirect", "mixed"):
                 continue
-            for frag in _fragments(x, lex):
-                # only records holding the fragment's rarest key can hold the fragment
+            for frag, surface in _fragments(x, lex):
+                # only records holding the fragment's rarest key can hold the fragment; one content
+                # word is weak evidence, so it must stand as written, its other words with it ("more
+                # learning" is not in "new ways of learning", "criminal" not in "criminals")
                 rarest = min(frag, key=lambda k: len(holders.get(k, ())))
-                found = [n for n in holders.get(rarest, ()) if n != x.n and _runs_through(keys[n], frag)]
+                found = [n for n in holders.get(rarest, ()) if n != x.n and _runs_through(keys[n], frag)
+                         and (len(frag) > 1 or _runs_through(surfaces[n], surface))]
                 if len(found) == 1:
                     union.join(x.n, found[0])
 
@@ -517,18 +521,24 @@ def _rarest(x: _Rec, idf: dict[str, float], more_than: float) -> list[str]:
     return out
 
 
-def _fragments(x: _Rec, lex: Lexicon) -> list[list[str]]:
-    """The key runs of the quoted parts of a record's text."""
+def _fragments(x: _Rec, lex: Lexicon) -> list[tuple[list[str], list[str]]]:
+    """The quoted parts of a record's text: each as its key run and its words as written."""
     scanner = _scanner(x.r.get("lang"))
     if scanner is None:
         return []
     text = x.r.get("text") or ""
     out = []
     for span in scanner.scan(text, [(0, len(text))]):
-        keys = [w.key for w in words_of(text[span.start:span.end], x.r.get("lang"), lex)]
+        part = text[span.start:span.end]
+        keys = [w.key for w in words_of(part, x.r.get("lang"), lex)]
         if keys:
-            out.append(keys)
+            out.append((keys, _surface(part)))
     return out
+
+
+def _surface(text: str) -> list[str]:
+    """The words of a text as written, in lower case."""
+    return [t.lower() for t in _TOKEN.findall(text)]
 
 
 @lru_cache(maxsize=16)

@@ -130,6 +130,21 @@ def test_a_quoted_fragment_joins_the_one_record_of_its_article_that_carries_it()
     assert groups(trace(apart)) == [["r1"], ["r2"], ["r3"]]
 
 
+def test_a_one_word_fragment_links_only_as_written():
+    # one content word is weak evidence: "more learning" (stopword "more") is not in "new ways of
+    # learning", "criminal" is not "criminals"; written the same, the catchword links
+    para = 'that all Americans engage in "more listening" and "more learning"'
+    recs = [rec(1, para, name="Paul Ryan", lang="en", doc="a.txt", kind="mixed"),
+            rec(2, "This country has to find new ways of learning how to heal", name="Paul Ryan", lang="en", doc="a.txt"),
+            rec(3, "We will vote on the budget in the spring", name="Paul Ryan", lang="en", doc="a.txt")]
+    assert groups(trace(recs)) == [["r1"], ["r2"], ["r3"]]
+    para = 'that the senator was "unhinged"'
+    recs = [rec(1, para, name="Tom Reed", lang="en", doc="a.txt", kind="mixed"),
+            rec(2, "He is unhinged and everyone in the chamber can see it", name="Tom Reed", lang="en", doc="a.txt"),
+            rec(3, "We will vote on the budget in the spring", name="Tom Reed", lang="en", doc="a.txt")]
+    assert groups(trace(recs)) == [["r1", "r2"], ["r3"]]
+
+
 def test_a_fragment_runs_through_the_quote_in_order_german_marks():
     # r1 and r2 share two content words: too few to link by their words
     recs = [rec(1, "Berg nannte den Entwurf „eine Zumutung für Familien“", kind="mixed", doc="a.txt"),
