@@ -225,8 +225,14 @@ class Mentions(Phrases):
                 and words[a - 1].upos not in VERBAL and not self._relative(words[a - 1]) \
                 and not self.is_quote_mark(words[a - 1]):  # (a possessive apostrophe is none: "Sanders’ | campaign")
             a -= 1
-        while a < head and words[a].deprel in ("case", "cc") and words[a].head == head:
-            a += 1  # the preposition or conjunction is not part of the phrase: "with | Chief Secretary …", "and | human rights groups"
+        while a < head and (words[a].deprel in ("case", "cc") and words[a].head == head
+                            or words[a].upos in ("CCONJ", "SCONJ")
+                            or words[a].upos == "ADV" and (words[a].head == head or words[a].head not in sub)):
+            # the preposition or conjunction is not part of the phrase: "with | Chief Secretary …",
+            # "and | human rights groups"; nor an adverb of the head or the clause: "Auch | Müller",
+            # "Wie | Bert Rauenbusch", "But | Mrs. Clinton" (one of a word inside stays: "Nearly
+            # eight of 10 voters", "Very good reporter")
+            a += 1
         b = head + 1
         while b < sent.last:
             close = self.quoted_name(doc, b, sent.last) if b != avoid else None

@@ -1393,3 +1393,16 @@ def test_a_definite_party_description_is_the_person_it_describes(extractor):
 def test_a_plural_description_is_no_single_person(extractor, text, lang):
     (r,) = [q for q in extractor.extract(Article(id="t", text=text, lang=lang))]
     assert r.speaker.name is None
+
+
+@pytest.mark.parametrize("text, lang, mention", [
+    # a conjunction or an adverb of the clause before the subject is no part of its mention
+    ("Auch die Fraktionschefin der Grünen, Renate Künast, sagte, sie rate zum Kauf von Hybridautos.", "de",
+     "die Fraktionschefin der Grünen, Renate Künast"),
+    ("Trump spoke on Monday, and Hillary Clinton said she would consider sending more troops.", "en",
+     "Hillary Clinton"),
+    # an adverb of a word inside the phrase stays
+    ("Very few voters said they would stay home.", "en", "Very few voters"),
+])
+def test_a_mention_starts_after_a_conjunction_or_clause_adverb(extractor, text, lang, mention):
+    assert single(extractor, text, lang).speaker.mention == mention
