@@ -308,6 +308,20 @@ class Mentions(Phrases):
             words[k].upos in ("DET", "NUM") and words[k].lower in self.rules.speakers.indefinite_determiners
             for k in range(m[0], name_r[0]))
 
+    def _without_kind_word(self, doc: ParsedDoc, name_r: tuple[int, int]) -> tuple[int, int]:
+        """A name run opened by a common noun for a medium, or for a body before an acronym, is the
+        name after it: "Nachrichtenagentur | AFP", "Zeitung | The Jakarta Post", "Weltverband |
+        FIFA"; a body's name with a place stays whole ("Universität Jena", "Staatsanwaltschaft
+        Oslo")."""
+        words = doc.words
+        a, b = name_r
+        first, rest = words[a], words[a + 1:b]
+        if b - a < 2 or first.upos != "NOUN" or first.text.isupper() or not self.rules.is_body_word(first.text):
+            return name_r
+        if self.rules.is_outlet_word(first.text) or all(w.text.isupper() and len(w.text) > 1 for w in rest):
+            return a + 1, b
+        return name_r
+
     @staticmethod
     def _opens_clause(w: Word) -> bool:
         """A relative pronoun opening the clause it hangs in: "a historian | who attended"."""
@@ -452,6 +466,8 @@ class Mentions(Phrases):
                                          or self._modifies_indefinite(doc, m, head, name_r))
         if someone_else:
             name_r = None
+        elif name_r:
+            name_r = self._without_kind_word(doc, name_r)
         lows = [words[i].lower for i in range(*m)]
         org = any(self.rules.is_body_word(words[i].text) for i in range(*m))
         person_hint = any(x in self.rules.speakers.honorifics for x in lows) or any(

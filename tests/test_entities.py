@@ -502,3 +502,16 @@ def test_a_first_name_opening_an_organisation_name_is_no_person():
     text = ("Burman directs the Urban-Brookings Tax Policy Center. J.M. Berger of George Washington University "
             "spoke, and Ruth Marcus wrote for the New York Daily News.")
     assert [n for _, _, n in builder.person_names(text)] == ["Ruth Marcus"]
+
+
+@pytest.mark.parametrize("text, name", [
+    # a common noun for the medium, or for the body before an acronym, is no part of the name
+    ("Die französische Nachrichtenagentur AFP berichtete, dass eine Übung geplant sei.", "AFP"),
+    ("Der Weltverband FIFA teilte mit, dass das Turnier verlegt werde.", "FIFA"),
+    ("Wie die Zeitung China Daily berichtete, sind die Fluten die schwersten seit Jahren.", "China Daily"),
+    # a body named with its place keeps it
+    ("Die Staatsanwaltschaft Oslo teilte mit, dass Anklage erhoben werde.", "Staatsanwaltschaft Oslo"),
+])
+def test_a_kind_word_before_a_name_is_no_part_of_it(extractor, text, name):
+    (q,) = quotes(extractor, text, "de")
+    assert q.speaker.name == name
