@@ -25,7 +25,7 @@ from functools import cached_property
 
 import regex
 
-from .entities import WORD, Entity, EntityTable, first_name_gender, fold, plausible_name, role_gender
+from .entities import WORD, Entity, EntityTable, first_name_gender, fold, plausible_name, role_gender, sure_first_name_gender
 from .outlets import OutletFinder, without_marks
 from .record import Outlet, Quote, Speaker
 from .rules import RuleSet
@@ -109,6 +109,9 @@ class Attributor:
                 via = "description" if ent else via
                 if ent is None and sp.via == "colon" and k > 0 and linked[k - 1] is not None:
                     ent, via = linked[k - 1], "continuation"  # "Und weiter: „…“" goes on with the speaker
+            if ent is not None and ent.kind == "person" and sure_first_name_gender(ent.name.split()[0]) \
+                    not in (None, self._honorific_gender(sp.mention) or sure_first_name_gender(ent.name.split()[0])):
+                ent = None  # "Mr. Obama" is not the article's "Michelle Obama": the name as written stays
             linked[k] = ent
             if ent is not None:
                 self._centre(table, ent, q)
@@ -165,6 +168,11 @@ class Attributor:
                             type=ent.kind, via="preposition", entity=ent.id,
                             aliases=[a for a in ent.aliases if a != ent.name])
         return ent
+
+    def _honorific_gender(self, mention: str) -> str | None:
+        """The gender an honorific in the mention gives ("Mr.", "Frau"), else None."""
+        table = self.rules.speakers.honorific_gender
+        return next((table[w.lower()] for w in mention.split() if w.lower() in table), None)
 
     def _bare_description(self, text: str, end: int, words: list[str], heads: list[str]) -> bool:
         """Is the description only its head and what stands before it? One that goes on with a

@@ -100,6 +100,14 @@ def first_name_gender(word: str) -> str | None:
     return {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f", "andy": "?"}.get(g)
 
 
+def sure_first_name_gender(word: str) -> str | None:
+    """"m" or "f" for a first name gender-guesser gives only one sex ("Michelle", "John"), else
+    None ("Bernie" is mostly female there, "Lee" mostly male)."""
+    if len(word) < 2 or not word[:1].isupper() or word.isupper():
+        return None
+    return {"male": "m", "female": "f"}.get(_first_names().get(word.split("-")[0].lower()))
+
+
 @lru_cache(maxsize=50_000)
 def fold(word: str) -> str:
     """A spelling-insensitive key: transliterated, lower case, letters only, common

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 import regex
 
 from .cues import last_char
-from .entities import EntityBuilder, first_name_gender, occurrences
+from .entities import EntityBuilder, first_name_gender, occurrences, sure_first_name_gender
 from .marks import is_mark_text
 from .parse import ParsedDoc, Word
 from .phrases import VERBAL, Phrases
@@ -642,6 +642,10 @@ class Mentions(Phrases):
         """The mention headed by `head` and the name it gives, in full where the document has it
         ("Wang" -> "Wang Yi", "Lahms" -> "Philipp Lahm"): (Resolved, name or None)."""
         r = self.resolve_mention(doc, head, given, surnames)
+        # "Mr. Obama" is not the article's "Michelle Obama", "Mrs. Clinton" not its "Bill Clinton"
+        said = self.honorific_gender(doc, r.mention)
+        if said:
+            full_names = [f for f in full_names if sure_first_name_gender(f.split()[0]) in (None, said)]
         name = self._expand(r.name, full_names, doc.text, doc.words[r.mention[0]].start, lower_words) or None
         if name and name != r.name and r.type == "unknown" and len(name.split()) >= 2:
             r.type = "person"
@@ -649,8 +653,13 @@ class Mentions(Phrases):
         if name and name == r.name and " " not in name and r.type != "organization" \
                 and any(words[i].upos == "PROPN" and words[i].text in name.split("-") for i in range(*r.mention)) \
                 and not self.rules.is_organization_word(name):
-            name = self._full_name_in_text(doc.text, name, lower_words, words[r.mention[0]].start) or name
+            name = self._full_name_in_text(doc.text, name, lower_words, words[r.mention[0]].start, said) or name
         return r, name
+
+    def honorific_gender(self, doc: ParsedDoc, m: tuple[int, int]) -> str | None:
+        """The gender an honorific in the mention gives ("Mr.", "Frau"), else None."""
+        table = self.rules.speakers.honorific_gender
+        return next((table[doc.words[i].lower] for i in range(*m) if doc.words[i].lower in table), None)
 
     def _expand(self, name: str | None, full_names: list[str], text: str = "", at: int = 0,
                 lower: Container[str] = frozenset()) -> str | None:
@@ -674,7 +683,8 @@ class Mentions(Phrases):
         return [word] + [word[:-len(e)] for e in self.rules.speakers.genitive_endings
                          if len(word) > len(e) + 2 and word.endswith(e)]
 
-    def _full_name_in_text(self, text: str, surname: str, lower: Container[str], at: int | None = None) -> str | None:
+    def _full_name_in_text(self, text: str, surname: str, lower: Container[str], at: int | None = None,
+                           gender: str | None = None) -> str | None:
         """The last "First [Middle] Surname" before `at` in the raw text (`_nearest`: "Clinton said"
         after "Bill Clinton greeted voters" is Bill), else the first one, for a surname whose full
         name is in no parsed sentence (the prefilter leaves the article's first mention unparsed
@@ -682,14 +692,16 @@ class Mentions(Phrases):
         while they are capitalised and no stopword, honorific, role, organization or not-name word,
         and not in `lower` (the words the article writes in lower case: that makes them common
         words: "Many Democrats", "New York"); "Außenministerin Condoleezza Rice" -> "Condoleezza
-        Rice". A genitive is dropped ("Strauss-Kahns")."""
+        Rice". A genitive is dropped ("Strauss-Kahns"). With a `gender` (the mention's honorific), not
+        a first name only of the other sex."""
         for form in self._with_genitive_dropped(surname):
             found = []  # (offset, full name) in text order
             for start, words in self._capitalised_before(text, form):
                 firsts = list(words)
                 while firsts and not self._first_name(firsts[0], lower):
                     firsts.pop(0)
-                if firsts and all(self._first_name(f, lower) for f in firsts):
+                if firsts and all(self._first_name(f, lower) for f in firsts) \
+                        and sure_first_name_gender(firsts[0]) in (None, gender or sure_first_name_gender(firsts[0])):
                     found.append((start, " ".join(firsts + [form])))
             if found:
                 return self._nearest(found, at, lower) or found[0][1]

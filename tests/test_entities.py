@@ -515,3 +515,13 @@ def test_a_first_name_opening_an_organisation_name_is_no_person():
 def test_a_kind_word_before_a_name_is_no_part_of_it(extractor, text, name):
     (q,) = quotes(extractor, text, "de")
     assert q.speaker.name == name
+
+
+def test_an_honorific_picks_the_full_name_of_its_sex(extractor):
+    # "Mrs. Clinton" is Hillary, "Mr. Clinton" Bill, whichever was named last; "Mr. Obama" is not the
+    # article's only full Obama, Michelle: he keeps the name as written
+    text = 'Bill Clinton and Hillary Clinton arrived. "We are glad," Mrs. Clinton said. "So am I," Mr. Clinton said.'
+    assert [q.speaker.name for q in quotes(extractor, text, "en")] == ["Hillary Clinton", "Bill Clinton"]
+    text = 'Michelle Obama spoke first. "It is about me," Mr. Obama said.'
+    (q,) = quotes(extractor, text, "en")
+    assert q.speaker.name == "Obama"
