@@ -246,6 +246,7 @@ class EntityBuilder:
             w = rest
         low = w.lower().rstrip(".")
         return w[:1].isupper() and not w.isupper() and low not in self.stop and low not in self.honorifics \
+            and low + "." not in self.honorifics \
             and not self.rules.is_role_noun(w) and not self.rules.is_organization_word(w) and len(w) > 1 \
             and not w.endswith(".")
 

@@ -525,3 +525,10 @@ def test_an_honorific_picks_the_full_name_of_its_sex(extractor):
     text = 'Michelle Obama spoke first. "It is about me," Mr. Obama said.'
     (q,) = quotes(extractor, text, "en")
     assert q.speaker.name == "Obama"
+
+
+def test_an_honorific_written_without_its_stop_is_no_surname():
+    # "Christian Rev. Derek Penwell": "Christian" is a first name, "Rev" (of "Rev.") no surname
+    builder = EntityBuilder(load_rules("en"))
+    text = "The mourners met Christian Rev. Derek Penwell and Gen. Mark Milley on Sunday."
+    assert [n for _, _, n in builder.person_names(text)] == ["Derek Penwell", "Mark Milley"]
