@@ -110,7 +110,7 @@ class Attributor:
                 if ent is None and sp.via == "colon" and k > 0 and linked[k - 1] is not None:
                     ent, via = linked[k - 1], "continuation"  # "Und weiter: „…“" goes on with the speaker
             if ent is not None and ent.kind == "person" and sure_first_name_gender(ent.name.split()[0]) \
-                    not in (None, self._honorific_gender(sp.mention) or sure_first_name_gender(ent.name.split()[0])):
+                    not in (None, self._said_gender(sp.mention, ent, via) or sure_first_name_gender(ent.name.split()[0])):
                 ent = None  # "Mr. Obama" is not the article's "Michelle Obama": the name as written stays
             linked[k] = ent
             if ent is not None:
@@ -159,7 +159,7 @@ class Attributor:
         folded = fold(body)
         fits = [(max(a for a, _ in e.mentions if a < start), e) for e in table.entities
                 if e.kind != "person" and any(a < start for a, _ in e.mentions)
-                and any(w == folded or body.isupper() and w == folded.lower() or _compound_match(w, folded)
+                and any(w == folded or _compound_match(w, folded)
                         for w in (fold(x) for x in WORD.findall(e.name)))]
         if not fits:
             return None
@@ -169,10 +169,23 @@ class Attributor:
                             aliases=[a for a in ent.aliases if a != ent.name])
         return ent
 
-    def _honorific_gender(self, mention: str) -> str | None:
-        """The gender an honorific in the mention gives ("Mr.", "Frau"), else None."""
+    def _said_gender(self, mention: str, ent: Entity, via: str | None) -> str | None:
+        """The gender the mention gives its person: an honorific before one of the entity's name
+        words, or, for a description, its role noun's ending ("die Anwältin" is a woman)."""
+        said = self._honorific_gender(mention, ent)
+        if said is None and via == "description":
+            said = next((g for w in WORD.findall(mention) if self.rules.is_role_noun(w)
+                         and (g := role_gender(self.rules, w))), None)
+        return said
+
+    def _honorific_gender(self, mention: str, ent: Entity) -> str | None:
+        """The gender an honorific right before one of the entity's name words gives ("Mr. | Obama"),
+        else None ("Mrs. Clinton's campaign chairman, John Podesta" says nothing of Podesta)."""
         table = self.rules.speakers.honorific_gender
-        return next((table[w.lower()] for w in mention.split() if w.lower() in table), None)
+        names = {w for form in [ent.name, *ent.aliases] for w in form.split()}
+        toks = mention.split()
+        return next((table[a.lower()] for a, b in zip(toks, toks[1:])
+                     if a.lower() in table and regex.sub(r"[’']s?$", "", b) in names), None)
 
     def _bare_description(self, text: str, end: int, words: list[str], heads: list[str]) -> bool:
         """Is the description only its head and what stands before it? One that goes on with a

@@ -280,7 +280,7 @@ class EntityBuilder:
                 j += 1  # a third word only after a middle name: not "Elizabeth Warren | Hammers", "Ted Cruz | South"
             while j > i + 1 and not self._name_word(words[j - 1][2]):
                 j -= 1
-            if j > i + 1 and (org := self._organization_after(text, words, j)) is not None:
+            if j > i + 1 and (org := self._organization_after(text, words, j, proper_nouns)) is not None:
                 i = org  # "the Urban-Brookings Tax Policy Center": the first name opens a body's name
                 continue
             if j > i + 1:
@@ -290,12 +290,17 @@ class EntityBuilder:
                 i += 1
         return out
 
-    def _organization_after(self, text: str, words: list[tuple[int, int, str]], j: int) -> int | None:
+    def _organization_after(self, text: str, words: list[tuple[int, int, str]], j: int,
+                            proper_nouns: frozenset[str] = frozenset()) -> int | None:
         """Does the run of capitalised words from word j on, in one name with the words before it,
         end in an organisation word within four words ("… Tax | Policy Center", "… Gates |
-        Foundation")? The index after that word, else None."""
+        Foundation")? The index after that word, else None. In a language that capitalises its
+        nouns the words must be ones the parse tagged proper nouns: "Olaf Scholz | Regierung und
+        Opposition" is a name and an object."""
         for k in range(j, min(len(words), j + 4)):
             if not self._joins(text[words[k - 1][1]:words[k][0]]):
+                return None
+            if self.rules.language.capitalises_nouns and words[k][2] not in proper_nouns:
                 return None
             if self.rules.is_organization_word(words[k][2]):
                 return k + 1

@@ -287,15 +287,20 @@ class Mentions(Phrases):
     def _relative(self, w: Word) -> bool:
         return w.deprel in ("acl:relcl",)
 
-    @staticmethod
-    def _behind_preposition(doc: ParsedDoc, head: int, name_r: tuple[int, int]) -> bool:
+    def _behind_preposition(self, doc: ParsedDoc, head: int, name_r: tuple[int, int]) -> bool:
         """Does the name hang on the role noun `head`, after a preposition, so that it names someone
         else: "a spokesman for | Senator John Smith"?"""
         words = doc.words
         k = name_r[0]
         while k >= 0 and k != head:
             k = words[k].head
-        return k == head and any(words[j].upos == "ADP" for j in range(head + 1, name_r[0]))
+        adp = next((j for j in range(name_r[0] - 1, head, -1) if words[j].upos == "ADP"), None)
+        # the preposition's object is the name: only articles, adjectives, honorifics, roles or kind
+        # words between ("for | Senator John Smith", "for the environmental group | Greenpeace"), not
+        # another name ("of the Federal Reserve | Jerome Powell")
+        return k == head and adp is not None and all(
+            words[j].upos in ("DET", "ADJ") or words[j].lower in self.rules.speakers.honorifics or self._role(words[j])
+            or self.rules.is_body_word(words[j].text) for j in range(adp + 1, name_r[0]))
 
     def _modifies_indefinite(self, doc: ParsedDoc, m: tuple[int, int], head: int, name_r: tuple[int, int]) -> bool:
         """Is the name a modifier of a role noun, or the head itself, in a description opened by an
@@ -309,18 +314,32 @@ class Mentions(Phrases):
             for k in range(m[0], name_r[0]))
 
     def _without_kind_word(self, doc: ParsedDoc, name_r: tuple[int, int]) -> tuple[int, int]:
-        """A name run opened by a common noun for a medium, or for a body before an acronym, is the
-        name after it: "Nachrichtenagentur | AFP", "Zeitung | The Jakarta Post", "Weltverband |
-        FIFA"; a body's name with a place stays whole ("Universität Jena", "Staatsanwaltschaft
-        Oslo")."""
+        """A name run opened by a common noun for a body before an acronym, or for a medium before a
+        name the article also writes alone or one opened by an article, is the name after it:
+        "Weltverband | FIFA", "Nachrichtenagentur | AFP", "Zeitung | The Jakarta Post"; "Sender
+        Freies Berlin", "Universität Jena", "Staatsanwaltschaft Oslo" stay whole."""
         words = doc.words
         a, b = name_r
         first, rest = words[a], words[a + 1:b]
         if b - a < 2 or first.upos != "NOUN" or first.text.isupper() or not self.rules.is_body_word(first.text):
             return name_r
-        if self.rules.is_outlet_word(first.text) or all(w.text.isupper() and len(w.text) > 1 for w in rest):
+        if all(w.text.isupper() and len(w.text) > 1 for w in rest):
             return a + 1, b
+        if self.rules.is_outlet_word(first.text) and (rest[0].upos == "DET" and rest[0].text[:1].isupper()
+                                                      or self._written_alone(doc, first.text, words[a + 1].start, words[b - 1].end)):
+            return a + 1, b  # not "Sender | Freies Berlin", which the article never writes alone
         return name_r
+
+    @staticmethod
+    def _written_alone(doc: ParsedDoc, kind: str, start: int, end: int) -> bool:
+        """Does the article write the name text[start:end] somewhere without the kind word before it?"""
+        name, text = doc.text[start:end], doc.text
+        at = text.find(name)
+        while at >= 0:
+            if not text[max(0, at - len(kind) - 3):at].rstrip().endswith(kind):
+                return True
+            at = text.find(name, at + 1)
+        return False
 
     @staticmethod
     def _opens_clause(w: Word) -> bool:
@@ -460,6 +479,13 @@ class Mentions(Phrases):
                 desc = [i for i in range(m[0], appos[0] - 1) if words[i].upos not in {"DET"}]
                 return Resolved(self.text_of(doc, *appos), (m[0], appos[1]), "person",
                                 self.text_of(doc, desc[0], desc[-1] + 1) if desc else None)
+        if name_r and name_r[1] - name_r[0] >= 3 and not first_name_gender(words[name_r[0]].text):
+            # "of the Federal Reserve Jerome Powell", "von Verdi Frank Werneke": a body's name run into
+            # the person's; the person is the name
+            k = next((k for k in range(name_r[0] + 1, name_r[1] - 1)
+                      if words[k].upos == "PROPN" and first_name_gender(words[k].text)), None)
+            if k is not None and not any(self.rules.is_body_word(words[j].text) for j in range(k, name_r[1])):
+                name_r = (k, name_r[1])  # not "New | York Times", "Parks and | Recreation Department"
         # "a spokesman for Senator John Smith", "a staff member for the campaign in Philadelphia": a
         # name behind a preposition of the role noun heading the mention names someone else
         someone_else = bool(name_r) and (self._role(words[head]) and self._behind_preposition(doc, head, name_r)
@@ -470,8 +496,9 @@ class Mentions(Phrases):
             name_r = self._without_kind_word(doc, name_r)
         lows = [words[i].lower for i in range(*m)]
         org = any(self.rules.is_body_word(words[i].text) for i in range(*m))
+        # a role word inside a body's name is none ("The Republican Party", "Democratic National Committee")
         person_hint = any(x in self.rules.speakers.honorifics for x in lows) or any(
-            self._role(words[i]) for i in range(*m))
+            self._role(words[i]) for i in range(*m) if not (org and name_r and name_r[0] <= i < name_r[1]))
         role = None
         if name_r:
             name = self.text_of(doc, *name_r)
@@ -643,7 +670,7 @@ class Mentions(Phrases):
         ("Wang" -> "Wang Yi", "Lahms" -> "Philipp Lahm"): (Resolved, name or None)."""
         r = self.resolve_mention(doc, head, given, surnames)
         # "Mr. Obama" is not the article's "Michelle Obama", "Mrs. Clinton" not its "Bill Clinton"
-        said = self.honorific_gender(doc, r.mention)
+        said = self.honorific_gender(doc, r.mention, r.name)
         if said:
             full_names = [f for f in full_names if sure_first_name_gender(f.split()[0]) in (None, said)]
         name = self._expand(r.name, full_names, doc.text, doc.words[r.mention[0]].start, lower_words) or None
@@ -656,10 +683,14 @@ class Mentions(Phrases):
             name = self._full_name_in_text(doc.text, name, lower_words, words[r.mention[0]].start, said) or name
         return r, name
 
-    def honorific_gender(self, doc: ParsedDoc, m: tuple[int, int]) -> str | None:
-        """The gender an honorific in the mention gives ("Mr.", "Frau"), else None."""
+    def honorific_gender(self, doc: ParsedDoc, m: tuple[int, int], name: str | None) -> str | None:
+        """The gender an honorific right before the name gives ("Mr. | Obama", "Frau | Merkel"), else
+        None; one before another name is that one's ("Mrs. Clinton's campaign chairman, John
+        Podesta")."""
         table = self.rules.speakers.honorific_gender
-        return next((table[doc.words[i].lower] for i in range(*m) if doc.words[i].lower in table), None)
+        first = name.split()[0] if name else None
+        return next((table[doc.words[i].lower] for i in range(m[0], m[1] - 1)
+                     if doc.words[i].lower in table and doc.words[i + 1].text == first), None)
 
     def _expand(self, name: str | None, full_names: list[str], text: str = "", at: int = 0,
                 lower: Container[str] = frozenset()) -> str | None:

@@ -475,7 +475,8 @@ class RuleSet(Strict):
             if low.endswith(noun) and len(low) - len(noun) >= 2:
                 first = word[:len(word) - len(noun)].rstrip("-")
                 for part in (first, first[:-1] if first.endswith("s") else ""):
-                    if len(part) >= 2 and (part.isupper() or self.is_body_word(part)):
+                    # not a medium's word: "nach Zeitungsberichten", "Medienberichten" name no one
+                    if len(part) >= 2 and (part.isupper() or self.is_body_word(part) and not self.is_outlet_word(part)):
                         return part
                 return None
         return None

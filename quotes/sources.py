@@ -522,7 +522,7 @@ class SourceFinder:
         of appositions before it ("Reinhard Bütikofer, Parteivorsitzender der Grünen, der sagte",
         "Sven Liebich, einst führender Rechtsextremist, der …")."""
         words = doc.words
-        after_comma = words[pronoun - 1].text == ","
+        after_comma = pronoun > 0 and words[pronoun - 1].text == ","
         # with no comma before it, the pronoun's own clause ("a historian who attended …, recalled")
         clause = verb if after_comma else words[pronoun].head
         ant = words[clause].head if words[clause].deprel == "acl:relcl" and words[clause].head < pronoun else None

@@ -477,7 +477,7 @@ def test_a_genitive_after_a_noun_stays_in_its_phrase_where_the_parser_hung_it_on
     assert " ".join(toks[a:b]) == "Vorschlag der CDU"
 
 
-def test_a_compound_source_noun_speaks_for_the_body_the_article_names():
+def test_a_compound_source_noun_splits_off_its_body():
     rules = load_rules("de")
     assert [rules.compound_source(w) for w in ("Polizeiangaben", "Unternehmensangaben", "UNHCR-Angaben",
                                                 "Angaben", "Zeugenaussagen")] == ["Polizei", "Unternehmen", "UNHCR", None, None]
@@ -508,13 +508,14 @@ def test_a_first_name_opening_an_organisation_name_is_no_person():
     # a common noun for the medium, or for the body before an acronym, is no part of the name
     ("Die französische Nachrichtenagentur AFP berichtete, dass eine Übung geplant sei.", "AFP"),
     ("Der Weltverband FIFA teilte mit, dass das Turnier verlegt werde.", "FIFA"),
-    ("Wie die Zeitung China Daily berichtete, sind die Fluten die schwersten seit Jahren.", "China Daily"),
-    # a body named with its place keeps it
+    ("In China Daily stand ein Bericht. Wie die Zeitung China Daily schreibt, sind die Fluten die schwersten seit Jahren.",
+     "China Daily"),
+    # a body named with its place keeps it, and a medium whose name the article never writes alone
     ("Die Staatsanwaltschaft Oslo teilte mit, dass Anklage erhoben werde.", "Staatsanwaltschaft Oslo"),
+    ("Der Sender Freies Berlin berichtete, dass die Lage ruhig sei.", "Sender Freies Berlin"),
 ])
 def test_a_kind_word_before_a_name_is_no_part_of_it(extractor, text, name):
-    (q,) = quotes(extractor, text, "de")
-    assert q.speaker.name == name
+    assert quotes(extractor, text, "de")[0].speaker.name == name
 
 
 def test_an_honorific_picks_the_full_name_of_its_sex(extractor):
@@ -532,3 +533,37 @@ def test_an_honorific_written_without_its_stop_is_no_surname():
     builder = EntityBuilder(load_rules("en"))
     text = "The mourners met Christian Rev. Derek Penwell and Gen. Mark Milley on Sunday."
     assert [n for _, _, n in builder.person_names(text)] == ["Derek Penwell", "Mark Milley"]
+
+
+def test_a_german_name_before_a_capitalised_object_is_still_a_person():
+    # German capitalises nouns: "Olaf Scholz | Regierung und Opposition" is a name and an object, not
+    # a body's name; only words the parse tagged proper nouns continue a body's name
+    builder = EntityBuilder(load_rules("de"))
+    text = "Am Montag hat Olaf Scholz Regierung und Opposition zur Einigkeit aufgerufen."
+    assert [n for _, _, n in builder.person_names(text)] == ["Olaf Scholz"]
+
+
+def test_a_role_word_inside_a_bodys_name_makes_no_person(extractor):
+    qs = quotes(extractor, "The Republican Party said the vote was rigged. The party also said it would appeal.", "en")
+    assert [(q.speaker.name, q.speaker.type) for q in qs] == [("Republican Party", "organization")] * 2
+
+
+def test_a_name_after_a_body_in_the_prepositional_phrase_is_the_persons(extractor):
+    # "of the Federal Reserve | Jerome Powell": the body's name runs into the person's; he speaks
+    (q,) = quotes(extractor, "The chairman of the Federal Reserve Jerome Powell said rates would stay low.", "en")
+    assert q.speaker.name == "Jerome Powell"
+
+
+def test_an_honorific_before_another_name_says_nothing_of_the_speaker(extractor):
+    text = ("Mrs. Clinton's campaign chairman, John Podesta, said the emails were stolen. "
+            "\"We will not comment,\" Mr. Podesta said.")
+    qs = quotes(extractor, text, "en")
+    assert [q.speaker.name for q in qs] == ["John Podesta"] * 2 and qs[0].speaker.entity == qs[1].speaker.entity
+
+
+def test_a_compound_of_a_medium_word_names_no_one(extractor):
+    # "nach Zeitungsberichten" are newspaper reports in general, not the Süddeutsche Zeitung's
+    rules = load_rules("de")
+    assert [rules.compound_source(w) for w in ("Zeitungsberichten", "Medienberichten")] == [None, None]
+    text = "Die Süddeutsche Zeitung berichtete, dass er gehe. Er will nach Zeitungsberichten zurücktreten."
+    assert quotes(extractor, text, "de")[-1].speaker is None
