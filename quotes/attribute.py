@@ -25,7 +25,8 @@ from functools import cached_property
 
 import regex
 
-from .entities import WORD, Entity, EntityTable, first_name_gender, fold, plausible_name, role_gender, sure_first_name_gender
+from .entities import (WORD, Entity, EntityTable, contradicts, first_name_gender, fold, honorific_gender, plausible_name,
+                       role_gender)
 from .outlets import OutletFinder, without_marks
 from .record import Outlet, Quote, Speaker
 from .rules import RuleSet
@@ -109,8 +110,7 @@ class Attributor:
                 via = "description" if ent else via
                 if ent is None and sp.via == "colon" and k > 0 and linked[k - 1] is not None:
                     ent, via = linked[k - 1], "continuation"  # "Und weiter: „…“" goes on with the speaker
-            if ent is not None and ent.kind == "person" and sure_first_name_gender(ent.name.split()[0]) \
-                    not in (None, self._said_gender(sp.mention, ent, via) or sure_first_name_gender(ent.name.split()[0])):
+            if ent is not None and ent.kind == "person" and contradicts(ent.name.split()[0], self._said_gender(sp.mention, ent, via)):
                 ent = None  # "Mr. Obama" is not the article's "Michelle Obama": the name as written stays
             linked[k] = ent
             if ent is not None:
@@ -171,21 +171,14 @@ class Attributor:
 
     def _said_gender(self, mention: str, ent: Entity, via: str | None) -> str | None:
         """The gender the mention gives its person: an honorific before one of the entity's name
-        words, or, for a description, its role noun's ending ("die Anwältin" is a woman)."""
-        said = self._honorific_gender(mention, ent)
+        words ("Mr. | Obama"; not "Mrs. Clinton's campaign chairman, John Podesta" for Podesta), or,
+        for a description, its role noun's ending ("die Anwältin" is a woman)."""
+        names = {w for form in [ent.name, *ent.aliases] for w in form.split()}
+        said = honorific_gender(self.rules.speakers.honorific_gender, mention.split(), names)
         if said is None and via == "description":
             said = next((g for w in WORD.findall(mention) if self.rules.is_role_noun(w)
                          and (g := role_gender(self.rules, w))), None)
         return said
-
-    def _honorific_gender(self, mention: str, ent: Entity) -> str | None:
-        """The gender an honorific right before one of the entity's name words gives ("Mr. | Obama"),
-        else None ("Mrs. Clinton's campaign chairman, John Podesta" says nothing of Podesta)."""
-        table = self.rules.speakers.honorific_gender
-        names = {w for form in [ent.name, *ent.aliases] for w in form.split()}
-        toks = mention.split()
-        return next((table[a.lower()] for a, b in zip(toks, toks[1:])
-                     if a.lower() in table and regex.sub(r"[’']s?$", "", b) in names), None)
 
     def _bare_description(self, text: str, end: int, words: list[str], heads: list[str]) -> bool:
         """Is the description only its head and what stands before it? One that goes on with a
@@ -353,14 +346,12 @@ class Attributor:
     def by_role(self, text: str, table: EntityTable, mention: str, pos: int, hidden) -> Entity | None:
         """The entity a description stands for: the most salient one whose roles or name share the
         description's head noun."""
-        words = [m.group() for m in WORD.finditer(mention)]
+        found = list(WORD.finditer(mention))
+        words = [m.group() for m in found]
         heads = [w for w in words if w.lower() not in self.stop and (self.rules.is_role_noun(w) or self.rules.is_body_word(w))]
         bare = self._bare_description(text, pos + len(mention), words, heads)
         # "The Democrats said", "die Grünen": a plural description is read like no singular pronoun
-        last = None
-        for last in WORD.finditer(mention):
-            pass
-        plural = last is not None and pos + last.start() in table.plurals
+        plural = bool(found) and pos + found[-1].start() in table.plurals
         if not bare:
             # "der Wissenschaftsjournalist | Dirk Lorenzen": the name right after it; "Der
             # Vertreter Libyens", "the official last step Wednesday of": someone new

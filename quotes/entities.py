@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Container
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -106,6 +107,24 @@ def sure_first_name_gender(word: str) -> str | None:
     if len(word) < 2 or not word[:1].isupper() or word.isupper():
         return None
     return {"male": "m", "female": "f"}.get(_first_names().get(word.split("-")[0].lower()))
+
+
+def contradicts(first_name: str, gender: str | None) -> bool:
+    """Does a first name gender-guesser gives only one sex contradict `gender` ("m"/"f", or None:
+    nothing to contradict)? "Michelle" contradicts "m"; "Bernie" (mostly female there) nothing."""
+    sure = sure_first_name_gender(first_name)
+    return bool(gender and sure and sure != gender)
+
+
+_POSSESSIVE_END = regex.compile(r"[’']s?$")
+
+
+def honorific_gender(table: dict[str, str], tokens: list[str], names: Container[str]) -> str | None:
+    """The gender (`table`: honorific -> "m"/"f") an honorific right before one of `names` gives
+    ("Mr. | Obama"); one before another name says nothing ("Mrs. Clinton's campaign chairman, John
+    Podesta" of Podesta). A possessive ending is no part of the name ("Clinton's")."""
+    return next((table[a.lower()] for a, b in zip(tokens, tokens[1:])
+                 if a.lower() in table and _POSSESSIVE_END.sub("", b) in names), None)
 
 
 @lru_cache(maxsize=50_000)

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 import regex
 
 from .cues import last_char
-from .entities import EntityBuilder, first_name_gender, occurrences, sure_first_name_gender
+from .entities import EntityBuilder, contradicts, first_name_gender, honorific_gender, occurrences
 from .marks import is_mark_text
 from .parse import ParsedDoc, Word
 from .phrases import VERBAL, Phrases
@@ -670,9 +670,10 @@ class Mentions(Phrases):
         ("Wang" -> "Wang Yi", "Lahms" -> "Philipp Lahm"): (Resolved, name or None)."""
         r = self.resolve_mention(doc, head, given, surnames)
         # "Mr. Obama" is not the article's "Michelle Obama", "Mrs. Clinton" not its "Bill Clinton"
-        said = self.honorific_gender(doc, r.mention, r.name)
+        said = honorific_gender(self.rules.speakers.honorific_gender, [doc.words[i].text for i in range(*r.mention)],
+                                {r.name.split()[0]} if r.name else ())
         if said:
-            full_names = [f for f in full_names if sure_first_name_gender(f.split()[0]) in (None, said)]
+            full_names = [f for f in full_names if not contradicts(f.split()[0], said)]
         name = self._expand(r.name, full_names, doc.text, doc.words[r.mention[0]].start, lower_words) or None
         if name and name != r.name and r.type == "unknown" and len(name.split()) >= 2:
             r.type = "person"
@@ -682,15 +683,6 @@ class Mentions(Phrases):
                 and not self.rules.is_organization_word(name):
             name = self._full_name_in_text(doc.text, name, lower_words, words[r.mention[0]].start, said) or name
         return r, name
-
-    def honorific_gender(self, doc: ParsedDoc, m: tuple[int, int], name: str | None) -> str | None:
-        """The gender an honorific right before the name gives ("Mr. | Obama", "Frau | Merkel"), else
-        None; one before another name is that one's ("Mrs. Clinton's campaign chairman, John
-        Podesta")."""
-        table = self.rules.speakers.honorific_gender
-        first = name.split()[0] if name else None
-        return next((table[doc.words[i].lower] for i in range(m[0], m[1] - 1)
-                     if doc.words[i].lower in table and doc.words[i + 1].text == first), None)
 
     def _expand(self, name: str | None, full_names: list[str], text: str = "", at: int = 0,
                 lower: Container[str] = frozenset()) -> str | None:
@@ -731,8 +723,7 @@ class Mentions(Phrases):
                 firsts = list(words)
                 while firsts and not self._first_name(firsts[0], lower):
                     firsts.pop(0)
-                if firsts and all(self._first_name(f, lower) for f in firsts) \
-                        and sure_first_name_gender(firsts[0]) in (None, gender or sure_first_name_gender(firsts[0])):
+                if firsts and all(self._first_name(f, lower) for f in firsts) and not contradicts(firsts[0], gender):
                     found.append((start, " ".join(firsts + [form])))
             if found:
                 return self._nearest(found, at, lower) or found[0][1]

@@ -466,12 +466,16 @@ class RuleSet(Strict):
         low = word.lower()
         return self._organization_word(low) or self._outlet_word(low)
 
+    @cached_property
+    def _source_nouns_longest_first(self) -> tuple[str, ...]:
+        return tuple(sorted({n for p in self.cues.prepositions for n in p.nouns}, key=len, reverse=True))
+
     def compound_source(self, word: str) -> str | None:
         """The body a compound source noun names as its first part: "Polizeiangaben" -> "Polizei",
         "Unternehmensangaben" -> "Unternehmen", "UNHCR-Angaben" -> "UNHCR"; None for a plain one
         ("Angaben") or one whose first part is no body ("Zeugenaussagen")."""
         low = word.lower()
-        for noun in sorted({n for p in self.cues.prepositions for n in p.nouns}, key=len, reverse=True):
+        for noun in self._source_nouns_longest_first:
             if low.endswith(noun) and len(low) - len(noun) >= 2:
                 first = word[:len(word) - len(noun)].rstrip("-")
                 for part in (first, first[:-1] if first.endswith("s") else ""):
