@@ -259,8 +259,9 @@ def test_eval_gold_only_scores_the_gold_records_and_their_links_only():
     assert only["bcubed"]["f1"] == 1.0 and only["wrong_pairs"] == []
 
 
-def test_en_polnear_gold_file_is_exhaustive_and_names_no_text():
-    path = GOLD.parent / "en-polnear-dev-gold.jsonl"
+@pytest.mark.parametrize("name", ["en-polnear-dev-gold.jsonl", "en-polnear-train-gold.jsonl"])
+def test_en_polnear_gold_file_is_exhaustive_and_names_no_text(name):
+    path = GOLD.parent / name
     clusters = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     members = [(m["doc"], m["start"], m["end"]) for c in clusters for m in c["members"]]
     assert len(members) == len(set(members))  # every record in exactly one cluster
