@@ -351,7 +351,18 @@ class ContentFinder:
             # "…, der sagte, man dürfe …", "… and birther who has repeatedly pledged to …": a
             # relative clause reports what follows, not the clause its antecedent stands in
             return None
-        return (u.start, end)
+        return (self._after_colon_frame(doc, u, j) if self.closes(w) else u.start, end)
+
+    def _after_colon_frame(self, doc: ParsedDoc, u: Unit, closer: int) -> int:
+        """Where the content before a trailing cue starts when it ends in a quotation: at the
+        quotation's opening mark when a clause ending in a colon frames it ("Sen. Claire McCaskill
+        scolded him: | “The scientific community is …,” she said"), else at the sentence's start."""
+        words = doc.words
+        opener = next((k for k in range(closer - 1, u.first - 1, -1) if self.mentions.is_quote_mark(words[k])), None)
+        if opener is not None and opener - 1 > u.first and words[opener - 1].text == ":" \
+                and any(x.upos in VERBAL for x in words[u.first:opener - 1]):
+            return words[opener].start
+        return u.start
 
     @staticmethod
     def _relative_pronoun(doc: ParsedDoc, i: int) -> bool:

@@ -29,7 +29,7 @@ import regex
 
 from .errors import ModelsMissingError
 from .repairs import (closers_back, first_names_as_names, first_names_whole, first_word_id, join_unended, possessive_apostrophes, shifted,
-                      split_after_numbers, split_marks)
+                      split_after_dateline, split_after_numbers, split_marks)
 from .padded_ids import use_padded_ids
 
 PROCESSORS = "tokenize,mwt,pos,lemma,depparse"
@@ -53,7 +53,7 @@ _BREAK_AFTER = ({".", "!", "?", ";", ":"}, {",", "—", "–", "-", ")"})  # pre
 _LINE = regex.compile(r"[^\r\n]+")
 # Tokenization and tagging rules applied on top of Stanza's (this module's dashes and repairs.py): part
 # of the parse cache's identity, so a change here never reuses parses made without it.
-TOKEN_RULES = "marks-split 3, unended-join 2, dash-as-punct 2, first-name-propn 2, possessive-apostrophe 1, number-stop-split 1, closers-back 2, first-name-whole 1"
+TOKEN_RULES = "marks-split 3, unended-join 2, dash-as-punct 2, first-name-propn 2, possessive-apostrophe 1, number-stop-split 1, closers-back 2, first-name-whole 1, dateline-split 1"
 # A token of dashes is punctuation, whatever the tagger says, before the dependency parse: it read the
 # horizontal bar "―" as a preposition or an adverb (and the parser hung the clause after it on the
 # word before), German "—" as an adverb. The rare dashes are tagged as the em dash they stand for;
@@ -225,6 +225,9 @@ class Parser:
         # per language, abbreviations that stand before a name (the rule file's honorifics with a
         # full stop): a split after one is the tokenizer's mistake ("said Gov. | Terry E. Branstad")
         self.name_abbreviations: dict[str, frozenset[str]] = {}
+        # per language, the datelines that open an agency story (the rule file's strip_prefixes): the
+        # sentence is cut after one ("ORLANDO, Fla. (Reuters) - | President Barack Obama met …")
+        self.datelines: dict[str, tuple] = {}
         self._identity: dict[str, str] = {}
 
     def pipeline(self, lang: str):
@@ -262,7 +265,8 @@ class Parser:
         if lang not in self._identity:
             check_models(self.dir, lang)
             openers = "\n".join(sorted(self.sentence_openers.get(lang, ()))) + "\n\n" + "\n".join(
-                sorted(self.name_abbreviations.get(lang, ())))
+                sorted(self.name_abbreviations.get(lang, ()))) + "\n\n" + "\n".join(
+                rx.pattern for rx in self.datelines.get(lang, ()))
             self._identity[lang] = model_identity(self.dir, lang) + hashlib.sha256(openers.encode()).hexdigest()[:12]
         return self._identity[lang]
 
@@ -340,6 +344,7 @@ class Parser:
                 offset = paras[a][p][0]
                 ptext = texts[a][slice(*paras[a][p])]
                 joined = closers_back(join_unended(sdoc.sentences, ptext, openers, abbreviations), ptext)
+                joined = split_after_dateline(joined, ptext, self.datelines.get(lang, ()))
                 for sent in _bounded(first_names_whole(split_marks(split_after_numbers(joined, ptext, openers), ptext), ptext), ptext):
                     words, starts, ends = [], [], []
                     for token in sent.tokens:

@@ -52,6 +52,7 @@ class Extractor:
         for lang, st in self.stages.items():
             self.parser.sentence_openers[lang] = st.rules.stopword_set
             self.parser.name_abbreviations[lang] = frozenset(h for h in st.rules.speakers.honorifics if h.endswith("."))
+            self.parser.datelines[lang] = tuple(st.rules.strip_regexes)
 
     def language_of(self, article: Article) -> str:
         lang = article.lang

@@ -3,7 +3,8 @@
 Each is a rule of the parse cache's identity (`parse.TOKEN_RULES`):
 - sentences: a split inside a phrase undone (`join_unended`), a closing mark given back to the
   sentence it closes (`closers_back`), a sentence cut after a number that
-  ends in a full stop before a capitalised stopword (`split_after_numbers`), double quotation marks
+  ends in a full stop before a capitalised stopword (`split_after_numbers`), a sentence cut after
+  the dateline that opens it (`split_after_dateline`), double quotation marks
   glued to a word split off (`split_marks`), a first name the mwt model split made whole
   (`first_names_whole`);
 - tags: a possessive apostrophe is a particle, no closing mark (`possessive_apostrophes`), a known
@@ -189,6 +190,31 @@ def split_after_numbers(sentences: list, text: str, openers: frozenset[str] = fr
             shift = first_word_id(group) - 1
             pieces.append([{**row, "id": shifted(row["id"], shift)} for row in group])
             start = cut
+        out.extend(Document(pieces, text=text).sentences)
+    return out if changed else sentences
+
+
+def split_after_dateline(sentences: list, text: str, datelines: tuple = ()) -> list:
+    """Stanza sentences cut after a dateline that opens them ("ORLANDO, Fla. (Reuters) - | President
+    Barack Obama met …", the rule file's `strip_prefixes`): the tokenizer runs the dateline into the
+    sentence, and the parser then makes the place the subject and hangs the speaker on it."""
+    from stanza import Document
+
+    out, changed = [], False
+    for sent in sentences:
+        tokens = sent.tokens
+        start = tokens[0].start_char if tokens and tokens[0].start_char is not None else None
+        ends = [m.end() for rx in datelines if start is not None
+                and (m := rx.match(text, start, timeout=0.5)) is not None]
+        cut = next((k for k, t in enumerate(tokens) if ends and t.start_char is not None
+                    and t.start_char >= max(ends)), None)
+        if not cut:  # no dateline, or nothing after it
+            out.append(sent)
+            continue
+        changed = True
+        rows = sent.to_dict()
+        n = sum(1 + (len(t.words) if len(t.words) > 1 else 0) for t in tokens[:cut])
+        pieces = [rows[:n], [{**row, "id": shifted(row["id"], first_word_id(rows[n:]) - 1)} for row in rows[n:]]]
         out.extend(Document(pieces, text=text).sentences)
     return out if changed else sentences
 

@@ -70,6 +70,13 @@ class SourceFinder:
                 i = outer  # "X said the plane had to divert but said …": X's
             elif w.deprel in ("conj", "xcomp", "advcl") or w.deprel.startswith("aux") or self._participle_clause(doc, w):
                 i = w.head
+                if w.deprel == "conj" and w.upos in VERBAL and doc.words[i].upos in NOMINAL and not any(
+                        k.deprel.startswith(("nsubj", "cop")) for k in doc.children(i)):
+                    # "…, describing the son as a hero but | insisting that …": the parser coordinated
+                    # the verb with a noun; it goes with the verb of that noun's clause (not with a
+                    # noun that is a clause's predicate: "who was at the dinner and | recalled")
+                    while i >= 0 and not self._clause_head(doc, doc.words[i]):
+                        i = doc.words[i].head
             elif self._participle_after_comma(doc, w):
                 # "… defended his call to raise the wage to $15 an hour, saying …": the parser hung
                 # the participle on a noun; it goes with the verb of that noun's clause

@@ -1406,3 +1406,35 @@ def test_a_plural_description_is_no_single_person(extractor, text, lang):
 ])
 def test_a_mention_starts_after_a_conjunction_or_clause_adverb(extractor, text, lang, mention):
     assert single(extractor, text, lang).speaker.mention == mention
+
+
+@pytest.mark.parametrize("text, quote, mention", [
+    # the dateline ran into the sentence: the parser made "ORLANDO" the subject and hung the speaker on it
+    # (the mention was "at two hospitals", then "on Tuesday and")
+    ("ORLANDO, Fla. (Reuters) - Mayor Jane Holloway visited the injured at two hospitals on Monday and said "
+     "the city would pay for the funerals.", "the city would pay for the funerals", "Mayor Jane Holloway"),
+    ("WASHINGTON (AP) — Senator Tom Harkness and Governor Ruth Ames agreed on Tuesday and said the bridge "
+     "would reopen in May.", "the bridge would reopen in May", "Senator Tom Harkness and Governor Ruth Ames"),
+])
+def test_a_dateline_is_no_part_of_the_sentence_it_opens(extractor, text, quote, mention):
+    r = single(extractor, text, "en")
+    assert (r.text, r.speaker.mention) == (quote, mention)
+
+
+def test_a_speech_participle_the_parser_coordinated_with_a_noun_takes_the_clause_subject(extractor):
+    text = ("Mr. Brandt released a second statement on Sunday night, describing the engineer as a hero but "
+            "insisting that the company had no right to sue him.")
+    r = single(extractor, text, "en")
+    assert (r.text, r.cue.text, r.speaker.name) == ("that the company had no right to sue him", "insisting", "Brandt")
+
+
+@pytest.mark.parametrize("text, quotes", [
+    # a clause ending in a colon frames the quotation; the trailing cue reports the quotation alone
+    ("Senator Ruth Ames scolded him: “The whole committee is against you on this,” she said. “You have known it for months and said nothing.”",
+     [("direct", "The whole committee is against you on this,"), ("direct", "You have known it for months and said nothing.")]),
+    # no colon: the sentence before the trailing cue is a mixed report, as before
+    ("The committee is “against you on this,” she said.", [("mixed", "The committee is “against you on this,”")]),
+])
+def test_a_colon_frame_before_a_quotation_is_no_part_of_the_trailing_cue_content(extractor, text, quotes):
+    rs = extractor.extract(Article(id="t", text=text, lang="en"))
+    assert [(r.kind, r.text) for r in rs] == quotes
