@@ -484,8 +484,10 @@ class ContentFinder:
             if w.text in self.openers:
                 # "sprach von „X“", "called it “X”", "said: “X”" - not "betonte die Solidarität … „X“"
                 close = next((x for x in words[j + 1:u.last] if self.closes(x)), None)
-                if close is not None and (self.mentions.names_in_marks(doc, j, close.i) or self._after_cue_preposition(doc, j)):
-                    # "sagte der „Berliner Zeitung“, dass …": frame, the name of a noun before it;
+                named = j == c + 2 and words[c + 1].upos == "DET" and self.mentions.quoted_name(doc, j, u.last, source=True)
+                if close is not None and (named or self.mentions.names_in_marks(doc, j, close.i) or self._after_cue_preposition(doc, j)):
+                    # "sagte der „Berliner Zeitung“, dass …": frame, the name of a noun before it (or
+                    # right after the cue's article: "berichtete die „Automobilwoche“");
                     # "kommentierte dies laut „example.org“ so: …": the source of a prepositional cue
                     j = close.i + 1
                     continue

@@ -696,8 +696,11 @@ class Detector(ContentFinder, SourceFinder, KonjunktivReports):
         verb = cue.words[0]
         if not cue.unit or cue.source is None or cue.source < verb:
             return
-        if self._thing(doc, words[cue.source]) and any(k.upos == "DET" for k in doc.children(cue.source)):
-            return  # "Dies begründe die Fluchtgefahr": a thing, no speaker ("Dies gab Airbus bekannt" has one)
+        if self._thing(doc, words[cue.source]) and any(k.upos == "DET" for k in doc.children(cue.source)) \
+                and not self.mentions.is_quote_mark(words[cue.source - 1]):
+            # "Dies begründe die Fluchtgefahr": a thing, no speaker ("Dies gab Airbus bekannt" has one,
+            # and so has a title in marks: "Das berichtete die „Automobilwoche“")
+            return
         u, prev = units[cue.unit], units[cue.unit - 1]
         first = words[u.first]
         if prev.para != u.para or verb != u.first + 1 or first.lower not in self.cues.fronted_objects \

@@ -98,11 +98,25 @@ class Mentions(Phrases):
             if prev is not None and prev.sent == w.sent and prev.upos == "ADJ" and self._role(prev) \
                     and w.lemma == w.text and prev.head == w.i and not self.rules.is_organization_word(t):
                 return True  # a surname after its role, the role tagged an adjective: "SPD-Innenexperte | Wiefelspütz"
+            if self._acronym(doc, w):
+                return True  # "der AK | Vorratsdatenspeicherung", "des BND": an article before an acronym is the name's
             if prev is not None and prev.sent == w.sent and prev.upos in {"DET", "ADJ"}:
                 return False
             # nor a word for where words come from: "laut Vorschlag | der CDU"
             return w.lemma == w.text and not self.rules.is_organization_word(t) and not self.rules.is_source_noun(t)
         return True
+
+    @staticmethod
+    def _acronym(doc: ParsedDoc, w: Word) -> bool:
+        """A word of two to six capitals among words that are not all capitals (not a headline
+        written in capitals: "CONGRESS HAS INVESTIGATED HIM"), standing alone."""
+        if not (2 <= len(w.text) <= 6 and w.text.isalpha() and w.text.isupper()) \
+                or doc.text[w.end:w.end + 1] in ("-", "‐", "‑"):
+            return False  # nor the first part of a compound: "EU-Kommission", "OSZE-Bericht"
+        sent = doc.sentences[w.sent]
+        near = [x for x in doc.words[max(sent.first, w.i - 2):min(sent.last, w.i + 3)]
+                if x.i != w.i and len(x.text) > 1 and x.text.isalpha()]
+        return not any(x.text.isupper() for x in near)
 
     def _before_role_compound(self, doc: ParsedDoc, w: Word) -> bool:
         """The first part of a hyphenated role noun describes, it does not name: "US-Delegationsleiterin"."""

@@ -1438,3 +1438,22 @@ def test_a_speech_participle_the_parser_coordinated_with_a_noun_takes_the_clause
 def test_a_colon_frame_before_a_quotation_is_no_part_of_the_trailing_cue_content(extractor, text, quotes):
     rs = extractor.extract(Article(id="t", text=text, lang="en"))
     assert [(r.kind, r.text) for r in rs] == quotes
+
+
+@pytest.mark.parametrize("text, name", [
+    # an acronym after its article is part of the name; the first part of a compound is not one
+    ("Es gebe keine wirksame Möglichkeit, sich dagegen zu wehren, schreibt der AK Vorratsdatenspeicherung auf "
+     "seiner Website.", "AK Vorratsdatenspeicherung"),
+    ("Die Verhandlungen seien nach Angaben der EU-Kommission gescheitert.", "EU-Kommission"),
+])
+def test_an_acronym_after_an_article_belongs_to_the_name(extractor, text, name):
+    r = single(extractor, text, "de")
+    assert r.speaker.name == name
+
+
+def test_a_title_in_marks_right_after_the_cue_is_the_source_not_a_quotation(extractor):
+    text = ("Die Firma will ihr Werk in Emden bis zum Sommer umbauen. Das berichtete die „Automobilwoche“ "
+            "in ihrer Onlineausgabe.")
+    r = single(extractor, text, "de")
+    assert (r.kind, r.text, r.speaker.name) == ("indirect", "Die Firma will ihr Werk in Emden bis zum Sommer umbauen",
+                                                "Automobilwoche")
