@@ -150,7 +150,8 @@ class Mentions(Phrases):
         word the tagger gave another class between two names ("World | Meteorological | Organization")?"""
         words = doc.words
         return self._initial(words[i]) or self._hyphen_part(doc, i, last) or self._particle_in_name(doc, i, last) \
-            or words[i].text[:1].isupper() and words[i].upos == "ADJ" and i + 1 < last and self.is_name_word(doc, words[i + 1])
+            or words[i].text[:1].isupper() and words[i].upos == "ADJ" and i + 1 < last and self.is_name_word(doc, words[i + 1]) \
+            or self.rules.language.capitalises_nouns and self._after_capitalised_adjective(doc, i, last)
 
     def _adjective_in_name(self, doc: ParsedDoc, i: int, last: int) -> bool:
         """Does an organization's name begin with word i, a capitalised adjective before name words
@@ -160,12 +161,40 @@ class Mentions(Phrases):
         in a language that capitalises its nouns: there nominalised adjectives are nouns too
         ("Vorstandsvorsitzende")."""
         words = doc.words
-        if self.rules.language.capitalises_nouns or words[i].upos != "ADJ" or words[i].lower in self.stop:
+        if self.rules.language.capitalises_nouns:
+            return self._capitalised_adjective(doc, i, last)
+        if words[i].upos != "ADJ" or words[i].lower in self.stop:
             return False
         j = i + 1
         while j < last and self.is_name_word(doc, words[j]):
             j += 1
         return j > i + 1 and self.rules.is_body_word(words[j - 1].text)
+
+    def _capitalised_adjective(self, doc: ParsedDoc, i: int, last: int) -> bool:
+        """In a language that writes adjectives in lower case, a capitalised one inside a sentence
+        before a noun begins a name: "des | Deutschen Wetterdienstes", "die | Deutsche Presse-Agentur",
+        "Das | Rote Kreuz" (not one opening the sentence or a quotation, nor a nominalised one alone:
+        "die Grünen", nor a noun the tagger made an adjective: its lemma is capitalised, or it is a
+        role: "Der Airbus-Vorstandsvorsitzende Enders")."""
+        words = doc.words
+        w = words[i]
+        if w.upos != "ADJ" or not w.text[:1].isupper() or not w.lemma[:1].islower() or self._role(w) \
+                or w.lower in self.stop or i + 1 >= last \
+                or i == doc.sentences[w.sent].first or words[i - 1].text in MENTION_STOP | {":", "("} \
+                or self.is_quote_mark(words[i - 1]):
+            return False
+        nxt = words[i + 1]
+        return nxt.upos in {"NOUN", "PROPN"} and nxt.text[:1].isupper() and not self._role(nxt)
+
+    def _after_capitalised_adjective(self, doc: ParsedDoc, i: int, last: int) -> bool:
+        """Is word i the noun after a capitalised adjective that begins a name, or a hyphen or part of
+        that noun's compound ("Deutsche Presse | - | Agentur")?"""
+        words = doc.words
+        k = i
+        while k > 0 and (words[k].text in HYPHENS or words[k - 1].text in HYPHENS) and words[k - 1].end == words[k].start:
+            k -= 1
+        return k != i and k > 0 and self._capitalised_adjective(doc, k - 1, last) \
+            or words[i].upos == "NOUN" and self._capitalised_adjective(doc, i - 1, last)
 
     def _hyphen_part(self, doc: ParsedDoc, i: int, last: int) -> bool:
         """Is word i the hyphen of a hyphenated name, or the word after it?"""
@@ -515,14 +544,17 @@ class Mentions(Phrases):
             self._role(words[i]) for i in range(*m) if not (org and name_r and name_r[0] <= i < name_r[1]))
         role = None
         if name_r:
-            name = self.text_of(doc, *name_r)
+            name = self._nominative(doc, *name_r)
             pre = [i for i in range(m[0], name_r[0]) if words[i].upos not in {"DET", "PRON"}
                    and words[i].lower not in self.rules.speakers.honorifics]
             while pre and words[pre[-1]].upos in {"ADP", "PUNCT", "CCONJ"}:
                 pre.pop()  # "Die Verteidiger von | Dominique Strauss-Kahn"
             if pre and any(self._role(words[i]) for i in pre):
                 role = self.text_of(doc, pre[0], pre[-1] + 1)
-            kind = "organization" if org and not person_hint else (
+            # a name a capitalised adjective opens in a language that writes adjectives in lower case
+            # is a body's ("Deutscher Wetterdienst", "Rotes Kreuz"), never a person's
+            body = self.rules.language.capitalises_nouns and words[name_r[0]].upos == "ADJ"
+            kind = "organization" if (org or body) and not person_hint else (
                 "person" if person_hint or name_r[1] - name_r[0] >= 2 else "unknown")
         else:
             name = None

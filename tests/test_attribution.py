@@ -107,7 +107,7 @@ def test_the_name_before_an_apposition_speaks_not_the_name_inside_it(extractor, 
 
 def test_organization_after_preposition_cue_is_named(extractor):
     assert one(extractor, "Nach Angaben des Roten Kreuzes wurden 800.000 Menschen obdachlos.", "de") == (
-        "indirect", "wurden 800.000 Menschen obdachlos", "Roten Kreuzes", "unknown")
+        "indirect", "wurden 800.000 Menschen obdachlos", "Roten Kreuzes", "organization")
 
 
 def records(extractor, text, lang):
@@ -1457,3 +1457,17 @@ def test_a_title_in_marks_right_after_the_cue_is_the_source_not_a_quotation(extr
     r = single(extractor, text, "de")
     assert (r.kind, r.text, r.speaker.name) == ("indirect", "Die Firma will ihr Werk in Emden bis zum Sommer umbauen",
                                                 "Automobilwoche")
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    # German writes adjectives in lower case: a capitalised one inside a sentence opens a body's name
+    ("Die Zahl der Toten sei gestiegen, meldete die Deutsche Presse-Agentur.", "Deutsche Presse-Agentur", "organization"),
+    # a genitive name takes the form the article also writes ("beim Deutschen Wetterdienst")
+    ("Die Vorhersagen waren nach Angaben des Deutschen Wetterdienstes (DWD) sehr gut. Die Lage sei ernst, sagte "
+     "der Leiter beim Deutschen Wetterdienst, Tobias Fuchs.", "Deutschen Wetterdienst", "organization"),
+    # a noun the tagger made an adjective is no such name: the role stays out of it
+    ("Man werde das Werk nicht schließen, sagte der Airbus-Vorstandsvorsitzende Enders.", "Enders", "person"),
+])
+def test_a_capitalised_adjective_inside_a_german_sentence_opens_a_name(extractor, text, name, kind):
+    r = extractor.extract(Article(id="t", text=text, lang="de"))[0]
+    assert (r.speaker.name, r.speaker.type) == (name, kind)
