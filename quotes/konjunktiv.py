@@ -138,13 +138,18 @@ class KonjunktivReports:
         return cue
 
     def _person_subject(self, doc: ParsedDoc, u: Unit) -> int | None:
-        """The subject of the unit's main verb when it names a person: a name, with or without a role
-        before it ("Mathias Edler", "Greenpeace-Experte Mathias Edler"), not a body or medium."""
+        """The subject of the unit's main verb (a passive one's agent) when it names a person: a name,
+        with or without a role before it ("Mathias Edler", "Greenpeace-Experte Mathias Edler"), not a
+        body or medium."""
         words = doc.words
         roots = [w for w in words[u.first:u.last] if w.head < 0 and w.upos in VERBAL]
         if len(roots) != 1:
             return None
-        subj = self.subject(doc, roots[0].i)
+        root = roots[0].i
+        passive = any(c.deprel in ("nsubj:pass", "aux:pass") for c in doc.children(root))
+        # of a passive verb the agent acts: "Die Forderungen wurden von Minister X als unrealistisch
+        # bezeichnet. Heutige Fahrzeuge seien …"
+        subj = (self._agent(doc, root) if passive else None) or self.subject(doc, root)
         if subj is None or not u.first <= subj < u.last:
             return None
         phrase = [words[k] for k in doc.subtree(subj) if u.first <= k < u.last]

@@ -1471,3 +1471,11 @@ def test_a_title_in_marks_right_after_the_cue_is_the_source_not_a_quotation(extr
 def test_a_capitalised_adjective_inside_a_german_sentence_opens_a_name(extractor, text, name, kind):
     r = extractor.extract(Article(id="t", text=text, lang="de"))[0]
     assert (r.speaker.name, r.speaker.type) == (name, kind)
+
+
+def test_a_konjunktiv_sentence_after_a_passive_speech_verb_is_the_agents(extractor):
+    text = ("Berninger sagte, dass die Regelung für große Tankstellen gelten solle.\n\nDie Forderungen Berningers "
+            "wurden von Bundesverkehrsminister Manfred Stolpe als unrealistisch bezeichnet. Heutige Fahrzeuge seien "
+            "oft gar nicht in der Lage, mit Biokraftstoffen zu fahren.")
+    texts = texts_and_speakers(extractor, text, "de")
+    assert ("Heutige Fahrzeuge seien oft gar nicht in der Lage, mit Biokraftstoffen zu fahren.", "Manfred Stolpe") in texts
