@@ -605,13 +605,16 @@ class SourceFinder:
     def _name_before_apposition(self, doc: ParsedDoc, cue: Cue) -> tuple[int, int] | None:
         """"Flynn, a top Trump surrogate, said", "Rendell, a Clinton surrogate, said", "Cecelia Purner,
         67, a retired customer service representative in Allentown, Pa., said": the source the parse
-        gave is a description set off by commas right before the cue, after a name that opens the
+        gave is a description set off by commas right before the cue (or its adverb: "…, forcefully
+        told"), after a name that opens the
         clause (at the sentence start, or after a comma or a quotation mark): the name speaks, the
         description is its apposition. The name ends at the nearest comma before the description
         that closes one (an age or a place may stand between, in commas of their own). Returns the
         name's words."""
         words = doc.words
         c = min(cue.words)
+        while c > 1 and words[c - 1].upos == "ADV" and words[c - 1].head == min(cue.words):
+            c -= 1  # "…, the chief executive of the National Urban League, | forcefully told"
         if c < 2 or words[c - 1].text != "," or cue.source is None:
             return None
         k = c - 2

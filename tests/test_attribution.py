@@ -1479,3 +1479,11 @@ def test_a_konjunktiv_sentence_after_a_passive_speech_verb_is_the_agents(extract
             "oft gar nicht in der Lage, mit Biokraftstoffen zu fahren.")
     texts = texts_and_speakers(extractor, text, "de")
     assert ("Heutige Fahrzeuge seien oft gar nicht in der Lage, mit Biokraftstoffen zu fahren.", "Manfred Stolpe") in texts
+
+
+def test_a_description_in_commas_before_an_adverb_and_the_cue_is_the_names_apposition(extractor):
+    # the parser hung the name on the place before it and made the description the subject
+    text = ("In a panel discussion this weekend in Washington, Marc H. Morial, the chief executive of the National "
+            "Urban League, forcefully told reporters that voting was the only viable strategy.")
+    r = single(extractor, text, "en")
+    assert (r.text, r.speaker.name) == ("that voting was the only viable strategy", "Marc H. Morial")
