@@ -359,8 +359,10 @@ class Attributor:
             return next((e for e in table.entities if e.kind != "organization" and any(
                 end <= a <= end + 3 and text[end:a].strip(" \t„“\"«»") == "" for a, _ in e.mentions)), None)
         if not heads:
-            # a definite noun that is no role ("der Isländer") is read like a pronoun
-            definite = len(words) == 2 and words[0].lower() in self.definite and words[1][:1].isupper()
+            # a definite noun that is no role ("der Isländer") is read like a pronoun; a document
+            # ("die Studie", "der Bericht") is no one
+            definite = len(words) == 2 and words[0].lower() in self.definite and words[1][:1].isupper() \
+                and not self.rules.is_source_noun(words[1])
             return self.salient(text, table, pos, None, hidden) if definite and not plural else None
         head = fold(heads[-1])
         modifiers = {fold(w) for w in words if w.lower() not in self.stop and w not in heads}

@@ -623,6 +623,7 @@ class Mentions(Phrases):
             and self.rules.is_outlet_word(last.text) and last.lower not in self.outlet_words
         if kind or medium or any(w.upos == "PROPN" for w in run) or any(len(w.text) >= 2 and w.text.isupper() for w in run) \
                 or last.lemma == last.text and last.upos in {"NOUN", "PROPN", "X"} and (not modified or last.text in surnames) \
+                and not (last.upos == "NOUN" and self.rules.is_source_noun(last.text)) \
                 or len(run) == 1 and last.text in surnames and not modified \
                 or len(run) >= 2 and run[0].upos == "ADJ" and not first_in_sentence \
                 or first_in_sentence and not self.rules.language.capitalises_nouns and all(  # "in Detroit. | Detroit police"

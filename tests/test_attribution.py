@@ -1487,3 +1487,14 @@ def test_a_description_in_commas_before_an_adverb_and_the_cue_is_the_names_appos
             "Urban League, forcefully told reporters that voting was the only viable strategy.")
     r = single(extractor, text, "en")
     assert (r.text, r.speaker.name) == ("that voting was the only viable strategy", "Marc H. Morial")
+
+
+@pytest.mark.parametrize("text", [
+    # a document or unnamed circles name no one: no speaker "Studie", "Unternehmenskreisen", and no
+    # person behind "die Studie" either
+    "Die Ärztin Anna Berger stellte am Montag die Ergebnisse vor. Laut der Studie seien viele Therapien schädlich.",
+    "Wie aus Unternehmenskreisen verlautete, will die Firma ihr Werk in Emden bis zum Sommer umbauen.",
+])
+def test_a_document_or_unnamed_circles_name_no_speaker(extractor, text):
+    rs = extractor.extract(Article(id="t", text=text, lang="de"))
+    assert rs and all(r.speaker is None or r.speaker.name is None for r in rs)
