@@ -1498,3 +1498,8 @@ def test_a_description_in_commas_before_an_adverb_and_the_cue_is_the_names_appos
 def test_a_document_or_unnamed_circles_name_no_speaker(extractor, text):
     rs = extractor.extract(Article(id="t", text=text, lang="de"))
     assert rs and all(r.speaker is None or r.speaker.name is None for r in rs)
+
+
+def test_a_rival_is_a_role_not_part_of_the_name(extractor):
+    r = single(extractor, "Sein Konkurrent Mussawi sagte, er werde trotz des Verbotes zur Kundgebung gehen.", "de")
+    assert r.speaker.name == "Mussawi"
