@@ -484,7 +484,11 @@ class ContentFinder:
             if w.text in self.openers:
                 # "sprach von „X“", "called it “X”", "said: “X”" - not "betonte die Solidarität … „X“"
                 close = next((x for x in words[j + 1:u.last] if self.closes(x)), None)
-                named = j == c + 2 and words[c + 1].upos == "DET" and self.mentions.quoted_name(doc, j, u.last, source=True)
+                # (the title is the cue's subject: not "forderte eine „Zeitenwende“", "bestätigte den „Vorfall“")
+                named = j == c + 2 and words[c + 1].upos == "DET" and not any(
+                    f in words[c + 1].feats for f in ("Case=Acc", "Case=Dat")) and (
+                    words[j + 1].deprel.startswith("nsubj") or "Case=Nom" in words[j + 1].feats) \
+                    and self.mentions.quoted_name(doc, j, u.last, source=True)
                 if close is not None and (named or self.mentions.names_in_marks(doc, j, close.i) or self._after_cue_preposition(doc, j)):
                     # "sagte der „Berliner Zeitung“, dass …": frame, the name of a noun before it (or
                     # right after the cue's article: "berichtete die „Automobilwoche“");

@@ -697,7 +697,7 @@ class Detector(ContentFinder, SourceFinder, KonjunktivReports):
         if not cue.unit or cue.source is None or cue.source < verb:
             return
         if self._thing(doc, words[cue.source]) and any(k.upos == "DET" for k in doc.children(cue.source)) \
-                and not self.mentions.is_quote_mark(words[cue.source - 1]):
+                and not (self.mentions.is_quote_mark(words[cue.source - 1]) and words[cue.source].deprel.startswith("nsubj")):
             # "Dies begründe die Fluchtgefahr": a thing, no speaker ("Dies gab Airbus bekannt" has one,
             # and so has a title in marks: "Das berichtete die „Automobilwoche“")
             return

@@ -138,20 +138,28 @@ class KonjunktivReports:
         return cue
 
     def _person_subject(self, doc: ParsedDoc, u: Unit) -> int | None:
-        """The subject of the unit's main verb (a passive one's agent) when it names a person: a name,
-        with or without a role before it ("Mathias Edler", "Greenpeace-Experte Mathias Edler"), not a
-        body or medium."""
+        """The subject of the unit's main verb (a passive speech verb's agent first) when it names a
+        person (`_names_a_person`: "Mathias Edler", "Greenpeace-Experte Mathias Edler")."""
         words = doc.words
         roots = [w for w in words[u.first:u.last] if w.head < 0 and w.upos in VERBAL]
         if len(roots) != 1:
             return None
         root = roots[0].i
         passive = any(c.deprel in ("nsubj:pass", "aux:pass") for c in doc.children(root))
-        # of a passive verb the agent acts: "Die Forderungen wurden von Minister X als unrealistisch
-        # bezeichnet. Heutige Fahrzeuge seien …"
-        subj = (self._agent(doc, root) if passive else None) or self.subject(doc, root)
-        if subj is None or not u.first <= subj < u.last:
-            return None
+        # of a passive speech verb the agent speaks: "Die Forderungen wurden von Minister X als
+        # unrealistisch bezeichnet. Heutige Fahrzeuge seien …" (not of any passive: "X wurde von
+        # Berlin aus zugeschaltet", "X wurde von den Delegierten wiedergewählt" are X's)
+        speech = self._speech_verb(roots[0]) or roots[0].lemma.lower() in self.naming
+        agent = self._agent(doc, root) if passive and speech else None
+        for subj in (agent, self.subject(doc, root)):
+            if subj is not None and u.first <= subj < u.last and self._names_a_person(doc, u, subj):
+                return subj
+        return None
+
+    def _names_a_person(self, doc: ParsedDoc, u: Unit, subj: int) -> bool:
+        """Does the phrase of word subj name a person: a name, with or without a role before it, not
+        a body or medium?"""
+        words = doc.words
         phrase = [words[k] for k in doc.subtree(subj) if u.first <= k < u.last]
         w = words[subj]
         # a surname the tagger took for a noun, after its first name ("Gabriela Schimmer-Göresz")
@@ -160,8 +168,6 @@ class KonjunktivReports:
         # or a surname the article writes after a first name elsewhere, with no article before it
         surname = surname or w.upos == "NOUN" and w.text in self.mentions.surnames(doc) \
             and not any(c.deprel == "det" for c in doc.children(subj))
-        if w.upos not in {"PROPN", "NOUN"} or not (surname or any(x.upos == "PROPN" for x in phrase)) \
-                or w.upos == "NOUN" and not surname and not self.rules.is_role_noun(w.text, w.lemma) \
-                or any(self.rules.is_body_word(x.text) for x in phrase if x.i <= subj):
-            return None
-        return subj
+        return not (w.upos not in {"PROPN", "NOUN"} or not (surname or any(x.upos == "PROPN" for x in phrase))
+                    or w.upos == "NOUN" and not surname and not self.rules.is_role_noun(w.text, w.lemma)
+                    or any(self.rules.is_body_word(x.text) for x in phrase if x.i <= subj))

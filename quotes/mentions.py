@@ -533,6 +533,11 @@ class Mentions(Phrases):
         # name behind a preposition of the role noun heading the mention names someone else
         someone_else = bool(name_r) and (self._role(words[head]) and self._behind_preposition(doc, head, name_r)
                                          or self._modifies_indefinite(doc, m, head, name_r))
+        # "Ein Sprecher der Deutschen Bahn", "Ein Sprecher des BND": the body a role belongs to is not
+        # the speaker's name (the role says whose spokesperson speaks)
+        someone_else = someone_else or bool(name_r) and self._after_role_genitive(doc, m, name_r) and (
+            self.rules.language.capitalises_nouns and words[name_r[0]].upos == "ADJ"
+            or all(self._acronym(doc, words[i]) and words[i].upos == "NOUN" for i in range(*name_r)))
         if someone_else:
             name_r = None
         elif name_r:

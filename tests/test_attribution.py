@@ -1503,3 +1503,26 @@ def test_a_document_or_unnamed_circles_name_no_speaker(extractor, text):
 def test_a_rival_is_a_role_not_part_of_the_name(extractor):
     r = single(extractor, "Sein Konkurrent Mussawi sagte, er werde trotz des Verbotes zur Kundgebung gehen.", "de")
     assert r.speaker.name == "Mussawi"
+
+
+@pytest.mark.parametrize("text, quote, name", [
+    # the body a role belongs to is not the spokesperson's name
+    ("Ein Sprecher der Deutschen Bahn sagte, die Strecke bleibe bis Montag gesperrt.",
+     "die Strecke bleibe bis Montag gesperrt", None),
+    # a quoted object noun after the cue's article is a quotation, not a title
+    ("Scholz forderte eine „Zeitenwende“ in der Sicherheitspolitik.", "Zeitenwende", "Scholz"),
+])
+def test_review_cases_of_the_german_name_rules(extractor, text, quote, name):
+    r = single(extractor, text, "de")
+    assert (r.text, r.speaker.name if r.speaker else None) == (quote, name)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Verteidigungsministerin Christine Lambrecht wurde von Berlin aus zugeschaltet. Die Truppe sei gut ausgerüstet.",
+     "Christine Lambrecht"),
+    ("Gewerkschaftschef Frank Werneke wurde von den Delegierten mit großer Mehrheit wiedergewählt. Der Arbeitskampf "
+     "werde weitergehen.", "Frank Werneke"),
+])
+def test_a_passive_verb_that_reports_nothing_leaves_the_konjunktiv_to_its_subject(extractor, text, name):
+    rs = texts_and_speakers(extractor, text, "de")
+    assert rs[-1][1] == name
