@@ -111,7 +111,7 @@ class Mentions(Phrases):
         """A word of two to six capitals among words that are not all capitals (not a headline
         written in capitals: "CONGRESS HAS INVESTIGATED HIM"), standing alone."""
         if not (2 <= len(w.text) <= 6 and w.text.isalpha() and w.text.isupper()) \
-                or doc.text[w.end:w.end + 1] in ("-", "‐", "‑"):
+                or doc.text[w.end:w.end + 1] in HYPHENS:
             return False  # nor the first part of a compound: "EU-Kommission", "OSZE-Bericht"
         sent = doc.sentences[w.sent]
         near = [x for x in doc.words[max(sent.first, w.i - 2):min(sent.last, w.i + 3)]
@@ -535,9 +535,11 @@ class Mentions(Phrases):
                                          or self._modifies_indefinite(doc, m, head, name_r))
         # "Ein Sprecher der Deutschen Bahn", "Ein Sprecher des BND": the body a role belongs to is not
         # the speaker's name (the role says whose spokesperson speaks)
+        # (a name a capitalised adjective opens, in a language that writes adjectives in lower case,
+        # is a body's: "Deutscher Wetterdienst", "Rotes Kreuz"; `_without_kind_word` keeps its start)
+        body = bool(name_r) and self.rules.language.capitalises_nouns and words[name_r[0]].upos == "ADJ"
         someone_else = someone_else or bool(name_r) and self._after_role_genitive(doc, m, name_r) and (
-            self.rules.language.capitalises_nouns and words[name_r[0]].upos == "ADJ"
-            or all(self._acronym(doc, words[i]) and words[i].upos == "NOUN" for i in range(*name_r)))
+            body or all(self._acronym(doc, words[i]) and words[i].upos == "NOUN" for i in range(*name_r)))
         if someone_else:
             name_r = None
         elif name_r:
@@ -556,9 +558,6 @@ class Mentions(Phrases):
                 pre.pop()  # "Die Verteidiger von | Dominique Strauss-Kahn"
             if pre and any(self._role(words[i]) for i in pre):
                 role = self.text_of(doc, pre[0], pre[-1] + 1)
-            # a name a capitalised adjective opens in a language that writes adjectives in lower case
-            # is a body's ("Deutscher Wetterdienst", "Rotes Kreuz"), never a person's
-            body = self.rules.language.capitalises_nouns and words[name_r[0]].upos == "ADJ"
             kind = "organization" if (org or body) and not person_hint else (
                 "person" if person_hint or name_r[1] - name_r[0] >= 2 else "unknown")
         else:

@@ -172,13 +172,35 @@ def split_after_numbers(sentences: list, text: str, openers: frozenset[str] = fr
     `openers` follows: "… im TV-Sender Rossija 24. | Im laufenden Jahr …", "… endete 31:31. | Die …".
     The tokenizer reads every such number as an ordinal ("am 24. Juni") and runs the sentences
     together; a capitalised article, preposition or pronoun after it opens the next one."""
+    def cuts(tokens: list) -> list[int]:
+        return [k + 1 for k in range(len(tokens) - 1) if _NUMBER_WITH_STOP.fullmatch(tokens[k].text)
+                and tokens[k + 1].text[:1].isupper() and tokens[k + 1].text.lower() in openers]
+    return _cut(sentences, text, cuts)
+
+
+def split_after_dateline(sentences: list, text: str, datelines: tuple = ()) -> list:
+    """Stanza sentences cut after a dateline that opens them ("ORLANDO, Fla. (Reuters) - | President
+    Barack Obama met …", the rule file's `strip_prefixes`): the tokenizer runs the dateline into the
+    sentence, and the parser then makes the place the subject and hangs the speaker on it."""
+    def cuts(tokens: list) -> list[int]:
+        start = tokens[0].start_char if tokens and tokens[0].start_char is not None else None
+        ends = [m.end() for rx in datelines if start is not None
+                and (m := rx.match(text, start, timeout=0.5)) is not None]
+        cut = next((k for k, t in enumerate(tokens) if ends and t.start_char is not None
+                    and t.start_char >= max(ends)), None)
+        return [cut] if cut else []  # no dateline, or nothing after it
+    return _cut(sentences, text, cuts)
+
+
+def _cut(sentences: list, text: str, cuts_of) -> list:
+    """Stanza sentences cut before the tokens whose indexes `cuts_of(tokens)` gives, ascending; the
+    pieces' words renumbered from 1. The same list when nothing is cut."""
     from stanza import Document
 
     out, changed = [], False
     for sent in sentences:
         tokens = sent.tokens
-        cuts = [k + 1 for k in range(len(tokens) - 1) if _NUMBER_WITH_STOP.fullmatch(tokens[k].text)
-                and tokens[k + 1].text[:1].isupper() and tokens[k + 1].text.lower() in openers]
+        cuts = cuts_of(tokens)
         if not cuts:
             out.append(sent)
             continue
@@ -190,31 +212,6 @@ def split_after_numbers(sentences: list, text: str, openers: frozenset[str] = fr
             shift = first_word_id(group) - 1
             pieces.append([{**row, "id": shifted(row["id"], shift)} for row in group])
             start = cut
-        out.extend(Document(pieces, text=text).sentences)
-    return out if changed else sentences
-
-
-def split_after_dateline(sentences: list, text: str, datelines: tuple = ()) -> list:
-    """Stanza sentences cut after a dateline that opens them ("ORLANDO, Fla. (Reuters) - | President
-    Barack Obama met …", the rule file's `strip_prefixes`): the tokenizer runs the dateline into the
-    sentence, and the parser then makes the place the subject and hangs the speaker on it."""
-    from stanza import Document
-
-    out, changed = [], False
-    for sent in sentences:
-        tokens = sent.tokens
-        start = tokens[0].start_char if tokens and tokens[0].start_char is not None else None
-        ends = [m.end() for rx in datelines if start is not None
-                and (m := rx.match(text, start, timeout=0.5)) is not None]
-        cut = next((k for k, t in enumerate(tokens) if ends and t.start_char is not None
-                    and t.start_char >= max(ends)), None)
-        if not cut:  # no dateline, or nothing after it
-            out.append(sent)
-            continue
-        changed = True
-        rows = sent.to_dict()
-        n = sum(1 + (len(t.words) if len(t.words) > 1 else 0) for t in tokens[:cut])
-        pieces = [rows[:n], [{**row, "id": shifted(row["id"], first_word_id(rows[n:]) - 1)} for row in rows[n:]]]
         out.extend(Document(pieces, text=text).sentences)
     return out if changed else sentences
 

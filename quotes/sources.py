@@ -75,17 +75,20 @@ class SourceFinder:
                     # "…, describing the son as a hero but | insisting that …": the parser coordinated
                     # the verb with a noun; it goes with the verb of that noun's clause (not with a
                     # noun that is a clause's predicate: "who was at the dinner and | recalled")
-                    while i >= 0 and not self._clause_head(doc, doc.words[i]):
-                        i = doc.words[i].head
+                    i = self._clause_verb(doc, i)
             elif self._participle_after_comma(doc, w):
                 # "… defended his call to raise the wage to $15 an hour, saying …": the parser hung
                 # the participle on a noun; it goes with the verb of that noun's clause
-                i = w.head
-                while i >= 0 and not self._clause_head(doc, doc.words[i]):
-                    i = doc.words[i].head  # past "a request to make public …": the clause's own verb
+                i = self._clause_verb(doc, w.head)  # past "a request to make public …": the clause's own verb
             else:
                 break
         return seen
+
+    def _clause_verb(self, doc: ParsedDoc, i: int) -> int:
+        """Word i if it heads a clause, else the nearest head above it that does (-1: none)."""
+        while i >= 0 and not self._clause_head(doc, doc.words[i]):
+            i = doc.words[i].head
+        return i
 
     def _report_around(self, doc: ParsedDoc, w: Word) -> int | None:
         """A speech verb's present participle after a comma that the parser hung inside another speech
@@ -606,8 +609,8 @@ class SourceFinder:
         """"Flynn, a top Trump surrogate, said", "Rendell, a Clinton surrogate, said", "Cecelia Purner,
         67, a retired customer service representative in Allentown, Pa., said": the source the parse
         gave is a description set off by commas right before the cue (or its adverb: "…, forcefully
-        told"), after a name that opens the
-        clause (at the sentence start, or after a comma or a quotation mark): the name speaks, the
+        told"), after a name that opens the clause (at the sentence start, or after a comma or a
+        quotation mark): the name speaks, the
         description is its apposition. The name ends at the nearest comma before the description
         that closes one (an age or a place may stand between, in commas of their own). Returns the
         name's words."""
