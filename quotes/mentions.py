@@ -490,6 +490,53 @@ class Mentions(Phrases):
             return None  # with no role noun, only a full name that opens with a first name: "another Twitter user, Johanna Bayer"
         return a, b
 
+    def name_before_description(self, doc: ParsedDoc, m: tuple[int, int]) -> tuple[int, int] | None:
+        """A description in commas right after the name it describes, the mirror of
+        `appositive_name`: "Tom Ridge, a former secretary of homeland security, put it", "said Tommy
+        Vietor, a former spokesman for Mr. Obama, recalling …", "Elizabeth Arnold, 32, a former staff
+        member … who said". The description ends at a comma, a relative pronoun or the sentence
+        end and holds a role noun (or, with no role noun, the name is a full one opening with a
+        first name); an age in commas may stand between. Returns the name's words."""
+        words = doc.words
+        sent = doc.sentences[words[m[0]].sent]
+        end = m[0] - 1
+        if end - 1 <= sent.first or words[end].text != "," or not any(words[i].upos == "NOUN" for i in range(*m)):
+            return None
+        if m[1] < sent.last and words[m[1]].text not in {",", ".", ";"} and "PronType=Rel" not in words[m[1]].feats:
+            return None  # not closed: "After meeting Obama, a spokesman said"
+        if words[end - 1].upos == "NUM" and end - 2 > sent.first and words[end - 2].text == ",":
+            end -= 2  # ", 32,"
+        name = self.name_ending_at_comma(doc, end)
+        if name is None or not any(self._role(words[i]) for i in range(*m)) and not (
+                name[1] - name[0] >= 2 and first_name_gender(words[name[0]].text) in ("m", "f")):
+            return None
+        return name
+
+    def name_ending_at_comma(self, doc: ParsedDoc, end: int) -> tuple[int, int] | None:
+        """The words of a name of up to four words that ends at the comma `end` and opens its clause
+        (after the sentence start, a comma, a quotation mark, a frame's "as" or a speech verb:
+        "said | Tommy Vietor,", and the honorifics before it)."""
+        words = doc.words
+        name_end = end
+        if words[end - 1].text == ")":  # a party or place in brackets after the name: "Jim Jordan (R-Ohio), a …"
+            name_end = next((k for k in range(end - 2, max(0, end - 9), -1) if words[k].text == "("), end)
+        start = name_end
+        while start > 0 and name_end - start < 4 and words[start - 1].sent == words[end].sent \
+                and self.is_name_word(doc, words[start - 1]):
+            start -= 1
+        if start == name_end:
+            return None
+        sent = doc.sentences[words[end].sent]
+        opens = start
+        while opens > sent.first and words[opens - 1].lower in self.rules.speakers.honorifics:
+            opens -= 1  # "Rep. | Jim Jordan"
+        before = words[opens - 1] if opens > sent.first else None
+        if before is not None and not (before.text == "," or self.is_quote_mark(before)
+                                       or before.lower in self.rules.cues.frame_subordinators
+                                       or before.upos == "VERB" and before.lemma in self.rules.verb_lemmas):
+            return None
+        return start, name_end
+
     def _affiliation_to_comma(self, doc: ParsedDoc, b: int, last: int) -> bool:
         """A preposition with an organization's name up to a comma after a person's name: "David
         Woodard | of Clemson University,", "Theo Kitz | vom Bankhaus Merck Finck,"."""
@@ -544,6 +591,10 @@ class Mentions(Phrases):
             name_r = None
         elif name_r:
             name_r = self._without_kind_word(doc, name_r)
+        if not name_r and (before := self.name_before_description(doc, m)):
+            desc = [i for i in range(*m) if words[i].upos not in {"DET"}]
+            return Resolved(self.text_of(doc, *before), (before[0], m[1]), "person",
+                            self.text_of(doc, desc[0], desc[-1] + 1))
         lows = [words[i].lower for i in range(*m)]
         org = any(self.rules.is_body_word(words[i].text) for i in range(*m))
         # a role word inside a body's name is none ("The Republican Party", "Democratic National Committee")

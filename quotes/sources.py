@@ -383,6 +383,19 @@ class SourceFinder:
             if quoted and len(quoted) < len(others):
                 cue.source, cue.via = quoted[0], "subject"  # "zitierte man Yolanda Alvarez": no one quotes, she speaks
                 return
+            before = not passive and cue.content is not None and cue.content[1] <= words[c].start and any(
+                ch in self.mentions.marks for ch in doc.text[max(0, cue.content[1] - 1):words[c].start])
+            quoting = [i for i in others if words[i].deprel.startswith("nsubj")]
+            quoted = [i for i in others if words[i].deprel in ("obj", "iobj")]
+            if before and quoting and quoted:
+                # "„…“, zitiert die „Computerwoche“ Lynch": after the quotation, the subject quotes and
+                # its object speaks, though no outlet word says the subject is a medium
+                cue.outlet, cue.source, cue.via = quoting[0], quoted[0], "subject"
+                return
+            if before and len(others) == 1 and self.mentions.names_someone(doc, words[others[0]]):
+                # "zitiert ndr.de Polizeisprecher Ralf Meyer": the parse lost the medium; the person speaks
+                cue.source, cue.via = others[0], "subject"
+                return
             if agent is not None:
                 cue.outlet = agent  # "…, cited by the ministry"
             if passive and subj is not None and not self._is_outlet(doc, subj):
@@ -627,32 +640,11 @@ class SourceFinder:
                 return None  # (a participle modifying a noun is part of the description: "a retired …";
                 # a conjunction joins another subject: "Smith, a senator, and Jones, a governor, said")
             if w.text == "," and k < cue.source < c - 1:
-                name = self._name_ending_at_comma(doc, k)
+                name = self.mentions.name_ending_at_comma(doc, k)
                 if name is not None:
                     return name
             k -= 1
         return None
-
-    def _name_ending_at_comma(self, doc: ParsedDoc, end: int) -> tuple[int, int] | None:
-        """The words of a name of up to four words that ends at the comma `end` and opens its clause
-        (after the sentence start, a comma or a quotation mark, and the honorifics before it)."""
-        words = doc.words
-        name_end = end
-        if words[end - 1].text == ")":  # a party or place in brackets after the name: "Jim Jordan (R-Ohio), a …"
-            name_end = next((k for k in range(end - 2, max(0, end - 9), -1) if words[k].text == "("), end)
-        start = name_end
-        while start > 0 and name_end - start < 4 and words[start - 1].sent == words[end].sent \
-                and self.mentions.is_name_word(doc, words[start - 1]):
-            start -= 1
-        if start == name_end:
-            return None
-        sent = doc.sentences[words[end].sent]
-        opens = start
-        while opens > sent.first and words[opens - 1].lower in self.rules.speakers.honorifics:
-            opens -= 1  # "Rep. | Jim Jordan"
-        if opens > sent.first and not (words[opens - 1].text == "," or self.mentions.is_quote_mark(words[opens - 1])):
-            return None
-        return start, name_end
 
     def _name_after_cue(self, doc: ParsedDoc, cue: Cue, after_cue: int) -> tuple[int, int] | None:
         """"…,” said Amy Rao, the chief executive of a …": the source the parse gave after an inverted

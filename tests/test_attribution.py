@@ -881,6 +881,21 @@ def test_a_quoting_verb_with_an_indefinite_subject_gives_the_quoted_person(extra
     assert ("Wir sind unwillkommene Zeugen", "Yolanda Alvarez") in got
 
 
+@pytest.mark.parametrize("text, name", [
+    # after the quotation, the quoting verb's subject quotes and its object speaks, though no outlet
+    # word marks "Computerwoche" as a medium
+    ("Auf der Konferenz hat der Chefarchitekt des Unternehmens Kevin Lynch einen Einblick gegeben. "
+     "\u201eDas wird das größte Update aller Zeiten\u201c, zitiert die \u201eComputerwoche\u201c Lynch in einem Bericht.",
+     "Kevin Lynch"),
+    # the parser lost the medium ("ndr.de" an adverb): the one person left speaks
+    ("\u201eDas ist eine Größenordnung, die die Szene sonst nicht stellt\u201c, zitiert ndr.de Polizeisprecher Ralf Meyer.",
+     "Ralf Meyer"),
+])
+def test_a_quoting_verb_after_a_quotation_gives_the_quoted_person(extractor, text, name):
+    quotes = [r for r in extractor.extract(Article(id="t", text=text, lang="de")) if r.kind == "direct"]
+    assert [(r.speaker.name, r.cue.text) for r in quotes] == [(name, "zitiert")]
+
+
 def test_a_role_before_a_genitive_before_the_name_is_its_role(extractor):
     # "der Leiter der Berliner Filmfestspiele Dieter Kosslick": the role noun is three words back
     text = ("An die Zusammenarbeit mit Ganz erinnerte der Leiter der Berliner Filmfestspiele Dieter Kosslick. "
@@ -1082,6 +1097,27 @@ def test_a_medium_named_by_one_compound_of_a_medium_word_is_a_name(extractor):
 def test_the_name_before_a_description_in_commas_speaks(extractor, text, name):
     r = single(extractor, text, "en")
     assert r.speaker.mention == name
+
+
+@pytest.mark.parametrize("text, quote, name, mention", [
+    # the parse makes the description the subject; the name it stands in commas after speaks
+    ("Or, as Tom Ridge, a former secretary of homeland security, put it: \"The barbarians are no longer "
+     "at the gate. They're inside.\"", "The barbarians are no longer at the gate. They're inside.",
+     "Tom Ridge", "Tom Ridge, a former secretary of homeland security"),
+    # an age in commas between, and a relative clause's "who said" ending the description
+    ("\"We will march,\" said Elizabeth Arnold, 32, a former staff member for the campaign in Philadelphia "
+     "who said she planned to demonstrate.", "she planned to demonstrate", "Elizabeth Arnold",
+     "Elizabeth Arnold, 32, a former staff member for the campaign in Philadelphia"),
+])
+def test_a_description_after_a_name_in_commas_is_that_name(extractor, text, quote, name, mention):
+    r = next(q for q in extractor.extract(Article(id="t", text=text, lang="en")) if q.text == quote)
+    assert (r.speaker.name, r.speaker.mention) == (name, mention)
+
+
+def test_a_description_after_a_place_opening_a_frame_is_no_name(extractor):
+    # "In Paris" is no name the description stands in apposition to
+    r = single(extractor, "In Paris, a former spokesman for the ministry said the talks had failed.", "en")
+    assert r.speaker.name is None and r.speaker.mention == "a former spokesman for the ministry"
 
 
 def test_a_month_abbreviation_of_a_dateline_is_no_speaker(extractor):
