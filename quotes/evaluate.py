@@ -59,24 +59,27 @@ def _norm_name(name: str) -> list[str]:
 
 
 def same_speaker(gold: str | None, pred: str | None) -> bool:
+    """Do the names agree? Either may be joint speakers written "A; B": one of each is enough."""
     if not gold or not pred:
         return False
-    p = _norm_name(pred)
-    if not p:
-        return False
-    for part in gold.split(";"):
-        g = _norm_name(part)
-        if not g:
+    for pred_part in pred.split(";"):
+        p = _norm_name(pred_part)
+        if not p:
             continue
-        if g == p or g[-1] == p[-1] or set(p) <= set(g) or set(g) <= set(p):
-            return True
+        for part in gold.split(";"):
+            g = _norm_name(part)
+            if not g:
+                continue
+            if g == p or g[-1] == p[-1] or set(p) <= set(g) or set(g) <= set(p):
+                return True
     return False
 
 
 def _pred_speaker(rec: dict) -> str | None:
+    """The record's speaker name, joint speakers after it as the gold writes them ("A; B")."""
     sp = rec.get("speaker")
     if isinstance(sp, dict):
-        return sp.get("name")
+        return "; ".join([sp["name"], *(sp.get("joint") or [])]) if sp.get("name") else None
     return sp
 
 

@@ -30,6 +30,9 @@ class Speaker(Span):
     entity: str | None = Field(default=None, description="article-local id of the speaker entity: all quotes "
                                "of one person in one article share it; 'e1' is the article's first speaker, 'e2' the next")
     aliases: list[str] = Field(default_factory=list, description="other forms the article writes the speaker in")
+    joint: list[str] = Field(default_factory=list, description="the others named with the speaker in one "
+                             "coordinated subject, who say the words together ('Mr. Grassley and Mr. Leahy said': "
+                             "name 'Charles E. Grassley', joint ['Patrick J. Leahy'])")
 
 
 class Outlet(Span):

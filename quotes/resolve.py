@@ -148,9 +148,14 @@ class Resolver:
                                       type="person" if w.lower in self.person_pronouns else "unknown", via="pronoun")
                     role = name_roles.get(target) if target else None
                 else:
-                    r, name = self.mentions.named_mention(doc, head, given, surnames, full_names, lower_words)
+                    joint = None if given else self._joint(doc, head, surnames, full_names, lower_words)
+                    r, name = joint[0] if joint else self.mentions.named_mention(
+                        doc, head, given, surnames, full_names, lower_words)
                     ms, me = words[r.mention[0]].start, words[r.mention[1] - 1].end
-                    speaker = Speaker(name=name, mention=doc.text[ms:me], start=ms, end=me, type=r.type, via=via)
+                    if joint:  # the mention is the whole coordination: "Mr. Grassley and Mr. Leahy"
+                        me = words[joint[-1][0].mention[1] - 1].end
+                    speaker = Speaker(name=name, mention=doc.text[ms:me], start=ms, end=me, type=r.type, via=via,
+                                      joint=[n for _, n in joint[1:]] if joint else [])
                     role = r.role
             if speaker and speaker.name:
                 if role:
@@ -184,6 +189,74 @@ class Resolver:
                 q.role = best[q.speaker.name]
         index = {id(c): k for k, c in enumerate(cands)}
         return out, [index.get(id(c.follows)) if c.follows is not None else None for c in cands]
+
+    def _joint(self, doc: ParsedDoc, head: int, surnames, full_names, lower_words) -> list | None:
+        """The speakers of a coordinated subject, in reading order ("Mr. Grassley and Mr. Leahy",
+        "Donald Trump and House Speaker Paul Ryan", "Die IADB und der MIF"): (Resolved, name) for
+        each, or None. The mention is split at the rule file's `joint_conjunctions` (the parse of
+        names in coordination is not to be trusted), and run on past one that follows it; each part
+        must name someone on its own: a first name, an honorific, role or article before a name, an
+        acronym, or a surname the article gives in full ("Professors Foner and Alba"). So "the
+        Science and Technology Directorate" and "Citizenship and Immigration Services" stay one body,
+        "Trump and his aides" is Trump."""
+        words = doc.words
+        sent = doc.sentences[words[head].sent]
+        joins = self.rules.speakers.joint_conjunctions
+        a, b = self.mentions.mention(doc, head, None)
+        b = self._conjunct_end(doc, b, sent.last)
+        cuts = [i for i in range(a + 1, b - 1) if words[i].lower in joins and words[i].upos == "CCONJ"]
+        if not cuts:
+            return None
+        parts = []
+        for x, y in zip([a, *[c + 1 for c in cuts]], [*cuts, b]):
+            while x < y and words[x].upos in {"CCONJ", "PUNCT"}:
+                x += 1  # "Neither | Cruz"
+            if not self._names_on_its_own(doc, x, y, surnames):
+                return None
+            parts.append((x, y))
+        body = lambda x, y: any(self.rules.is_organization_word(words[i].text) for i in range(x, y))  # noqa: E731
+        if body(*parts[-1]) and any(not body(x, y) and not self._person_part(doc, x, y) for x, y in parts[:-1]):
+            return None  # one body's name: "the Science and Technology Directorate", "States Citizenship and …"
+        out = []
+        for x, y in parts:
+            k = max((i for i in range(x, y) if self.mentions.is_name_word(doc, words[i])), default=y - 1)
+            r, name = self.mentions.named_mention(doc, k, (x, y), surnames, full_names, lower_words)
+            if not name:
+                return None
+            if y - x == 1 and (x, y) != parts[-1] and first_name_gender(name) in ("m", "f") and " " not in name:
+                name = f"{name} {words[b - 1].text}"  # "Sonia und Willy Bogner": the surname is shared
+            out.append((r, name))
+        return out
+
+    def _conjunct_end(self, doc: ParsedDoc, b: int, last: int) -> int:
+        """The end of the mention ending before word b, run on over a joint conjunction and the
+        name words after it ("Mr. Grassley | and Mr. Leahy")."""
+        words = doc.words
+        while b + 1 < last and words[b].lower in self.rules.speakers.joint_conjunctions and words[b].upos == "CCONJ":
+            c = b + 1
+            while c < last and (self.mentions.is_name_word(doc, words[c]) or words[c].upos == "DET" and c == b + 1
+                                or words[c].lower in self.rules.speakers.honorifics
+                                or self.rules.is_role_noun(words[c].text, words[c].lemma)):
+                c += 1
+            if not any(self.mentions.is_name_word(doc, words[i]) for i in range(b + 1, c)):
+                break
+            b = c
+        return b
+
+    def _person_part(self, doc: ParsedDoc, x: int, y: int) -> bool:
+        """Does the part name a person: an honorific, a role noun or a known first name in it?"""
+        return any(w.lower in self.rules.speakers.honorifics or self.rules.is_role_noun(w.text, w.lemma)
+                   or first_name_gender(w.text) in ("m", "f") for w in doc.words[x:y])
+
+    def _names_on_its_own(self, doc: ParsedDoc, x: int, y: int, surnames) -> bool:
+        """Does words x..y name someone without the rest of the coordination (see `_joint`)?"""
+        words = doc.words
+        names = [i for i in range(x, y) if self.mentions.is_name_word(doc, words[i])]
+        if not names:
+            return False
+        first = words[names[0]].text
+        return self._person_part(doc, x, y) or any(words[i].upos == "DET" for i in range(x, names[0])) \
+            or first.isupper() and len(first) >= 2 or first in surnames
 
     @staticmethod
     def _nearest_name(doc: ParsedDoc, full_names: list[str], before: int) -> str | None:

@@ -394,7 +394,9 @@ def article_page(doc: str, text: str, records: list[dict], marked: bool = True,
     for r in records:
         sp = _speaker_name(r)
         c = confidence_of(r)
+        joint = (r.get("speaker") or {}).get("joint") or []
         extra = [f"confidence {conf_text(c)}",
+                 f"with {esc(', '.join(joint))}" if joint else "",
                  f"role: {esc(r['role'])}" if r.get("role") else "",
                  f"via {esc(r['outlet'].get('name'))}" if r.get("outlet") else "",
                  f"cue: {esc(r['cue'].get('text'))}" if r.get("cue") else "",

@@ -235,6 +235,8 @@ class Speakers(Strict):
     person_relative_pronouns: list[str] = []  # "who": its antecedent is a person, never a place
     # Capitalised words that are never a speaker's name (weekdays, months: "Trump said Friday").
     not_names: list[str] = []
+    # Conjunctions that join speakers who say the words together ("Mr. Grassley and Mr. Leahy said").
+    joint_conjunctions: list[str] = []
     # Endings of a name in the genitive, dropped to link it to the full name ("Strauss-Kahns" ->
     # "Dominique Strauss-Kahn"); English writes a separate "'s" and needs none.
     genitive_endings: list[str] = []

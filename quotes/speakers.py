@@ -70,9 +70,11 @@ def _fullest(keys: set[str]) -> dict[str, str]:
 
 
 def speaker_index(records: list[dict]) -> list[SpeakerEntry]:
-    """Named speakers of `records`, most quoted first."""
-    named = [(r, r["speaker"]["name"]) for r in records if r.get("speaker") and r["speaker"].get("name")]
-    fullest = _fullest({normalise_name(n) for _, n in named})
+    """Named speakers of `records`, most quoted first; a quote of joint speakers counts for each
+    ("Mr. Grassley and Mr. Leahy said"), its role for the one it is given to."""
+    named = [(r, n, n == r["speaker"]["name"]) for r in records if r.get("speaker") and r["speaker"].get("name")
+             for n in [r["speaker"]["name"], *(r["speaker"].get("joint") or [])]]
+    fullest = _fullest({normalise_name(n) for _, n, _ in named})
     keys = set(fullest.values())
     by_part: dict[str, set[str]] = {}  # first or last word -> full names ("Wang" in "Wang Yi")
     for k in keys:
@@ -87,13 +89,13 @@ def speaker_index(records: list[dict]) -> list[SpeakerEntry]:
         return next(iter(full)) if len(full) == 1 else k
 
     entries: dict[str, SpeakerEntry] = {}
-    for r, name in named:
+    for r, name, own in named:
         e = entries.setdefault(key_of(name), SpeakerEntry(key_of(name)))
         e.names[name] += 1
         e.quotes += 1
         e.langs[r.get("lang") or "?"] += 1
         e.kinds[r.get("kind") or "?"] += 1
-        if r.get("role"):
+        if r.get("role") and own:
             e.roles[r["role"]] += 1
         if r.get("outlet"):
             e.outlets[r["outlet"]["name"]] += 1

@@ -1120,6 +1120,29 @@ def test_a_description_after_a_place_opening_a_frame_is_no_name(extractor):
     assert r.speaker.name is None and r.speaker.mention == "a former spokesman for the ministry"
 
 
+@pytest.mark.parametrize("text, lang, name, joint, mention", [
+    ("Senators Charles E. Grassley and Patrick J. Leahy wrote the bill. Mr. Grassley and Mr. Leahy said other "
+     "changes are needed.", "en", "Charles E. Grassley", ["Patrick J. Leahy"], "Mr. Grassley and Mr. Leahy"),
+    ("Donald Trump and House Speaker Paul Ryan pledged to work together despite their differences.", "en",
+     "Donald Trump", ["Paul Ryan"], "Donald Trump and House Speaker Paul Ryan"),
+    # a first name before the conjunction shares the surname after it
+    ("Sonia und Willy Bogner erklärten, dass sie die Firma verkaufen wollen.", "de",
+     "Sonia Bogner", ["Willy Bogner"], "Sonia und Willy Bogner"),
+])
+def test_a_coordinated_subject_speaks_jointly(extractor, text, lang, name, joint, mention):
+    r = [q for q in extractor.extract(Article(id="t", text=text, lang=lang)) if q.kind == "indirect"][-1]
+    assert (r.speaker.name, r.speaker.joint, r.speaker.mention) == (name, joint, mention)
+
+
+def test_a_coordination_that_is_one_name_or_one_named_speaker_is_no_joint_speaker(extractor):
+    # a body's name holding the conjunction is one speaker
+    r = single(extractor, "The Science and Technology Directorate said the tests had failed.", "en")
+    assert (r.speaker.mention, r.speaker.joint) == ("The Science and Technology Directorate", [])
+    # a conjunct that names no one leaves the named one alone
+    r = single(extractor, "Donald Trump and his aides said the plan would work.", "en")
+    assert (r.speaker.name, r.speaker.joint) == ("Donald Trump", [])
+
+
 def test_a_month_abbreviation_of_a_dateline_is_no_speaker(extractor):
     # "Dec 29 (Reuters) -" opens the article; the parser made "Dec" the subject of "said"
     text = ("Dec 29 (Reuters) - U.S. Democratic presidential candidate Hillary Clinton said on Tuesday that the "

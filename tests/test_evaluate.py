@@ -43,3 +43,16 @@ def test_same_speaker_by_surname_honorific_or_any_of_several():
     assert same_speaker("Wang Yi", "Herr Wang Yi") and same_speaker("Xi Jinping", "Jinping")
     assert same_speaker("Volker Beck; Wolfgang Wieland", "Wieland")
     assert not same_speaker("Wang Yi", "Li Mingjiang") and not same_speaker("Wang Yi", None)
+    # joint speakers on either side: one of each agreeing is enough
+    assert same_speaker("Patrick J. Leahy", "Charles E. Grassley; Patrick J. Leahy")
+    assert not same_speaker("Wang Yi", "Charles E. Grassley; Patrick J. Leahy")
+
+
+def test_a_record_with_joint_speakers_is_right_for_either_of_them():
+    p = pred("the talks went well", "indirect", "Li Mingjiang")
+    p["speaker"]["joint"] = ["Wang Yi"]
+    s = evaluate([gold("the talks went well", "indirect", "Wang Yi")], [p], {"en_a.txt": TEXT})["scores"]["all"]
+    assert s["speaker_accuracy"] == 1.0
+    p["speaker"]["joint"] = []
+    s = evaluate([gold("the talks went well", "indirect", "Wang Yi")], [p], {"en_a.txt": TEXT})["scores"]["all"]
+    assert s["speaker_accuracy"] == 0.0

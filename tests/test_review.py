@@ -80,6 +80,13 @@ def test_speakers_merge_across_articles_and_languages():
     assert entries["Loretta Lynch"].quotes == 4 and set(entries["Loretta Lynch"].names) == {
         "Loretta E. Lynch", "Loretta Lynch", "Lynch"}
 
+    # a quote of joint speakers counts for each; its role stays with the one it is given to
+    joint = {**said(1, "Charles E. Grassley"), "role": "senator"}
+    joint["speaker"]["joint"] = ["Patrick J. Leahy"]
+    entries = {e.name: e for e in speaker_index([joint, said(2, "Patrick J. Leahy", "b.txt")])}
+    assert (entries["Charles E. Grassley"].quotes, entries["Patrick J. Leahy"].quotes) == (1, 2)
+    assert dict(entries["Charles E. Grassley"].roles) == {"senator": 1} and not entries["Patrick J. Leahy"].roles
+
 
 def _chromium() -> str | None:
     for name in ("chromium", "chromium-browser", "google-chrome"):
