@@ -16,7 +16,8 @@ from .attribute import Attributor
 from .cues import Candidate
 from .entities import first_name_gender
 from .interview import Turn, interview_turns
-from .mentions import Mentions, title_case
+from .mentions import Mentions
+from .names import title_case
 from .parse import ParsedDoc
 from .phrases import VERBAL
 from .record import CueRef, Outlet, Quote, Speaker
@@ -26,7 +27,7 @@ _LOWER_WORD = regex.compile(r"(?<![\p{L}\p{N}])\p{Ll}\p{L}*")
 
 
 def proper_nouns(doc: ParsedDoc, capitalises_nouns: bool = False) -> frozenset[str]:
-    """The words the parse tagged proper nouns, outside headlines (mentions.title_case): there a
+    """The words the parse tagged proper nouns, outside headlines (names.title_case): there a
     verb would pass for a third name word ("Chris Christie Calls")."""
     out = set()
     for s in doc.sentences:
