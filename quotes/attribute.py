@@ -54,6 +54,7 @@ class Attributor:
         quote k continues (or None)."""
         hidden = sorted(set(quoted))
         linked: list[Entity | None] = [None] * len(quotes)
+        joint_of: dict[str, list[str]] = {}  # entity id -> the joint speakers it last spoke with
         for k, q in enumerate(quotes):
             sp = q.speaker
             ent: Entity | None = None
@@ -115,9 +116,15 @@ class Attributor:
             linked[k] = ent
             if ent is not None:
                 self._centre(table, ent, q)
+                joint = sp.joint
+                if sp.joint:
+                    joint_of[ent.id] = sp.joint
+                elif sp.via == "pronoun" and sp.mention.lower() in self.plural:
+                    joint = joint_of.get(ent.id, [])  # "Mr. Grassley and Mr. Leahy said … They added": both
                 q.speaker = sp.model_copy(update={
                     "name": ent.name, "entity": ent.id, "aliases": [a for a in ent.aliases if a != ent.name],
-                    "type": ent.kind if sp.type == "unknown" or ent.kind == "person" else sp.type, "via": via})
+                    "type": ent.kind if sp.type == "unknown" or ent.kind == "person" else sp.type, "via": via,
+                    "joint": joint})
                 if via == "description":
                     self._learn_role(ent, sp.mention)
         self._descriptions_anywhere(text, table, hidden)

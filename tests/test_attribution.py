@@ -1134,6 +1134,14 @@ def test_a_coordinated_subject_speaks_jointly(extractor, text, lang, name, joint
     assert (r.speaker.name, r.speaker.joint, r.speaker.mention) == (name, joint, mention)
 
 
+def test_a_plural_pronoun_after_joint_speakers_is_all_of_them(extractor):
+    text = ("Senators Charles E. Grassley and Patrick J. Leahy wrote the bill. Mr. Grassley and Mr. Leahy said "
+            "other changes are needed. They said the program had grown too fast.")
+    r = [q for q in extractor.extract(Article(id="t", text=text, lang="en"))][-1]
+    assert (r.text, r.speaker.mention, r.speaker.name, r.speaker.joint) == (
+        "the program had grown too fast", "They", "Charles E. Grassley", ["Patrick J. Leahy"])
+
+
 def test_a_coordination_that_is_one_name_or_one_named_speaker_is_no_joint_speaker(extractor):
     # a body's name holding the conjunction is one speaker
     r = single(extractor, "The Science and Technology Directorate said the tests had failed.", "en")
