@@ -25,8 +25,8 @@ from functools import cached_property
 
 import regex
 
-from .entities import (WORD, Entity, EntityTable, contradicts, first_name_gender, fold, honorific_gender, plausible_name,
-                       role_gender)
+from .entities import (WORD, Entity, EntityTable, contradicts, first_name_gender, fold, honorific_gender, in_genitive,
+                       plausible_name, role_gender)
 from .outlets import OutletFinder, without_marks
 from .record import Outlet, Quote, Speaker
 from .rules import RuleSet
@@ -116,11 +116,15 @@ class Attributor:
             linked[k] = ent
             if ent is not None:
                 self._centre(table, ent, q)
-                joint = sp.joint
-                if sp.joint:
-                    joint_of[ent.id] = sp.joint
-                elif sp.via == "pronoun" and sp.mention.lower() in self.plural:
-                    joint = joint_of.get(ent.id, [])  # "Mr. Grassley and Mr. Leahy said … They added": both
+                joint, low = sp.joint, sp.mention.lower()
+                if sp.via == "pronoun" and low in self.plural and low not in self.pronoun_gender:
+                    # "Mr. Grassley and Mr. Leahy said … They added": both (not German "sie", which
+                    # may be one woman)
+                    joint = joint or joint_of.get(ent.id, [])
+                elif not joint:
+                    joint_of.pop(ent.id, None)  # the entity spoke alone since
+                if joint:
+                    joint_of[ent.id] = joint
                 q.speaker = sp.model_copy(update={
                     "name": ent.name, "entity": ent.id, "aliases": [a for a in ent.aliases if a != ent.name],
                     "type": ent.kind if sp.type == "unknown" or ent.kind == "person" else sp.type, "via": via,
@@ -235,8 +239,9 @@ class Attributor:
         for e in table.entities:
             for s, end in e.mentions:
                 if e.kind == "person" and s < sp.end and end > sp.start and (
-                        sp.name is not None or self._heads_mention(text, sp, s, end)):
-                    return e
+                        sp.name is not None or self._heads_mention(text, sp, s, end)) \
+                        and not in_genitive(text[s:end], e, self.rules.speakers.genitive_endings):
+                    return e  # (not "Der behandelnde Arzt | Lahms": the doctor of Lahm speaks)
         return None
 
     def _heads_mention(self, text: str, sp: Speaker, s: int, end: int) -> bool:

@@ -453,6 +453,8 @@ class EntityBuilder:
             e.gender = g if g in ("m", "f") else None
         for s, end in e.mentions:
             self._apposition(text, e, end, verbs)
+            if in_genitive(text[s:end], e, self.rules.speakers.genitive_endings):
+                continue  # the genitive names whose the role is: "Der behandelnde Arzt | Lahms" is not Lahm
             base = max(0, s - 120)
             before = text[base:s]
             words = [m for m in WORD.finditer(before)]
@@ -598,6 +600,16 @@ def bare_word(word: str) -> str:
         if word.endswith(tail):
             return word[:-2]
     return word
+
+
+def in_genitive(written: str, e: Entity, endings: list[str]) -> bool:
+    """Is `written` a person's surname with a genitive ending ("Lahms", "Strauss-Kahns" for
+    Dominique Strauss-Kahn): the one a role belongs to, not the one who has it?"""
+    if e.kind == "organization":
+        return False
+    surnames = {fold(x) for x in e.surnames()}
+    return fold(written) not in surnames and any(
+        written.endswith(g) and len(written) > len(g) + 3 and fold(written[:-len(g)]) in surnames for g in endings)
 
 
 def occurrences(text: str, form: str):

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 import regex
 
 from .cues import last_char
-from .entities import contradicts, first_name_gender, honorific_gender
+from .entities import contradicts, first_name_gender, honorific_gender, occurrences
 from .marks import is_mark_text
 from .names import MENTION_STOP, Names
 from .parse import ParsedDoc, Word
@@ -126,6 +126,18 @@ class Mentions(Names):
         return k == head and adp is not None and all(
             words[j].upos in ("DET", "ADJ") or words[j].lower in self.rules.speakers.honorifics or self._role(words[j])
             or self.rules.is_body_word(words[j].text) for j in range(adp + 1, name_r[0]))
+
+    def _genitive_possessor(self, doc: ParsedDoc, m: tuple[int, int], name_r: tuple[int, int]) -> bool:
+        """"Der behandelnde Arzt Lahms", "Die Verteidiger Strauss-Kahns", "Der oberste Führer Irans":
+        a name in the genitive after the noun an article opens the mention with is whose the role
+        is, not the speaker's name. Genitive when the article also writes the name without one of
+        the rule file's `genitive_endings` (the parser's case is not to be trusted here)."""
+        words = doc.words
+        if name_r[0] - m[0] < 2 or words[m[0]].upos != "DET" or not words[name_r[0] - 1].text[:1].isupper() \
+                or self.is_name_word(doc, words[name_r[0] - 1]):
+            return False
+        last = words[name_r[1] - 1].text
+        return any(next(occurrences(doc.text, form), None) for form in self._with_genitive_dropped(last)[1:])
 
     def _modifies_indefinite(self, doc: ParsedDoc, m: tuple[int, int], head: int, name_r: tuple[int, int]) -> bool:
         """Is the name a modifier of a role noun, or the head itself, in a description opened by an
@@ -348,7 +360,8 @@ class Mentions(Names):
         # "a spokesman for Senator John Smith", "a staff member for the campaign in Philadelphia": a
         # name behind a preposition of the role noun heading the mention names someone else
         someone_else = bool(name_r) and (self._role(words[head]) and self._behind_preposition(doc, head, name_r)
-                                         or self._modifies_indefinite(doc, m, head, name_r))
+                                         or self._modifies_indefinite(doc, m, head, name_r)
+                                         or self._genitive_possessor(doc, m, name_r))
         # "Ein Sprecher der Deutschen Bahn", "Ein Sprecher des BND": the body a role belongs to is not
         # the speaker's name (the role says whose spokesperson speaks)
         # (a name a capitalised adjective opens, in a language that writes adjectives in lower case,

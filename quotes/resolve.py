@@ -149,7 +149,7 @@ class Resolver:
                                       type="person" if w.lower in self.person_pronouns else "unknown", via="pronoun")
                     role = name_roles.get(target) if target else None
                 else:
-                    joint = None if given else self._joint(doc, head, surnames, full_names, lower_words)
+                    joint = self._joint(doc, head, given, surnames, full_names, lower_words)
                     r, name = joint[0] if joint else self.mentions.named_mention(
                         doc, head, given, surnames, full_names, lower_words)
                     ms, me = words[r.mention[0]].start, words[r.mention[1] - 1].end
@@ -191,7 +191,8 @@ class Resolver:
         index = {id(c): k for k, c in enumerate(cands)}
         return out, [index.get(id(c.follows)) if c.follows is not None else None for c in cands]
 
-    def _joint(self, doc: ParsedDoc, head: int, surnames, full_names, lower_words) -> list | None:
+    def _joint(self, doc: ParsedDoc, head: int, given: tuple[int, int] | None, surnames, full_names,
+               lower_words) -> list | None:
         """The speakers of a coordinated subject, in reading order ("Mr. Grassley and Mr. Leahy",
         "Donald Trump and House Speaker Paul Ryan", "Die IADB und der MIF"): (Resolved, name) for
         each, or None. The mention is split at the rule file's `joint_conjunctions` (the parse of
@@ -199,13 +200,17 @@ class Resolver:
         must name someone on its own: a first name, an honorific, role or article before a name, an
         acronym, or a surname the article gives in full ("Professors Foner and Alba"). So "the
         Science and Technology Directorate" and "Citizenship and Immigration Services" stay one body,
-        "Trump and his aides" is Trump."""
+        "Trump and his aides" is Trump. A phrase the sources gave (`given`: after an inverted cue,
+        "said Mr. Grassley and Mr. Leahy") is split the same way. A shared surname goes to the first
+        names before it ("Sonia und Willy Bogner")."""
         words = doc.words
         sent = doc.sentences[words[head].sent]
         joins = self.rules.speakers.joint_conjunctions
-        a, b = self.mentions.mention(doc, head, None)
+        a, b = given or self.mentions.mention(doc, head, None)
         b = self._conjunct_end(doc, b, sent.last)
-        cuts = [i for i in range(a + 1, b - 1) if words[i].lower in joins and words[i].upos == "CCONJ"]
+        if b is None:
+            return None
+        cuts = [i for i in range(a + 1, b - 1) if words[i].lower in joins]
         if not cuts:
             return None
         parts = []
@@ -224,16 +229,21 @@ class Resolver:
             r, name = self.mentions.named_mention(doc, k, (x, y), surnames, full_names, lower_words)
             if not name:
                 return None
-            if y - x == 1 and (x, y) != parts[-1] and first_name_gender(name) in ("m", "f") and " " not in name:
-                name = f"{name} {words[b - 1].text}"  # "Sonia und Willy Bogner": the surname is shared
             out.append((r, name))
+        last = out[-1][1].split()
+        for k, ((x, y), (r, name)) in enumerate(zip(parts[:-1], out[:-1])):
+            if y - x == 1 and len(last) >= 2 and " " not in name and first_name_gender(name) in ("m", "f"):
+                out[k] = (r, f"{name} {last[-1]}")  # "Sonia und Willy Bogner": the surname is shared
+        if len({name for _, name in out}) < len(out):
+            return None  # one name twice is no coordination of two speakers
         return out
 
     def _conjunct_end(self, doc: ParsedDoc, b: int, last: int) -> int:
         """The end of the mention ending before word b, run on over a joint conjunction and the
-        name words after it ("Mr. Grassley | and Mr. Leahy")."""
+        name words after it ("Mr. Grassley | and Mr. Leahy"); None where a name runs on past them
+        into a phrase that cannot be delimited ("and the Department | of Health and Human …")."""
         words = doc.words
-        while b + 1 < last and words[b].lower in self.rules.speakers.joint_conjunctions and words[b].upos == "CCONJ":
+        while b + 1 < last and words[b].lower in self.rules.speakers.joint_conjunctions:
             c = b + 1
             while c < last and (self.mentions.is_name_word(doc, words[c]) or words[c].upos == "DET" and c == b + 1
                                 or words[c].lower in self.rules.speakers.honorifics
@@ -241,6 +251,8 @@ class Resolver:
                 c += 1
             if not any(self.mentions.is_name_word(doc, words[i]) for i in range(b + 1, c)):
                 break
+            if c < last and words[c].upos == "ADP" and words[c].text.islower():
+                return None
             b = c
         return b
 

@@ -896,6 +896,29 @@ def test_a_quoting_verb_after_a_quotation_gives_the_quoted_person(extractor, tex
     assert [(r.speaker.name, r.cue.text) for r in quotes] == [(name, "zitiert")]
 
 
+def test_a_quoting_verb_object_that_names_no_one_is_no_speaker(extractor):
+    # a person quoting someone unnamed, or a document: no name from the object, and no person as outlet
+    for text in ("\u201eDas wird teuer\u201c, zitiert Anna Schmidt ihren Vater.",
+                 "\u201eDas ist falsch\u201c, zitiert Ministerin Anna Berg einen Bericht."):
+        for r in extractor.extract(Article(id="t", text=text, lang="de")):
+            assert r.outlet is None and (r.speaker is None or r.speaker.name in (None, "Anna Schmidt", "Anna Berg"))
+
+
+@pytest.mark.parametrize("text, mention", [
+    # a name in the genitive after the role is whose the role is: the doctor speaks, not the patient
+    ("Philipp Lahm verletzte sich im Training. Der behandelnde Arzt Lahms sagte, die Verletzung sei schwer.",
+     "Der behandelnde Arzt Lahms"),
+    ("Dominique Strauss-Kahn wurde verhaftet. Die Verteidiger Strauss-Kahns erklärten, er habe nicht fliehen wollen.",
+     "Die Verteidiger Strauss-Kahns"),
+])
+def test_a_genitive_name_after_a_role_is_not_the_speaker(extractor, text, mention):
+    r = [q for q in extractor.extract(Article(id="t", text=text, lang="de")) if q.kind == "indirect"][-1]
+    assert (r.speaker.name, r.speaker.mention) == (None, mention)
+    # a name in apposition to the role is the speaker
+    r = single(extractor, "Der Trainer Jens Keller sagte, das Spiel sei verloren.", "de")
+    assert r.speaker.name == "Jens Keller"
+
+
 def test_a_role_before_a_genitive_before_the_name_is_its_role(extractor):
     # "der Leiter der Berliner Filmfestspiele Dieter Kosslick": the role noun is three words back
     text = ("An die Zusammenarbeit mit Ganz erinnerte der Leiter der Berliner Filmfestspiele Dieter Kosslick. "
@@ -1125,13 +1148,30 @@ def test_a_description_after_a_place_opening_a_frame_is_no_name(extractor):
      "changes are needed.", "en", "Charles E. Grassley", ["Patrick J. Leahy"], "Mr. Grassley and Mr. Leahy"),
     ("Donald Trump and House Speaker Paul Ryan pledged to work together despite their differences.", "en",
      "Donald Trump", ["Paul Ryan"], "Donald Trump and House Speaker Paul Ryan"),
-    # a first name before the conjunction shares the surname after it
-    ("Sonia und Willy Bogner erklärten, dass sie die Firma verkaufen wollen.", "de",
-     "Sonia Bogner", ["Willy Bogner"], "Sonia und Willy Bogner"),
+    # a first name before the conjunction shares the surname after it, whatever follows the name
+    ("Sonia und Willy Bogner aus München erklärten, dass sie die Firma verkaufen wollen.", "de",
+     "Sonia Bogner", ["Willy Bogner"], "Sonia und Willy Bogner aus München"),
+    # two first names share nothing
+    ("Hans und Peter erklärten, dass sie gewinnen wollen.", "de", "Hans", ["Peter"], "Hans und Peter"),
 ])
 def test_a_coordinated_subject_speaks_jointly(extractor, text, lang, name, joint, mention):
     r = [q for q in extractor.extract(Article(id="t", text=text, lang=lang)) if q.kind == "indirect"][-1]
     assert (r.speaker.name, r.speaker.joint, r.speaker.mention) == (name, joint, mention)
+
+
+def test_joint_speakers_after_an_inverted_cue(extractor):
+    r = single(extractor, "\u201eWir verkaufen die Firma\u201c, sagten Sonia und Willy Bogner.", "de")
+    assert (r.speaker.name, r.speaker.joint, r.speaker.mention) == ("Sonia Bogner", ["Willy Bogner"],
+                                                                    "Sonia und Willy Bogner")
+
+
+def test_a_pronoun_that_may_be_one_person_does_not_inherit_joint_speakers(extractor):
+    # German "Sie sagte" may be one woman: after Merkel spoke alone, it is Merkel alone
+    text = ("Kanzlerin Angela Merkel und Präsident Emmanuel Macron erklärten, dass sie zusammenarbeiten wollen. "
+            "Merkel sagte, die Gespräche seien gut gewesen. Sie sagte außerdem, man werde sich bald wieder treffen.")
+    got = [(q.speaker.mention, q.speaker.name, q.speaker.joint) for q in extractor.extract(Article(id="t", text=text, lang="de"))]
+    assert got[0][1:] == ("Angela Merkel", ["Emmanuel Macron"])
+    assert got[-1] == ("Sie", "Angela Merkel", [])
 
 
 def test_a_plural_pronoun_after_joint_speakers_is_all_of_them(extractor):
