@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from quotes.trace import number_key, sound, trace, words_of, load_lexicon
+from quotes.trace import trace
+from quotes.trace_keys import load_lexicon, number_key, sound, words_of
 from quotes.trace_eval import evaluate_clusters
 
 GOLD = Path(__file__).resolve().parent / "trace" / "seeds-gold.jsonl"
