@@ -56,7 +56,7 @@ class Mentions(Names):
         sent = doc.sentences[words[head].sent]
         a = head
         while a - 1 >= sent.first and (a - 1) in sub and words[a - 1].text not in MENTION_STOP \
-                and words[a - 1].upos not in VERBAL and not self._relative(words[a - 1]) \
+                and (words[a - 1].upos not in VERBAL or self._after_hyphen(doc, a - 1)) and not self._relative(words[a - 1]) \
                 and not self.is_quote_mark(words[a - 1]):  # (a possessive apostrophe is none: "Sanders’ | campaign")
             a -= 1
         while a < head and (words[a].deprel in ("case", "cc") and words[a].head == head
@@ -199,6 +199,8 @@ class Mentions(Names):
         # but a document is its possessor's words: "The GOP's | complaint"
         if not self.rules.is_source_noun(words[head].text):
             runs = [r for r in runs if not self._possessor(doc, r[1], mention)]
+        # a name hyphenated to a lower-case word is a modifier: "The Washington-|based group"
+        runs = [r for r in runs if not self._hyphen_modifier(doc, r, mention)]
         # a parenthesis after a name holds its party or place, not another name: "Mica (R-Fla.)"
         opened = [i for i in range(*mention) if words[i].text == "("]
         if opened and any(r[1] <= opened[0] for r in runs):
@@ -217,6 +219,13 @@ class Mentions(Names):
                     return before[-1][0], after[0][1]  # one name: "Commission on Presidential Debates"
                 runs = before
         return runs[-1] if runs else None  # names follow their modifiers: "Chinas Außenminister Wang Yi"
+
+    def _hyphen_modifier(self, doc: ParsedDoc, run: tuple[int, int], mention: tuple[int, int]) -> bool:
+        """Is the name run hyphenated to a lower-case word after it, inside the mention ("The
+        Washington-based group", "the conservative-leaning …")? Then it modifies the noun after."""
+        words = doc.words
+        end = run[1] - 1 if words[run[1] - 1].text in {"-", "‐", "‑"} else run[1]  # the run may hold the hyphen
+        return end + 1 < mention[1] and self._after_hyphen(doc, end + 1) and words[end + 1].text[:1].islower()
 
     @staticmethod
     def _possessor(doc: ParsedDoc, end: int, mention: tuple[int, int]) -> bool:
@@ -397,6 +406,8 @@ class Mentions(Names):
             name = None
             kind = "organization" if org else ("person" if person_hint else "unknown")
             bare = None if someone_else else self.bare_name(doc, m, surnames)
+            if bare and self._hyphen_modifier(doc, bare, m):
+                bare = None  # "The Washington-based group"
             if bare:  # "nach Angaben des USGS", "laut Automobilwoche", a name the tagger missed
                 name = self._nominative(doc, *bare)
                 name_r = bare

@@ -38,6 +38,14 @@ class Phrases:
         nouns = [i for i in heads if doc.words[i].upos in {"PROPN", "NOUN", "PRON", "X"}]
         return (nouns or heads or [np[1] - 1])[0]
 
+    @staticmethod
+    def _after_hyphen(doc: ParsedDoc, j: int) -> bool:
+        """Is word j the second part of a compound hyphenated without spaces ("Los Angeles-|based
+        attorney", "London-|based analyst"): no verb of the clause, a modifier of the noun after it?"""
+        words = doc.words
+        return j >= 2 and words[j - 1].text in {"-", "‐", "‑"} and words[j - 2].end == words[j - 1].start \
+            and words[j - 1].end == words[j].start
+
     def phrase_after(self, doc: ParsedDoc, i: int, last: int, apposition: bool = False) -> tuple[int, int] | None:
         """The noun phrase from i: up to punctuation, a verb, a quote mark, a second prepositional
         phrase or the clause going on; with `apposition`, a name in commas after it belongs to it."""
@@ -54,7 +62,7 @@ class Phrases:
             if w.text in {",", ".", ";", ":", "!", "?"} or self.is_quote_mark(w):
                 break
             if w.upos in VERBAL and j > i and (noun or w.upos == "AUX" or "VerbForm=Fin" in w.feats) \
-                    or w.lower in self.rules.cues.complementizers:
+                    and not self._after_hyphen(doc, j) or w.lower in self.rules.cues.complementizers:
                 break  # before the noun, a non-finite "verb" is a modifier the tagger missed: "according to conservative talk radio host X"
             if noun and w.upos == "ADP" and not w.text[:1].isupper() and not (
                     w.lower in self.rules.speakers.source_prepositions and self.rules.is_source_noun(doc.words[j - 1].text)):

@@ -1191,6 +1191,18 @@ def test_a_coordination_that_is_one_name_or_one_named_speaker_is_no_joint_speake
     assert (r.speaker.name, r.speaker.joint) == ("Donald Trump", [])
 
 
+@pytest.mark.parametrize("text, name, mention", [
+    # a compound hyphenated to a place is a modifier of the noun after it, no verb ending the phrase
+    ("\"The market will fall,\" said London-based analyst John Smith.", "John Smith", "London-based analyst John Smith"),
+    ("London-based analyst John Smith said the market would fall.", "John Smith", "London-based analyst John Smith"),
+    # and the place is no name of the speaker
+    ("The Washington-based group said the report was wrong.", None, "The Washington-based group"),
+])
+def test_a_hyphenated_place_modifies_the_speaker(extractor, text, name, mention):
+    r = single(extractor, text, "en")
+    assert (r.speaker.name, r.speaker.mention) == (name, mention)
+
+
 def test_a_month_abbreviation_of_a_dateline_is_no_speaker(extractor):
     # "Dec 29 (Reuters) -" opens the article; the parser made "Dec" the subject of "said"
     text = ("Dec 29 (Reuters) - U.S. Democratic presidential candidate Hillary Clinton said on Tuesday that the "
