@@ -80,8 +80,11 @@ class Mentions(Names):
                 break
         while b < sent.last and (self.is_name_word(doc, words[b]) or self._role(words[b])) and (
                 self.is_name_word(doc, words[b - 1]) or self._role(words[b - 1])
-                or words[b - 1].lower in self.rules.speakers.honorifics):
-            b += 1  # a name the parser cut off: "Herr | Tokajew", "Chinese | President Xi Jinping"
+                or words[b - 1].lower in self.rules.speakers.honorifics) \
+                or b + 1 < sent.last and words[b].lower in self.rules.speakers.honorifics \
+                and words[b - 1].text[:1].isupper() and self.is_name_word(doc, words[b + 1]):
+            b += 1  # a name the parser cut off: "Herr | Tokajew", "Chinese | President Xi Jinping",
+            # "Florida | Sen. Marco Rubio", "Christian | Rev. Derek Penwell"
         while b < sent.last and self._hyphen_part(doc, b, sent.last):
             b += 1  # a name the parser cut at its hyphen: "Strauss | -Kahns", "Holtz- | Eakin"
         if b < sent.last and b != avoid and self._kind_before_name(doc, b - 1, sent.last):

@@ -1203,6 +1203,16 @@ def test_a_hyphenated_place_modifies_the_speaker(extractor, text, name, mention)
     assert (r.speaker.name, r.speaker.mention) == (name, mention)
 
 
+@pytest.mark.parametrize("text, name, mention", [
+    # the parser made the place or party the subject; the name after the honorific speaks
+    ("Florida Sen. Marco Rubio says he feels he did great in the debate.", "Marco Rubio", "Florida Sen. Marco Rubio"),
+    ("Christian Rev. Derek Penwell said the world lost a voice.", "Derek Penwell", "Christian Rev. Derek Penwell"),
+])
+def test_a_word_before_an_honorific_and_a_name_is_part_of_the_mention(extractor, text, name, mention):
+    r = single(extractor, text, "en")
+    assert (r.speaker.name, r.speaker.mention) == (name, mention)
+
+
 def test_a_month_abbreviation_of_a_dateline_is_no_speaker(extractor):
     # "Dec 29 (Reuters) -" opens the article; the parser made "Dec" the subject of "said"
     text = ("Dec 29 (Reuters) - U.S. Democratic presidential candidate Hillary Clinton said on Tuesday that the "
