@@ -130,6 +130,16 @@ class Mentions(Names):
             words[j].upos in ("DET", "ADJ") or words[j].lower in self.rules.speakers.honorifics or self._role(words[j])
             or self.rules.is_body_word(words[j].text) for j in range(adp + 1, name_r[0]))
 
+    def _common_head(self, doc: ParsedDoc, head: int, name_r: tuple[int, int]) -> bool:
+        """Is the mention's head a common noun before the name, no name word, no document (whose
+        words are its possessor's: "a report by Reuters") and no body the name names ("The city of
+        Phoenix")?"""
+        w = doc.words[head]
+        return w.upos == "NOUN" and head < name_r[0] and not self.rules.is_source_noun(w.text) \
+            and not self.rules.is_body_word(w.text) \
+            and not self.is_name_word(doc, w) and not (head > 0 and (  # a surname after its first name
+                doc.words[head - 1].upos == "PROPN" or first_name_gender(doc.words[head - 1].text) in ("m", "f")))
+
     def _genitive_possessor(self, doc: ParsedDoc, m: tuple[int, int], name_r: tuple[int, int]) -> bool:
         """"Der behandelnde Arzt Lahms", "Die Verteidiger Strauss-Kahns", "Der oberste Führer Irans":
         a name in the genitive after the noun an article opens the mention with is whose the role
@@ -371,7 +381,9 @@ class Mentions(Names):
                 name_r = (k, name_r[1])  # not "New | York Times", "Parks and | Recreation Department"
         # "a spokesman for Senator John Smith", "a staff member for the campaign in Philadelphia": a
         # name behind a preposition of the role noun heading the mention names someone else
-        someone_else = bool(name_r) and (self._role(words[head]) and self._behind_preposition(doc, head, name_r)
+        # (so too a common noun's: "Critics on Capitol Hill", "Supporters of Sanders" name no one)
+        someone_else = bool(name_r) and ((self._role(words[head]) or self._common_head(doc, head, name_r))
+                                         and self._behind_preposition(doc, head, name_r)
                                          or self._modifies_indefinite(doc, m, head, name_r)
                                          or self._genitive_possessor(doc, m, name_r))
         # "Ein Sprecher der Deutschen Bahn", "Ein Sprecher des BND": the body a role belongs to is not

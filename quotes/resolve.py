@@ -152,6 +152,14 @@ class Resolver:
                     joint = self._joint(doc, head, given, surnames, full_names, lower_words)
                     r, name = joint[0] if joint else self.mentions.named_mention(
                         doc, head, given, surnames, full_names, lower_words)
+                    first = words[r.mention[0]]
+                    if via == "subject" and first.upos == "ADP" and first.text.islower() \
+                            and first.lower not in self.rules.cues.agent_markers and not (
+                                first.i + 1 < len(words) and "PronType=Rel" in words[first.i + 1].feats):
+                        # a phrase a preposition opens is no subject: "at a Bush event here to",
+                        # "on Capitol Hill", "after the Sanders interview" name no one who speaks
+                        # (the subject of a relative clause may follow: "in which … Donald Trump")
+                        r.name, name = None, None
                     ms, me = words[r.mention[0]].start, words[r.mention[1] - 1].end
                     if joint:  # the mention is the whole coordination: "Mr. Grassley and Mr. Leahy"
                         me = words[joint[-1][0].mention[1] - 1].end

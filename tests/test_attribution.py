@@ -1213,6 +1213,21 @@ def test_a_word_before_an_honorific_and_a_name_is_part_of_the_mention(extractor,
     assert (r.speaker.name, r.speaker.mention) == (name, mention)
 
 
+@pytest.mark.parametrize("text, lang, name, mention", [
+    # a place or person behind a preposition of a common noun names no one who speaks
+    ("Critics on Capitol Hill have argued that it showed intent.", "en", None, "Critics on Capitol Hill"),
+    # a phrase a preposition opens is no subject (the parse lost "Mr. Bush" to the dashes)
+    ("Mr. Bush - in a line that seemed squarely directed at Mr. Trump's divisive brand of politics - declared "
+     "that a president must tend to all corners of the country.", "en", None, "at Mr. Trump's divisive brand"),
+    # a name before the preposition still speaks, its first name tagged an article or not
+    ("Ken Rice vom Institut für Astronomie in Edinburgh erklärte, die Entdeckung werfe ein neues Licht auf die "
+     "Theorie.", "de", "Ken Rice", "Ken Rice vom Institut für Astronomie in Edinburgh"),
+])
+def test_a_name_behind_a_preposition_of_a_common_noun_is_not_the_speaker(extractor, text, lang, name, mention):
+    r = single(extractor, text, lang)
+    assert (r.speaker.name, r.speaker.mention) == (name, mention)
+
+
 def test_a_month_abbreviation_of_a_dateline_is_no_speaker(extractor):
     # "Dec 29 (Reuters) -" opens the article; the parser made "Dec" the subject of "said"
     text = ("Dec 29 (Reuters) - U.S. Democratic presidential candidate Hillary Clinton said on Tuesday that the "
