@@ -443,7 +443,7 @@ class EntityBuilder:
         return not before or before[-1] in ".!?:\n\"„“”»«"
 
     def _genitives(self, w: str) -> list[str]:
-        return [w[:-len(g)] for g in self.rules.speakers.genitive_endings if w.endswith(g) and len(w) > len(g) + 3]
+        return genitive_stems(w, self.rules.speakers.genitive_endings)
 
     def _gender_and_roles(self, text: str, e: Entity, name_words: set[str], verbs: frozenset[int]) -> None:
         """The entity's gender, and the roles written right before its mentions (up to ROLE_WORDS
@@ -602,14 +602,18 @@ def bare_word(word: str) -> str:
     return word
 
 
+def genitive_stems(word: str, endings: list[str]) -> list[str]:
+    """The word without each genitive ending it has ("Lahms" -> "Lahm"), for words long enough."""
+    return [word[:-len(g)] for g in endings if word.endswith(g) and len(word) > len(g) + 3]
+
+
 def in_genitive(written: str, e: Entity, endings: list[str]) -> bool:
     """Is `written` a person's surname with a genitive ending ("Lahms", "Strauss-Kahns" for
     Dominique Strauss-Kahn): the one a role belongs to, not the one who has it?"""
     if e.kind == "organization":
         return False
     surnames = {fold(x) for x in e.surnames()}
-    return fold(written) not in surnames and any(
-        written.endswith(g) and len(written) > len(g) + 3 and fold(written[:-len(g)]) in surnames for g in endings)
+    return fold(written) not in surnames and any(fold(stem) in surnames for stem in genitive_stems(written, endings))
 
 
 def occurrences(text: str, form: str):

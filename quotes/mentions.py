@@ -28,7 +28,7 @@ from .entities import contradicts, first_name_gender, honorific_gender, occurren
 from .marks import is_mark_text
 from .names import MENTION_STOP, Names
 from .parse import ParsedDoc, Word
-from .phrases import VERBAL
+from .phrases import HYPHENS, VERBAL
 
 _BEFORE_ROLE_STOP = frozenset(VERBAL | {"PUNCT", "ADP", "DET"})  # doc_role: where the words before a name end
 _LETTERS_AND_DIGITS = regex.compile(r"(?=[\w-]*\d)(?=[\w-]*\p{L})[\w-]{2,}")
@@ -237,7 +237,7 @@ class Mentions(Names):
         """Is the name run hyphenated to a lower-case word after it, inside the mention ("The
         Washington-based group", "the conservative-leaning …")? Then it modifies the noun after."""
         words = doc.words
-        end = run[1] - 1 if words[run[1] - 1].text in {"-", "‐", "‑"} else run[1]  # the run may hold the hyphen
+        end = run[1] - 1 if words[run[1] - 1].text in HYPHENS else run[1]  # the run may hold the hyphen
         return end + 1 < mention[1] and self._after_hyphen(doc, end + 1) and words[end + 1].text[:1].islower()
 
     @staticmethod

@@ -19,12 +19,11 @@ import regex
 
 from .entities import EntityBuilder, contradicts, occurrences
 from .parse import ParsedDoc, Word
-from .phrases import VERBAL, Phrases
+from .phrases import HYPHENS, VERBAL, Phrases
 from .rules import RuleSet
 
 NOT_NAME_POS = {"DET", "PRON", "VERB", "AUX", "CCONJ", "SCONJ", "PUNCT", "NUM", "ADJ", "SYM", "PART"}
 _NEVER_NAME_POS = frozenset(NOT_NAME_POS - {"ADJ", "VERB", "AUX"})  # is_name_word's first test
-HYPHENS = {"-", "‐", "‑"}
 MENTION_STOP = {",", ".", ";", ":", "!", "?", "(", ")", "–", "—"}
 
 
@@ -188,8 +187,7 @@ class Names(Phrases):
         acronym, nor before a role or organization word: those are compounds ("SPD-Innenexperte",
         "US-Delegationsleiterin", "FDP-Bundesfraktion")."""
         words = doc.words
-        if not (0 < i and i + 1 < last and words[i].text in HYPHENS and words[i - 1].end == words[i].start
-                and words[i].end == words[i + 1].start):
+        if not (0 < i and i + 1 < last and self._after_hyphen(doc, i + 1)):
             return False
         before, after = words[i - 1], words[i + 1]
         return after.text[:1].isupper() and not before.text.isupper() and not self._role(after) \

@@ -12,6 +12,7 @@ from .parse import ParsedDoc, Word
 VERBAL = {"VERB", "AUX"}
 NOMINAL = {"NOUN", "PROPN", "X"}  # what a speaker's noun phrase needs one of (X: names the tagger missed)
 
+HYPHENS = {"-", "‐", "‑"}
 
 class Phrases:
     def is_quote_mark(self, w: Word) -> bool:
@@ -43,7 +44,7 @@ class Phrases:
         """Is word j the second part of a compound hyphenated without spaces ("Los Angeles-|based
         attorney", "London-|based analyst"): no verb of the clause, a modifier of the noun after it?"""
         words = doc.words
-        return j >= 2 and words[j - 1].text in {"-", "‐", "‑"} and words[j - 2].end == words[j - 1].start \
+        return j >= 2 and words[j - 1].text in HYPHENS and words[j - 2].end == words[j - 1].start \
             and words[j - 1].end == words[j].start
 
     def phrase_after(self, doc: ParsedDoc, i: int, last: int, apposition: bool = False) -> tuple[int, int] | None:

@@ -246,7 +246,7 @@ class Resolver:
             return None  # one name twice is no coordination of two speakers
         return out
 
-    def _conjunct_end(self, doc: ParsedDoc, b: int, last: int) -> int:
+    def _conjunct_end(self, doc: ParsedDoc, b: int, last: int) -> int | None:
         """The end of the mention ending before word b, run on over a joint conjunction and the
         name words after it ("Mr. Grassley | and Mr. Leahy"); None where a name runs on past them
         into a phrase that cannot be delimited ("and the Department | of Health and Human …")."""

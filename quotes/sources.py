@@ -386,13 +386,13 @@ class SourceFinder:
             before = not passive and cue.content is not None and cue.content[1] <= words[c].start and any(
                 ch in self.mentions.marks for ch in doc.text[max(0, cue.content[1] - 1):words[c].start])
             quoting = [i for i in others if words[i].deprel.startswith("nsubj")]
-            quoted = [i for i in others if words[i].deprel in ("obj", "iobj") and (
+            named_objects = [i for i in others if words[i].deprel in ("obj", "iobj") and (
                 self.mentions.names_someone(doc, words[i]) or self.mentions.is_name_word(doc, words[i]))]
-            if before and quoting and quoted and not self.mentions.names_someone(doc, words[quoting[0]]):
+            if before and quoting and named_objects and not self.mentions.names_someone(doc, words[quoting[0]]):
                 # "„…“, zitiert die „Computerwoche“ Lynch": after the quotation, the subject quotes and
                 # its object speaks, though no outlet word says the subject is a medium (a name or
                 # role with a name, not "ihren Vater", "einen Bericht"; a person quoting is no medium)
-                cue.outlet, cue.source, cue.via = quoting[0], quoted[0], "subject"
+                cue.outlet, cue.source, cue.via = quoting[0], named_objects[0], "subject"
                 return
             if before and len(others) == 1 and self.mentions.names_someone(doc, words[others[0]]):
                 # "zitiert ndr.de Polizeisprecher Ralf Meyer": the parse lost the medium; the person speaks
